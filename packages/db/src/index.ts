@@ -1,0 +1,14 @@
+export { createPool, withTransaction, pingDatabase, type Pool, type PoolClient, type Queryable, type PoolOptions } from './pool.ts';
+export { migrate, type MigrationResult } from './migrate.ts';
+export { ensureDatabase } from './admin.ts';
+export { encodeCursor, decodeCursor, type Cursor } from './paging.ts';
+export { iso, isoDay, compact } from './rows.ts';
+export * from './api-keys.repo.ts';
+export * from './audit.repo.ts';
+export * from './sessions.repo.ts';
+export * from './transcripts.repo.ts';
+export * from './notes.repo.ts';
+export * from './pipeline.repo.ts';
+export * from './webhooks.repo.ts';
+export * from './note-revisions.repo.ts';
+export * from './live-transcripts.repo.ts';

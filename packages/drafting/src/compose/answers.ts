@@ -1,0 +1,59 @@
+/**
+ * What a short answer means from the question before it (DOMAIN.md 1.5: S holds
+ * "patient-reported symptoms and functional limitations", goals and ratings): "Pads?" - "I
+ * stopped wearing them" is about pads; "On the functional scale, running was a two out of ten
+ * at the start. Today?" - "Eight." is running 8/10 against 2/10; "What would you most like to
+ * get back to?" - "Doing my own hair." is the patient's goal.
+ */
+import type { Unit } from '../extract/units.ts';
+
+/** A question asking for the patient's own goals. */
+export const GOAL_Q = /\bwhat (?:would|do|did) (?:you|he|she) (?:most )?(?:like|want|hope|wish)\b|\bwhat are (?:your|his|her) goals\b|\bwhat (?:matters|is) most\b|\bgoals? for (?:therapy|you|him|her)\b|\bget back to\b[^?]*\?|\bwhat (?:do|would) you (?:miss|need) (?:most|to do)\b/i;
+
+/** A rating scale named in the question or the clinician's words around it. */
+const SCALE = /\b0-10\b|\/10\b|\bout of 10\b|\b[01] to 10\b|\bscale\b/i;
+
+/** The clinician's whole utterance holding the question. */
+function utteranceOf(units: readonly Unit[], q: Unit): string {
+  return units.filter((x) => x.uttId === q.uttId).map((x) => x.text).join(' ');
+}
+
+export interface Scale {
+  /** What the scale rates ("running", "severity"), when said. */
+  label: string | null;
+  /** An earlier rating on it with when it was given ("2/10 at start"). */
+  baseline: string | null;
+  uttId: string;
+}
+
+/**
+ * The 0-10 scale a bare number answers: named in the question or in the clinician's utterance
+ * that asked it ("On the functional scale, running was a two out of ten at the start. Today?").
+ */
+export function scaleOf(units: readonly Unit[], q: Unit): Scale | null {
+  const said = utteranceOf(units, q);
+  if (!SCALE.test(said)) return null;
+  const prior = /\b([a-z]+(?: [a-z]+)?) (?:was|is|were) (?:a |an )?(\d{1,2})\/10( at (?:the )?(?:start|evaluation|intake|first visit)| last (?:week|visit|time))?/i.exec(said);
+  const severity = /\bsever(?:e|ity)\b/i.test(said) ? 'severity' : null;
+  const label = prior && !/^(?:it|that|this|pain|you|he|she)$/i.test(prior[1] ?? '') ? (prior[1] ?? '').replace(/^(?:the|your|his|her) /i, '') : severity;
+  const baseline = prior ? `${prior[2]}/10${(prior[3] ?? '').replace(/ the /, ' ')}` : null;
+  return { label, baseline, uttId: q.uttId };
+}
+
+const FILLER_Q = /^(?:today|now|right now|yeah|yes|really|okay|ok|and|so|good|better|worse|anything else|what else|else|how|why|when|where|who|what)$/i;
+
+/**
+ * The thing a short question asks about: "Pads?" -> "pads", "And the bruise?" -> "bruise",
+ * "Headaches?" -> "headaches". Questions with a verb or a wh-word are not bare nouns.
+ */
+export function askedAbout(question: string): string | null {
+  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})\?$/i.exec(question.trim());
+  const noun = m?.[1]?.trim();
+  if (!noun || FILLER_Q.test(noun) || /\b(?:is|are|was|were|do|does|did|has|have|can|will|you|it|that|this|how|what|where|when|why|who|which)\b|'s\b/i.test(noun)) return null;
+  return noun.toLowerCase();
+}
+
+/** "Yeah, two this week" -> "two this week": the yes said before the answer proper. */
+export function withoutYes(text: string): string {
+  return text.replace(/^(?:yeah|yes|yep|yup|uh-huh|sure|mm-hmm)[,.!]?\s+/i, '');
+}

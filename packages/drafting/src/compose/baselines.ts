@@ -1,0 +1,59 @@
+/**
+ * A result charted with its baseline (DOMAIN.md 2.4: "the session's result compared to
+ * baseline"; 3.2: "Stance time on foam improved from 8 to 15 seconds"): "TUG 12.4 s (15.6 at
+ * evaluation)", "Knee-to-wall again: 10 cm (from 8 cm)". Two ways a baseline is said:
+ * in the next sentence ("That's 12.4 seconds. At your evaluation it was 15.6.") or in an
+ * earlier measurement of the same thing ("8 cm before we start" ... "again: 10 cm").
+ */
+/** A sentence that only gives an earlier value: "At evaluation 15.6.", "You started at 12.", "Last week 9." */
+const WHEN = String.raw`(?:at (?:the )?(?:evaluation|eval|intake|initial(?: evaluation)?|start(?: of care)?|first visit|baseline)|last (?:week|visit|time|session|month)|(?:a|\d+) (?:weeks?|months?) ago)`;
+const BASELINE_ONLY = new RegExp(String.raw`^(?:${WHEN}[:,]?\s+(?:it |that |patient |he |she )?(?:was |were |took |did )?(?:patient )?(.{1,40}?)|(?:patient |he |she |they )?started (?:at|with|out at) (.{1,30}?)|(.{1,30}?),? ${WHEN})\.?$`, 'i');
+
+/** "You started at twelve.", "At evaluation it was 15.6.": a sentence that gives only an earlier value. */
+export function isBaselineSentence(text: string): boolean {
+  return /\d/.test(text) && BASELINE_ONLY.test(text.trim().replace(/^you\s+/i, ''));
+}
+
+/**
+ * "X. At evaluation 15.6." -> "X (15.6 at evaluation)." when the second sentence holds only
+ * the earlier value; null when it says more.
+ */
+export function joinBaseline(prev: string, next: string): string | null {
+  if (!/\d/.test(prev) || !/\d/.test(next)) return null;
+  const m = BASELINE_ONLY.exec(next.trim());
+  if (!m) return null;
+  const value = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/[.,;]+$/, '');
+  if (!/\d/.test(value) || value.split(/\s+/).length > 6) return null;
+  const when = (new RegExp(WHEN, 'i').exec(next)?.[0] ?? 'at start').toLowerCase().replace(/ the /, ' ');
+  return `${prev.replace(/[.!]+$/, '')} (${value} ${when}).`;
+}
+
+/** A measure said in a statement's sentence, with the baseline found for it elsewhere. */
+export interface Rechecked {
+  value: string;
+  baseline: string | null;
+  evidence: string[];
+}
+
+/**
+ * "Knee-to-wall again: 10 cm." -> "Knee-to-wall again: 10 cm (from 8 cm)." for each measure
+ * of the sentence whose baseline the sentence does not already say; returns the text and
+ * the utterances the baselines came from.
+ */
+export function withBaselines(text: string, measures: readonly Rechecked[], utterance = text): { text: string; evidence: string[] } {
+  let out = text;
+  const evidence: string[] = [];
+  for (const m of measures) {
+    if (!m.baseline) continue;
+    const base = /\d+(?:\.\d+)?/.exec(m.baseline)?.[0];
+    // "98" said at a sentence's end ("up from 98.") is said; "98.5" is another number
+    const said = new RegExp(`(?<![\\d.])${base?.replace('.', '\\.')}(?!\\d|\\.\\d)`);
+    if (!base || said.test(out) || said.test(utterance)) continue;
+    const at = out.indexOf(m.value);
+    if (at < 0) continue;
+    const end = at + m.value.length;
+    out = `${out.slice(0, end)} (from ${m.baseline})${out.slice(end)}`;
+    evidence.push(...m.evidence);
+  }
+  return { text: out, evidence };
+}

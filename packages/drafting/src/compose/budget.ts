@@ -1,0 +1,184 @@
+/**
+ * A note is a summary, not the dialogue (FORMAT.md compression). When the draft runs longer
+ * than a share of the words spoken, the statements that carry least are left out first:
+ * small talk and remarks, then (in a conversation) the least dense reports and findings,
+ * then the asides inside long statements. Measures, denials, quotations, treatment blocks,
+ * goal status and the plan are always kept.
+ */
+import { ASSESSMENT_CUE, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { regionsIn } from '../lexicon/anatomy.ts';
+import { kindsIn } from '../lexicon/interventions.ts';
+import { testsIn } from '../lexicon/tests.ts';
+import { symptomMentions } from '../text/negation.ts';
+import type { Draftable } from './statements.ts';
+
+/**
+ * Draft words allowed per transcript word before low-value statements are left out. A
+ * conversation carries much talk that is not note content; a dictation is already close to
+ * a note, so it keeps more of its words.
+ */
+export const WORD_BUDGET = { ambient: 0.42, dictation: 0.5 } as const;
+
+/**
+ * The highest priority the budget may still drop: reports, bare counts and remarks (8.8 and
+ * below) may go; findings at a body part and change since baseline (8.9), measures (9),
+ * denials, quotations and paperwork gaps (9.5), blocks and the plan (10) are never dropped.
+ */
+export const SOFTEST = { ambient: 8.8, dictation: 8.8 } as const;
+
+/** Findings, functional limits and paperwork status: what a reviewer must not miss. */
+const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swelling|swollen|edema|spasm|trigger\w*|crepitus|weak\w*|limited|lacking|positive|negative)\b/i;
+const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help)\b/i;
+/** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
+const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
+const ASSIST = /(?<![\w-])(?:independent(?:ly)?|supervision|(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?|stand-?by) assist(?:ance)?|contact guard)\b/i;
+const PAPERWORK = /\b(?:prescription|referral|authori[sz]\w*)\b[^.]*\b(?:not|yet|pending|missing|awaiting|hasn't|doesn't|does not)\b/i;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Evaluation notes need history and prior function (DOMAIN.md 1.5 "onset history, prior level of function"). */
+const HISTORY = /\b(?:ago|onset|since|used to|prior|previously|lives?|works?|job|history|medications?|pills|surgery|accident|fell|slipped|landed)\b/i;
+
+/** How much a statement carries: higher is kept longer. Note type shifts the emphasis:
+ *  evaluations keep history, progress notes, re-evaluations and discharges keep change
+ *  since baseline and goal status (DOMAIN.md 1.8). */
+export function priority(d: Draftable & { block?: boolean }, noteType?: string): number {
+  const base = basePriority(d);
+  const emphasis = (noteType === 'evaluation' && d.section === 'subjective' && HISTORY.test(d.text))
+    || (noteType !== undefined && noteType !== 'daily' && noteType !== 'evaluation' && d.section === 'assessment');
+  // raised just past the budget's softest level, so the emphasised statement is kept, yet still below a protected one
+  return emphasis ? Math.min(PROTECTED - 0.05, Math.max(base, 7) + 0.1) : base;
+}
+
+/** Goal status and a patient's own goal: what progress and discharge notes turn on (DOMAIN.md 1.8). */
+const GOAL_STATUS = /\b(?:met|achieved|not yet met|partially met|partly met)\b|^(?:patient|caregiver) goal:/i;
+/** Equipment, precautions and home set-up said in S or O: the plan's raw material. */
+const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
+
+function basePriority(d: Draftable & { block?: boolean }): number {
+  const t = d.text;
+  if (d.block) return 10;
+  // the plan is always kept when it says something: frequency, home programme, equipment, precautions, referrals
+  if (d.section === 'plan') return words(t) >= 2 ? 10 : 7;
+  // the patient's own words in quotation marks (DOMAIN.md 5.B item 5), goal status, denials, paperwork gaps (DOMAIN.md 1.6, 2.6 T23)
+  if (/"[^"]{12,}"/.test(t) || (d.section === 'assessment' && GOAL_STATUS.test(t)) || /^(?:patient|caregiver) goal:/i.test(t)) return 9.5;
+  if ((d.section === 'subjective' && DENIAL.test(t)) || PAPERWORK.test(t)) return 9.5;
+  // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)
+  if (MEASURED.test(t) || testsIn(t).length || (ASSIST.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
+  // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
+  if (/\d/.test(t)) return 8.8;
+  // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
+  if (d.section === 'subjective' && /^(?:caregiver|(?:(?:his|her|their|patient's) )?(?:wife|husband|mom|mother|dad|father|daughter|son|teacher|family|partner))\b/i.test(t) && words(t) > 4) return 8.8;
+  if (d.section === 'subjective' && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3 && !symptomMentions(t).length && !FUNCTION.test(t)) return 5;
+  if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
+  // change since baseline and findings at a body part are the note's objective core (DOMAIN.md 2.4)
+  if (COMPARISON.test(t) || (FINDING.test(t) && regionsIn(t).length)) return 8.9;
+  // a goal connection sentence in A is what makes the service skilled (DOMAIN.md 2.4): kept like a finding
+  if (d.section === 'assessment' && GOAL_LINK.test(t)) return 8.9;
+  if (d.section === 'assessment' && ASSESSMENT_CUE.test(t)) return 8.5;
+  if (kindsIn(t).some((k) => !k.explicit)) return d.section === 'objective' ? 8.5 : 8;
+  // an observation in O without a number ("stimulable for resonant voice", "centralized")
+  if (d.section === 'objective' && OBJECTIVE_CUE.test(t)) return 8;
+  if (PLAN_CUE.test(t)) return 7;
+  if (GOAL_LINK.test(t)) return 6;
+  if (symptomMentions(t).length) return 8;
+  if (d.section === 'subjective') return 6;
+  if (regionsIn(t).length) return 3;
+  return 1;
+}
+
+/** Clinical terms per word: symptoms, body parts, tests, services, functions, history. */
+function density(text: string): number {
+  const hits = symptomMentions(text).length + regionsIn(text).length + testsIn(text).length + kindsIn(text).length
+    + (text.match(new RegExp(FUNCTION.source, 'gi')) ?? []).length + (text.match(new RegExp(HISTORY.source, 'gi')) ?? []).length;
+  return hits / Math.max(1, words(text));
+}
+
+/** A value with its unit or scale: "4/5", "118°", "12.4 s", "30 lb", "3x10", "11 of 20", "20 min", "6 weeks". */
+const MEASURED = /\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
+/** A denial as said: "Denies numbness", "No falls", "No, none of that.", "Caregiver reports patient had no falls." */
+const DENIAL = /^(?:(?:patient|caregiver) )?(?:denies|no|nope|none|not)\b|(?:^|[.;] |\b(?:reports|had|has|have) )(?:denies|no) [a-z]/i;
+/** Statements at or above this priority are never dropped (measures, quotations, denials, goal status, blocks, plan). */
+const PROTECTED = 9;
+
+/**
+ * Fit the draft to the word budget: first the asides inside statements go, then the
+ * statements that carry least (lowest priority, then least dense, latest first), never a
+ * protected one, then the remaining clauses without a hard fact.
+ */
+export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[], transcriptWords: number, budget: number, noteType?: string, softest = 8.8): T[] {
+  const limit = Math.floor(transcriptWords * budget);
+  const count = (list: T[]) => list.reduce((n, d) => n + words(d.text), 0);
+  if (count(items) <= limit) return items;
+  let list = pruneClauses(items, count(items) - limit, 0);
+  let total = count(list);
+  if (total <= limit) return list;
+  const scored = list.map((d, i) => ({ d, i, p: priority(d, noteType) }));
+  // "No coughing. Only when I drink fast with the straw.": an exception belongs to what it qualifies
+  for (let i = 1; i < scored.length; i++) {
+    const cur = scored[i];
+    const prev = scored[i - 1];
+    if (cur && prev && /^(?:(?:patient|caregiver) reports )?(?:only|except|but|unless)\b/i.test(cur.d.text) && prev.d.evidence.join() === cur.d.evidence.join()) cur.p = Math.max(cur.p, prev.p);
+  }
+  const order = scored.filter((x) => x.p < PROTECTED && x.p <= softest).sort((a, b) => a.p - b.p || density(a.d.text) - density(b.d.text) || b.i - a.i);
+  const dropped = new Set<number>();
+  for (const x of order) {
+    if (total <= limit) break;
+    dropped.add(x.i);
+    total -= words(x.d.text);
+  }
+  list = list.filter((_, i) => !dropped.has(i));
+  return total > limit ? pruneClauses(list, total - limit, 1) : list;
+}
+
+/** Words that make a clause worth keeping: a number, a side, a negation, a quotation. */
+const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity)\b|n't\b|"/i;
+const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be been on me him her them they he she patient clinician ' +
+  'can could would will just so which what who new again there here then now also very really thing things stuff lot ' +
+  'believe know think guess said says say tell told like way you your about all some any').split(' '));
+
+/** An aside: no number, side, negation, symptom, body part, test or service, and at most two content words. */
+/** A clause that states a fact a reviewer checks: a number, side, negation, symptom, body part, test, service or assist level. */
+function hardFact(clause: string): boolean {
+  return INFORMATIVE.test(clause) || ASSIST.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
+}
+
+function informative(clause: string): boolean {
+  if (INFORMATIVE.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
+  if (ASSESSMENT_CUE.test(clause) || OBJECTIVE_CUE.test(clause) || PLAN_CUE.test(clause) || GOAL_LINK.test(clause) || FUNCTION.test(clause) || HISTORY.test(clause)) return true;
+  const content = (clause.toLowerCase().match(/[a-z][a-z']+/g) ?? []).filter((w) => w.length > 2 && !FILLER_WORDS.has(w));
+  return content.length > 3;
+}
+
+/**
+ * Still over budget with only the statements that must stay: drop the asides inside them
+ * ("so that's on me", "which is new", "can you believe it"), longest first. The first clause
+ * of a statement, block summaries and quotations are never cut.
+ */
+function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], excess: number, maxTier: number): T[] {
+  const cuts: { item: number; clause: number; words: number; tier: number }[] = [];
+  // blocks, quotations and denials are never cut: every item of a denial is a fact (DOMAIN.md 1.6)
+  const split = items.map((d) => (d.block || /"/.test(d.text) || /^(?:(?:patient|caregiver) )?denies\b/i.test(d.text) ? [d.text] : d.text.split(/(?<=[,;])\s+|\s+(?=(?:but|so|which|and then)\s)/)));
+  split.forEach((clauses, item) => clauses.forEach((c, clause) => {
+    if (clause === 0) return;
+    // asides first; then, in S and O, clauses that hold no number, side, negation, symptom, body part, test or service
+    if (!informative(c)) cuts.push({ item, clause, words: words(c), tier: 0 });
+    else if (maxTier >= 1 && !hardFact(c) && items[item]?.section !== 'plan') cuts.push({ item, clause, words: words(c), tier: 1 });
+  }));
+  cuts.sort((a, b) => a.tier - b.tier || b.words - a.words);
+  const removed = new Set<string>();
+  let left = excess;
+  for (const c of cuts) {
+    if (left <= 0) break;
+    removed.add(`${c.item}:${c.clause}`);
+    left -= c.words;
+  }
+  return items.map((d, item) => {
+    const clauses = split[item] ?? [d.text];
+    if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return d;
+    const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*$/, '').replace(/([^.!?])$/, '$1.');
+    return { ...d, text };
+  });
+}

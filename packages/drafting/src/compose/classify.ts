@@ -1,0 +1,124 @@
+/**
+ * Which SOAP section a spoken sentence belongs to, or none (greetings, instructions,
+ * small talk). A spoken header ("Plan:") wins; otherwise the speaker and the cues decide.
+ */
+import type { SectionName } from '@scribe/domain';
+import { kindsIn } from '../lexicon/interventions.ts';
+import { testsIn } from '../lexicon/tests.ts';
+import { regionsIn } from '../lexicon/anatomy.ts';
+import { symptomMentions } from '../text/negation.ts';
+import { ASSESSMENT_CUE, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PLAN_CUE, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import type { Unit } from '../extract/units.ts';
+import { FIGURATIVE, LEADING_NO } from './patient.ts';
+import { isBaselineSentence } from './baselines.ts';
+
+const MEASURE_VALUE = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:lb|cm|mm|s)\b|\d+%|\d+x\d+|\b\d+ of (?:the )?\d+\b/;
+/** Plan words strong enough to outrank a report verb in dictation ("She will continue ..."). */
+const STRONG_PLAN = /\b(?:will|plan|continue|home program|HEP|next (?:visit|session|time)|recommend\w*|follow[- ]up|discharge)\b/i;
+/** Common function words of Spanish, the usual second language in these visits (an interpreter's turns). */
+const SPANISH = /[¿¡ñ]|\b(?:el|la|los|las|que|en|por|para|con|una?|es|está|estoy|me|mi|muy|pero|como|duele|sí|gracias|veces|semana|día|noche|rodilla|hielo|después|más)\b/gi;
+const ENGLISH = /\b(?:the|and|is|are|to|of|it|you|she|he|my|with|for|in|on|at|that|this|was|have|has|but)\b/gi;
+
+/** A sentence in another language (an interpreter's rendering to the patient): not drafted; the English turn is. */
+export function foreignSentence(text: string): boolean {
+  const es = text.match(SPANISH)?.length ?? 0;
+  const en = text.match(ENGLISH)?.length ?? 0;
+  return es >= 2 && es > en * 2;
+}
+const REPORT_VERB = /\b(?:reports?|says|states?|denies|complains?|describes?|notes|tells|feels|mentions)\b/i;
+const PERFORMANCE = /\b(?:you|he|she|they) (?:went|did|held|scored|used|completed|demonstrated|tolerated|performed|walked|needed|required|managed|achieved|reached|were|was|finished|triggered|lifted|had to|missed|named|generated|ordered|produced|followed|read|wrote|copied|cut|turned|found)\b/i;
+const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation)\b/i;
+
+const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|that|that's|it's|is|the|a|oh|well|fine|sure|perfect|there|it|go|now|you|were|was|are|i|he|she|we|they|at|in|on|of|to|do|did|does|ready)$/i;
+/** What a family member or caregiver adds that belongs in the note. */
+const OTHER_CUE = /\b(?:reports?|noticed|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
+const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
+
+/** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
+function substantive(text: string): boolean {
+  const words = text.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'/+°%-]/gu, '')).filter(Boolean);
+  const content = words.filter((w) => /\p{L}/u.test(w) && !FILLER.test(w));
+  if (SOCIAL.test(text) && words.length < 5 && !MEASURE_VALUE.test(text)) return false;
+  if (THIRD_PARTY_OPINION.test(text)) return false;
+  if (symptomMentions(text).length > 0 && content.length >= 1) return true;
+  if (MEASURE_VALUE.test(text)) return true;
+  return content.length >= 2 && words.length >= 3;
+}
+
+/** A sentence naming only the visit: "Today's visit ten", "Third session, right?", "This is visit 11". */
+const VISIT_META = /^(?:(?:okay|so|hi|hey|morning|good morning)[,.]?\s+)*(?:(?:today'?s?|this is|it's|that's)\s+)?(?:(?:your|the|a|our)\s+)?(?:(?:(?:first|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+(?:visit|session))|(?:visit|session)\s+(?:number\s+)?\d+)\b(?:[,.]?\s*(?:right\?|so (?:I'm|I'll|we'll) [^.]*|today))?[.!?]?$/i;
+/** A family member's report about the patient: "He's been using the picture board", "She can't do buttons". */
+const ABOUT_PATIENT = /^(?:(?:and|but|so|well|yes|yeah|no)[,]?\s+)?(?:he|she|they|his|her)\b(?:'s|'d| \w+)\s+\w+/i;
+/** Goal status: "met all three goals", "the TUG goal isn't met yet", "goal partially met". */
+export const GOAL_STATUS = /\b(?:met (?:all|both|each|every|the|(?:his|her|their|your) )[^.;]{0,25}\bgoals?|goals? (?:is |are |was |were |has been |have been )?(?:all |both |now )?(?:partly |partially |fully |not (?:yet )?)?(?:met|achieved)\b|goals?[^.;]{0,30}\b(?:isn't|is not|aren't|are not|not yet) met)/i;
+const PAST = /\b(?:at (?:the |your |his |her )?(?:evaluation|eval|intake|start|first visit)|used to|when (?:she|he|you|they) started|last (?:week|month|visit))\b/i;
+
+/** Positioning the patient ("Bottom leg straight, top knee bent", "Right hand stabilizing, left hand turning"). */
+const POSITIONING = /^(?:weight (?:over|on|onto) .*$(?<!\d.*)|(?:(?:top|bottom|right|left|other) )?(?:leg|knee|arm|hand|feet|foot|head|chin|elbow|wrist|shoulder)s? (?:straight|bent|relaxed|up|down|together|crossed|stabiliz\w*|turning|flat|on (?:the )?(?:rail|counter|table|wall|bar|chair))\b(?!.*\d))/i;
+
+/** A clinician remark with nothing to chart: no number, body part, symptom, test or service. */
+function lowInformation(t: string): boolean {
+  return !/\d/.test(t) && !regionsIn(t).length && !symptomMentions(t).length && !testsIn(t).length && !kindsIn(t).length
+    && !GOAL_LINK.test(t) && !OBJECTIVE_CUE.test(t) && !PERFORMANCE.test(t)
+    && !/\b(?:deficit|goal|improv\w*|progress\w*|strength|balance|function\w*|independen\w*|assist\w*|last (?:visit|week|time)|at (?:the )?(?:evaluation|start))\b/i.test(t);
+}
+
+/**
+ * Measured data or treatment said under a header carried from an earlier utterance of a
+ * dictation ("History: ..." then "Voice Handicap Index 58/120"): the header no longer holds.
+ */
+function dataNotReport(t: string, discipline?: string): boolean {
+  if (REPORT_VERB.test(t) || /\bgoals?\b/i.test(t)) return false;
+  const measured = (testsIn(t).length > 0 && /\d/.test(t)) || MEASURE_VALUE.test(t.replace(/\b\d+(?:\.\d+)?\/10\b/g, ''));
+  const treatment = kindsIn(t, discipline).length > 0 && (/\d/.test(t) || /^(?:treatment|we |I )/i.test(t));
+  return measured || treatment;
+}
+
+/** The section for a sentence, or null when it is not note content. */
+export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = false, discipline?: string, answers = false): SectionName | null {
+  const t = u.text;
+  // "Maybe a four." after "Where's the neck on a scale of zero to ten?" is an answer worth charting
+  // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
+  if (u.isQuestion || (!substantive(t) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t))))) return null;
+  // a clinician repeating the patient's rating ("Three out of ten, okay.")
+  if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
+  if (foreignSentence(t)) return null;
+  // "Today's visit ten, so I'll be re-testing things": which visit it is, the EMR already knows
+  if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
+  if (u.header && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
+  const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
+  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(t) && !OTHER_CUE.test(t)) return null;
+  if (u.speaker !== 'clinician') {
+    // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen")
+    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep)\b/i.test(t);
+    const clinical = SUBJECTIVE_CUE.test(t) || MEASURE_VALUE.test(t) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
+  }
+  // the clinician quoting the patient ("In his words, '...'"): the patient's report
+  if (/\b(?:(?:his|her|their|own) words|quote|says|said|told (?:me|us))\b[^'"\u201c]{0,20}["\u201c']/i.test(t) && /["\u201c'][^"\u201d']{8,}/.test(t)) return 'subjective';
+  // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
+  if (mode === 'dictation' && REPORT_VERB.test(t) && !STRONG_PLAN.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+\/10\b/g, ''))) return 'subjective';
+  // goal status is the assessment, whatever plan words come with it ("met all three goals, so discharging ...")
+  if (GOAL_STATUS.test(t)) return 'assessment';
+  // "At evaluation she was leaking 5x/week": a frequency said of the past is history, not the plan
+  if (PLAN_CUE.test(PAST.test(t) ? t.replace(/\b\d+x\/(?:week|day)\b/g, '') : t)) return 'plan';
+  // "Two-step commands: 18 of 20 correct, 90%; that meets the goal": the measure leads, so it is data
+  const lead = (t.split(/;\s/)[0] ?? '').replace(/\b\d+(?:\.\d+)?\/10\b/g, '');
+  if (t.includes(';') && MEASURE_VALUE.test(lead) && !/\bgoals?\b/i.test(lead)) return 'objective';
+  if (ASSESSMENT_CUE.test(t)) return 'assessment';
+  if (mode === 'dictation' && (REPORT_VERB.test(t) || HISTORY.test(t)) && !MEASURE_VALUE.test(t) && !/^(?:we |I )?(?:worked|did|performed|completed|practiced|trained|adjusted)\b/i.test(t)) return 'subjective';
+  if (mode === 'dictation' && /\/10\b/.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+(?:\.\d+)?\/10\b/g, ''))) return 'subjective';
+  if (IMPERATIVE.test(t) && !t.includes(':') && !/\d/.test(t) && !(/^let's\b/i.test(t) && kindsIn(t, discipline).some((k) => !k.explicit))) return null;
+  const delivered = kindsIn(t, discipline).some((k) => !k.explicit) && (/\d/.test(t) || /^(?:we |I )?(?:worked|did|performed|completed|practiced|trained|adjusted)\b/i.test(t));
+  if (GOAL_LINK.test(t) && !REPORT_VERB.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t) && !delivered) return 'assessment';
+  if (mode === 'dictation' && SUBJECTIVE_CUE.test(t) && !MEASURE_VALUE.test(t) && !OBJECTIVE_CUE.test(t) && !delivered) return 'subjective';
+  if (/^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are)\b/i.test(t)) return null;
+  if (lowInformation(t)) return null;
+  if (GOAL_LINK.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t)) return 'assessment';
+  if (POSITIONING.test(t)) return null;
+  if (mode === 'ambient' && regionsIn(t).length && !IMPERATIVE.test(t)) return 'objective';
+  if (MEASURE_VALUE.test(t) || testsIn(t).length || OBJECTIVE_CUE.test(t) || kindsIn(t, discipline).length || PERFORMANCE.test(t)) return 'objective';
+  if (mode === 'dictation' && SUBJECTIVE_CUE.test(t)) return 'subjective';
+  // a clinician's sentence with a number is an observation ("Verbal perseveration on 4 occasions today")
+  return /\d/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, '')) && !IMPERATIVE.test(t) ? 'objective' : null;
+}

@@ -1,0 +1,165 @@
+/**
+ * Patient (and family or interpreter) speech in clinical prose: the question before gives
+ * a short answer its subject ("How's the left knee?" - "It aches" -> "The left knee aches"),
+ * a bare "no" to a symptom question is a denial, a rating asked again is on the scale just
+ * used, and a figure of speech is kept verbatim in quotation marks (DOMAIN.md 1.5, 1.6,
+ * 5.B item 5; FORMAT.md voice leaks).
+ */
+import { regionsIn } from '../lexicon/anatomy.ts';
+import { symptomMentions } from '../text/negation.ts';
+import { sidesIn } from '../text/laterality.ts';
+import { toThirdPerson, type Voice } from '../text/voice.ts';
+import { gerund } from '../text/verbs.ts';
+import { askedAbout, GOAL_Q, scaleOf, withoutYes } from './answers.ts';
+import type { Unit } from '../extract/units.ts';
+
+/** A figure of speech worth keeping verbatim: "like a frog", "doesn't listen", "like it's not mine". */
+export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|someone|something|sandpaper|glass|wood|they're|they are|it was|I was|I've)|\bas if\b|\bfeels? like\b|\bmade of\b|n't listen|won't (?:listen|come|cooperate)|\bnot mine\b|\bnever been the same\b/i;
+/** "She says ...": an interpreter or family member relaying the patient's words. */
+const RELAYED = /^(?:(?:she|he|they) (?:says|said|reports|tells (?:me|us))|the patient (?:says|said))(?: that)?,?\s*/i;
+export const DIFFICULTY_Q = /\b(?:hardest|bugging|bothering|problem|trouble|difficult|hard for|limit|still getting in the way|worst|worse|bring (?:it|them) on|sets? (?:it|them) off|aggravat\w*)\b/i;
+const BARE_NO = /^(?:no|nope|none|not really|no,? (?:none|nothing)|none of (?:that|those|them))[.!]?$/i;
+/** An answer that begins by saying no: "No, nothing.", "No, none of that.", "Not really.", "Nope, no ringing." */
+export const LEADING_NO = /^(?:no|nope|none|nothing|not really)\b(?:,? (?:nothing like that|not really|none of (?:that|those|them)|none|nothing)[,.;!]?|[,.;!])\s*|^not really$/i;
+/** A yes/no question: "Any redness ...?", "Has anyone teased him?", "Numbness, tingling, weakness in the arms?" */
+export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
+
+/**
+ * What a "no" denies: the question's content without its auxiliary, in the third person.
+ * "Any redness, warmth, fever, any cuts on that arm?" -> "redness, warmth, fever, cuts on that
+ * arm"; "Has anyone teased him?" -> "anyone teased him"; "Does he avoid talking?" -> "avoiding
+ * talking"; "Any numbness or tingling down into the hand?" -> "numbness or tingling down into the hand".
+ */
+export function deniedContent(question: string): string {
+  let t = question.replace(/\?+\s*$/, '').replace(/^(?:(?:and|so|okay|ok|now)[,]?\s+)/i, '').trim();
+  // an unpunctuated ASR question keeps the word before it: "nice any numbness or tingling in the hands"
+  t = t.replace(/^(?!(?:has|have|had|did|does|do|is|are|was|were|can|could)\b)[a-z]+[,.]?\s+(?=any\s)/i, '');
+  const aux = /^(?:has|have|had|did|does|do|is|are|was|were|can|could)\s+(?:(he|she|they|you|it|(?:the )?patient|[A-Z][a-z]+)\s+)?(\w+)\b\s*/i.exec(t);
+  if (aux && aux[1] && !/^(?:anyone|anybody|someone|any)$/i.test(aux[1])) t = `${gerund(aux[2] ?? '')} ${t.slice(aux[0].length)}`;
+  else if (aux) t = t.slice(/^\w+\s+/.exec(t)?.[0].length ?? 0);
+  t = t.replace(/\b(?:any|ever)\s+/gi, '').replace(/\s+(?:at all|lately|recently|since\b.*)$/i, '').trim();
+  return lowerFirst(/\b(?:you|your|I|my|me|we|our)\b/i.test(t) ? toThirdPerson(t, 'clinician') : t).replace(/\s+/g, ' ');
+}
+
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function lowerFirst(s: string): string {
+  return /^(?:A|[A-Z][a-z]+)\b/.test(s) && !/^(?:Dr|I)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+/** The clinician question just before this unit's utterance, if any. */
+export function questionBefore(units: Unit[], u: Unit): Unit | undefined {
+  for (let i = u.idx - 1; i >= 0 && i >= u.idx - 4; i--) {
+    const p = units[i];
+    if (!p) break;
+    if (p.uttId === u.uttId) continue;
+    return p.speaker === 'clinician' && p.isQuestion ? p : undefined;
+  }
+  return undefined;
+}
+
+function regionPhrase(q: Unit): string | null {
+  const r = regionsIn(q.text)[0];
+  if (!r) return null;
+  const side = sidesIn(q.text).find((s) => s.index < r.index && r.index - s.index < 10);
+  return `the ${side ? `${side.side} ` : ''}${r.match.toLowerCase()}`;
+}
+
+/** Patient speech in clinical prose. */
+export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
+  const evidence = [u.uttId];
+  const first = units.find((x) => x.uttId === u.uttId) ?? u;
+  const q = questionBefore(units, first);
+  const leadingNo = LEADING_NO.exec(u.text);
+  if (leadingNo && q && (symptomMentions(q.text).length || YES_NO_Q.test(q.text))) {
+    const rest = u.text.slice(leadingNo[0].length).replace(/^(?:just|but)\s+/i, '');
+    // "No, no pain.": the rest only says the denial again
+    const repeats = symptomMentions(rest).length > 0 && symptomMentions(rest).every((m) => m.negated) && rest.split(/\s+/).length <= 4;
+    const more = rest && !repeats && !BARE_NO.test(u.text) ? ` ${cap(toThirdPerson(rest, voice).replace(/^(?:Patient|Caregiver)\s+/, ''))}` : '';
+    return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${deniedContent(q.text)}.${more}`, evidence: [q.uttId, u.uttId] };
+  }
+  if (BARE_NO.test(u.text) && q) return null;
+  // a figure of speech is charted in the patient's own words (DOMAIN.md 3.1 V16: "the exact phrase the patient used")
+  if (voice === 'patient' && FIGURATIVE.test(u.text) && !/"/.test(u.text)) {
+    const phrase = /^It\b/.test(u.text) && q ? regionPhrase(q) : null;
+    return { text: `${phrase ? `${cap(phrase)}: p` : 'P'}atient states, "${u.text.replace(/[.!]?$/, '.')}"`, evidence: phrase && q ? [q.uttId, u.uttId] : evidence };
+  }
+  const who = voice === 'patient' ? 'Patient' : 'Caregiver';
+  // "And right now?" - "About a three.": a rating asked again is on the scale just used
+  const rating = /^(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*(\d{1,2})[.!]?$/i.exec(u.text.trim());
+  if (rating && q && !/\/10\b/.test(u.text)) {
+    const earlier = units.slice(Math.max(0, u.idx - 8), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
+    const named = scaleOf(units, q);
+    const scale = named ? q : earlier;
+    if (scale && Number(rating[1]) <= 10) {
+      // the rating names what was rated: pain when pain was said, else the scale's item or the body part asked about
+      const painSaid = /\b(?:pain|hurts?|sore|aches?)\b/i.test(`${scale.text} ${q.text}`);
+      const phrase = regionPhrase(q)?.replace(/^the /, '');
+      const item = named?.label ? `${named.label} ${rating[1]}/10${named.baseline ? ` (${named.baseline})` : ''}` : null;
+      const what = painSaid ? `${phrase ? `${phrase} ` : ''}pain ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
+      return { text: `${who} reports ${what}.`, evidence: [...new Set([scale.uttId, q.uttId, u.uttId])] };
+    }
+  }
+  // "Eight. Lifting her, nine.": the next item of the same scale; "Four right now." after "a six when I get up"
+  const rated = units.slice(Math.max(0, u.idx - 3), u.idx).some((x) => x.uttId === u.uttId && /^(?:about |maybe |around |like |a |an )*\d{1,2}[.!]?$|\/10\b/.test(x.text));
+  const labelled = /^([A-Za-z][\w' ]{2,30}),\s*(\d{1,2})[.!]?$/.exec(u.text.trim()) ?? /^(?:about |maybe |around |like )?(?:a |an )?(\d{1,2}),? (right now|now|today|at rest|at the moment|currently)[.!]?$/i.exec(u.text.trim());
+  if (labelled && rated && q) {
+    const [, a = '', b = ''] = labelled;
+    const text = /^\d/.test(a) ? `${a}/10 ${b.toLowerCase()}` : `${toThirdPerson(a, voice).replace(/^Patient /, '').toLowerCase()} ${b}/10`;
+    // the scale's name or the rated symptom said before in the utterance is part of the evidence
+
+    if (Number(/^\d/.test(a) ? a : b) <= 10) return { text: `${who} reports ${text}.`, evidence: [q.uttId, u.uttId] };
+  }
+  // "that's more like a five" after "a two out of ten": the same scale, said short
+  const recent = units.slice(Math.max(0, u.idx - 6), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
+  const shortRating = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
+  const spoken = recent && !/\/10\b/.test(u.text) && shortRating.test(u.text) && Number(shortRating.exec(u.text)?.[1]) <= 10
+    ? u.text.replace(shortRating, (_m, n: string) => `${n}/10`) : u.text;
+  if (spoken !== u.text && recent) evidence.unshift(recent.uttId);
+  // an interpreter's or relative's turn that began "She says ..." relays the patient to its end
+  const relayed = voice === 'other' && (RELAYED.test(u.text) || RELAYED.test(first.text));
+  const said = relayed ? spoken.replace(RELAYED, '').replace(/^(?:she|he|they)\b/i, 'patient') : spoken.replace(/^(?:but|and|so)\s+/i, '');
+  if (relayed && FIGURATIVE.test(said)) return { text: `Patient states (relayed), "${said.replace(/^patient\b/, 'she').replace(/[.!]?$/, '.')}"`, evidence };
+  let s = toThirdPerson(said, relayed ? 'patient' : voice);
+  if (relayed) return { text: `Patient reports ${lowerFirst(s.replace(/^Patient (?:reports )?/, ''))}`, evidence };
+  s = s.replace(/\b(?:it is|it was|is|was) (?:about |maybe |around )?(?:a |an )(\d+(?:\.\d+)?\/10)\b/gi, (_m, n: string) => `pain ${n}`)
+    .replace(/(^|[\s,])(?:maybe |about |around )?(?:a |an )(\d+(?:\.\d+)?\/10)\b/gi, '$1pain $2')
+    .replace(/^(?:maybe |about |around )?(\d+(?:\.\d+)?\/10)\b/i, 'pain $1')
+    .replace(/'s pain (\d)/g, ' pain $1');
+  // "How's the left knee?" -> "about a four out of ten" is a pain rating in therapy talk
+  // ... unless the patient named what hurts otherwise: "Stiff, mornings especially. Like a six out of ten."
+  const otherSymptom = !/\b(?:pain|hurts?|sore|aches?)\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))
+    && /\b(?:stiff\w*|tight\w*|numb\w*|tingl\w*|dizz\w*|woozy|nause\w*|tired|fatigue\w*|itch\w*|burn\w*)\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '));
+  const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(u.text)));
+  if (painAsked && q && /\bpain \d/.test(s) && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
+  if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
+  if (/\/10\b/.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ')) && !/\/10\b/.test(s)) {
+    const word = painAsked || /\b(?:pain|hurt|sore|ache)/i.test(u.text) ? 'pain ' : '';
+    s = s.replace(/\b(?:it |It )?(?:was|is) (?:about |maybe |around )?(?:a |an )?(\d{1,2})\b(?![/\d%°:]|\.\d)/, `${word}$1/10`)
+      .replace(/^(?:maybe |about |around )?(?:a|an) (\d{1,2})\b(?![/\d%°:]|\.\d)/i, `${word}$1/10`);
+  }
+  if (/^It\b/.test(s) && q) {
+    const phrase = regionPhrase(q);
+    if (phrase) { s = s.replace(/^It\b/, cap(phrase)); evidence.unshift(q.uttId); }
+  }
+  if (sidesIn(s).length === 0 && q && /\bpain \d/.test(s)) {
+    const phrase = regionPhrase(q);
+    if (phrase) { s = s.replace(/\bpain (\d)/, `${phrase.replace(/^the /, '')} pain $1`); evidence.unshift(q.uttId); }
+  }
+  // "What would you most like to get back to?" - "Doing my own hair.": the patient's goal
+  if (q && GOAL_Q.test(q.text)) return { text: `${who === 'Patient' ? 'Patient' : 'Caregiver'} goal: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:and|also)\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
+  // "Pads?" - "I stopped wearing them two weeks ago.": the answer is about what was asked
+  const topic = q && u.sentIndex === 0 ? askedAbout(q.text) : null;
+  if (q && topic && !new RegExp(`\\b${topic.slice(0, Math.max(3, topic.length - 2))}`, 'i').test(s)) {
+    return { text: `${cap(topic)}: ${lowerFirst(withoutYes(s).replace(/^(?:Patient|Caregiver)\s+reports\s+/, ''))}`, evidence: [q.uttId, ...evidence] };
+  }
+  if (new RegExp(`^${who}\\b`).test(s)) return { text: s, evidence };
+  if (q && DIFFICULTY_Q.test(q.text) && /^[A-Z][a-z]+ing\b/.test(s) && u.sentIndex === 0) {
+    return { text: `${who} reports difficulty with ${lowerFirst(s)}`, evidence: [q.uttId, ...evidence.filter((e) => e !== q.uttId)] };
+  }
+  if (/^No\b/.test(s)) return { text: `${who} reports ${lowerFirst(s)}`, evidence };
+  return { text: `${who} reports ${lowerFirst(s)}`, evidence };
+}
+

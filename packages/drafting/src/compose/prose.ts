@@ -1,0 +1,62 @@
+/**
+ * Chart-style prose: notes are terse ("Pt reports stiffness in mornings"), so articles,
+ * filler adverbs and spoken courtesies go; words in quotation marks are the patient's own and
+ * stay verbatim (FORMAT.md compression and voice rules).
+ */
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Chart style: notes are terse ("Pt reports stiffness in mornings"), so articles and
+ * filler adverbs go; quoted patient words stay verbatim.
+ */
+export function concise(text: string): string {
+  return text
+    .split(/("[^"]*")/)
+    .map((part) => (part.startsWith('"') ? part : part
+      .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, '')
+      .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
+      .replace(/\bthat is\s+/gi, '')
+      .replace(/\b(?:about|maybe|approximately)\s+(?=\d)/gi, '')
+      .replace(/\b(?:some|any|at all)\s+(?=[a-z\d])/gi, '')
+      .replace(/^The (?=[a-z])/, '')
+      .replace(/^palpation reveals\s+/i, 'Palpation: ')
+      .replace(/\s+while (?:writing|charting|I write)\b/gi, '')
+      .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
+      .replace(/^There (?:is|are) /, '')
+      .replace(/^(?:Clinician|Therapist) (?=[a-z]+ed\b|would|will|called|sent)/, '')
+      .replace(/^(?:Will|Plan is) (?=[a-z])/, '')
+      .replace(/\s*\b(?:for now|right now|so far)\b/gi, '')
+      // spoken time words and courtesies carry nothing in a note of this visit
+      .replace(/,?\s*\b(?:today|for me|as far as (?:patient|the patient|he|she) can|as much as (?:patient|the patient|he|she) can|go ahead|right there|please)\b,?/gi, '')
+      .replace(/(?<=\d\S*) now\b/g, '')
+      .replace(/(?<=[a-z0-9°%)] )(?<!\b(?:this|that|it|there|what|which|who) )(?:is|are)\s+(?!not\b|to\b|a\b|an\b|the\b|in\b|on\b|at\b|for\b|from\b|with\b|of\b)/gi, '')
+      .replace(/^(?:For (?:the )?report|So|Then|Now|Today|First|Objectively|Subjectively|Next(?! (?:time|visit|session|week)))[:,]?\s+/i, '')
+      // dictation markers: "..., unquote", "End of note."
+      .replace(/,?\s*\b(?:end quote|unquote|end of quote)\b/gi, '')
+      .replace(/\s*\bend of (?:note|dictation)\b\.?/gi, '')
+      .replace(/\b(?:reports|states|says) that\b/gi, (m) => m.split(' ')[0] ?? m)
+      .replace(/\band then\b/gi, 'then')
+      .replace(/(?<=(?:,|;|:|\band|\bso|\bbut|\bthen|^[A-Z][a-z]+ [a-z]+) )(?:he|she|they|clinician|patient) (?=[a-z]+(?:ed|s)?\b)(?!is\b|was\b|has\b|can\b|does\b|did\b|will\b|would\b)/g, '')
+      .replace(/\b(progressed|moved|advanced|switched|cued|helped|reminded) (?:him|her|them|patient) /g, '$1 ')
+      .replace(/,? so (?=[a-z])/g, '; ')
+      .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
+      .replace(/\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
+      .replace(/^(?:He|She|They) (?=[a-z])/, '')
+      .replace(/(?<=\S )\b(?:his|her|their) (?=[a-z])/g, '')
+      .replace(/\bDr\. /g, 'Dr ')
+      // telegraphic chart style: "has been wearing" -> "wearing", "was throwing up" -> "throwing up"
+      .replace(/\b(?:has|have|had) been (?=[a-z]+ing\b)/g, '')
+      .replace(/(?<!\b(?:goal|goals|what|that|this|it|there|which|who)\s)\b(?:is|are|was|were) (?=[a-z]+ing\b)(?!(?:going to|being)\b)/g, '')))
+    .join('');
+}
+
+/** A finished statement: chart style, capitalised, one closing stop. */
+export function finish(text: string): string {
+  const t = cap(concise(text).replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/[,;:]+(?=[.!?]|$)/g, '').replace(/^[,;:\s]+/, '').trim());
+  if (/[.!?]"\.$/.test(t)) return t.slice(0, -1);
+  return /[.!?]"?$/.test(t) ? t : `${t}.`;
+}
+

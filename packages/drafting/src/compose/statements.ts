@@ -1,0 +1,230 @@
+/**
+ * Statements from sentence units: each kept sentence is moved to the third person, given
+ * the context it needs from the question before it ("How's the left knee?" -> "It aches"
+ * becomes "The left knee aches"), and cites every utterance it drew on. Treatment blocks
+ * get one header statement with their clock times and stated minutes.
+ */
+import type { SectionName } from '@scribe/domain';
+import { kindsIn } from '../lexicon/interventions.ts';
+import { regionsIn } from '../lexicon/anatomy.ts';
+import { testsIn } from '../lexicon/tests.ts';
+import { symptomMentions } from '../text/negation.ts';
+import { toThirdPerson, type Voice } from '../text/voice.ts';
+import type { Block } from '../extract/ledger.ts';
+import type { Unit } from '../extract/units.ts';
+import type { DraftSections } from '../types.ts';
+import { sectionFor } from './classify.ts';
+import { summarizeBlocks } from './blocks.ts';
+import { fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
+import { cap, DIFFICULTY_Q, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { askedAbout, GOAL_Q } from './answers.ts';
+import { joinBaseline, withBaselines } from './baselines.ts';
+import { concise, finish } from './prose.ts';
+import { IMPERATIVE, planByContext, SUBJECTIVE_CUE } from '../extract/cues.ts';
+
+export interface Draftable {
+  section: SectionName;
+  text: string;
+  evidence: string[];
+  /** A treatment block summary: always kept. */
+  block?: boolean;
+}
+
+const PARAMS = /\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|reps|of each)\b/;
+
+const ECHO_STOP = /^(?:okay|ok|got|it|that|that's|this|the|and|a|an|so|yes|yeah|right|is|i|i'll|i'm|me|you|of|to|on|for|with|now|just|again|very|really|than|then|oh)$/i;
+
+/** A patient repeating the instruction just given ("Bottom stair, two sets of ten. Got it."). */
+function isEcho(units: Unit[], u: Unit): boolean {
+  if (u.speaker === 'clinician') return false;
+  const words = (u.text.toLowerCase().match(/[a-z0-9/+x-]+/g) ?? []).filter((w) => !ECHO_STOP.test(w));
+  if (!words.length) return true;
+  const prior = units.filter((p) => p.idx < u.idx && p.idx >= u.idx - 4 && p.speaker === 'clinician').map((p) => p.text.toLowerCase()).join(' ');
+  return words.every((w) => prior.includes(w));
+}
+
+const MOVEMENT_ALIAS: [RegExp, string][] = [
+  [/^(?:quick check[^:]*:\s*)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
+  [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
+  [/^reach up\b[^:.]*/i, 'overhead reach'],
+  [/^bend (?:it|the wrist|your wrist) back\b[^:.]*/i, 'extension'],
+  [/^bend forward\b[^:.]*/i, 'forward bend'],
+  [/^straighten (?:the|your) knee\b[^:.]*/i, 'knee extension'],
+  [/^bend (?:the|your) (knee|elbow|hip|wrist)\b[^:.]*/i, '$1 flexion'],
+  [/^bend (?:it |again )?(?:for me)?[^:.]*/i, 'flexion'],
+];
+
+/** "Turn to the left as far as is comfortable: 48°" -> "Left rotation: 48°". */
+function movementName(text: string): string | null {
+  for (const [re, name] of MOVEMENT_ALIAS) {
+    const m = re.exec(text.trim());
+    if (m) return name.replace('$1', (m[1] ?? '').toLowerCase());
+  }
+  return null;
+}
+
+/**
+ * A spoken goal connection ("This is to get those muscles to let go so you can sit through
+ * your delivery shifts") charted as what it advances (DOMAIN.md 2.4 "functional goal
+ * connection sentence"): "Loosen muscles to let go; goal: sit through delivery shifts".
+ */
+function goalLink(text: string): string {
+  const m = /^(?:this|these|that|the)\b[^;]*?\b(?:is|are|goes?)\b(?: all)? (for|to)\b\s*(.*?)[;,]? (?:so (?:that )?)?patient can (.+?)\.?$/i.exec(text);
+  if (!m) return text;
+  const purpose = (m[2] ?? '').trim();
+  const goal = (m[3] ?? '').trim();
+  const prep = (m[1] ?? 'to').toLowerCase() === 'for' ? 'For' : 'To';
+  return purpose && purpose.split(/\s+/).length <= 10 ? `${prep} ${purpose}; goal: ${goal}` : `Goal: ${goal}`;
+}
+
+/** "Quad strength on the left, push out against me." -> "Quad strength on the left." */
+function dropInstructionClauses(text: string): string {
+  const parts = text.split(/,\s+/);
+  if (parts.length < 2) return text;
+  const kept = parts.filter((p, i) => i === 0 || !IMPERATIVE.test(p.replace(/^(?:and|then|but|so)\s+/i, '')) || /\d/.test(p));
+  const joined = kept.join(', ');
+  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
+}
+
+/** Draft statements, in transcript order within each section. */
+export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient' | 'dictation', discipline?: string, spokenWords?: number, noteType?: string,
+  measures: readonly { unitIdx: number; name: string; value: string; baseline: string | null; kind: string; evidence: string[] }[] = []): Draftable[] {
+  const summaries = summarizeBlocks(blocks, discipline);
+  const skip = new Set<number>(summaries.flatMap((b) => [...b.used]));
+  const out: Draftable[] = [];
+  const firstOf = new Map<number, Draftable>();
+  const purposeOf = new Map<number, Draftable>();
+  for (const b of summaries) {
+    firstOf.set(Math.min(...b.used), { section: 'objective', text: finish(b.text), evidence: b.evidence, block: true });
+    // the purpose said with the activity is the block's goal connection (DOMAIN.md 2.4): charted in A
+    const p = b.purposes[0];
+    const name = b.description.split(/[,:;(]/)[0]?.trim() ?? '';
+    if (p) purposeOf.set(Math.min(...b.used), { section: 'assessment', text: finish(`${name && name.split(/\s+/).length <= 6 ? `${name}: ` : ''}${lowerFirst(toThirdPerson(p.text, 'clinician'))}`), evidence: [p.uttId] });
+  }
+  let pendingName: { name: string; uttId: string } | null = null;
+  const keptIdx = new Set<number>();
+  for (const u of units) {
+    const summary = firstOf.get(u.idx);
+    if (summary) out.push(summary);
+    const purpose = purposeOf.get(u.idx);
+    if (purpose) out.push(purpose);
+    if (skip.has(u.idx)) {
+      const k = kindsIn(u.text, discipline).find((x) => !x.explicit);
+      pendingName = k ? { name: k.match, uttId: u.uttId } : pendingName;
+      continue;
+    }
+    const prevUnit = units[u.idx - 1];
+    const continues = !!prevUnit && prevUnit.uttId === u.uttId && keptIdx.has(prevUnit.idx);
+    const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
+    const answers = !!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
+      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
+      || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text));
+    let section = isEcho(units, u) ? null : sectionFor(u, mode, continues, discipline, answers);
+    // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
+    // so is "And ..." carrying on from a plan sentence
+    if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
+    if (!section) {
+      const k = kindsIn(u.text, discipline).find((x) => !x.explicit);
+      if (k && u.speaker === 'clinician') pendingName = { name: k.match, uttId: u.uttId };
+      continue;
+    }
+    const voice: Voice = mode === 'dictation' ? 'clinician' : u.speaker === 'clinician' ? 'clinician' : u.speaker === 'patient' ? 'patient' : 'other';
+    let made: { text: string; evidence: string[] } | null;
+    if (voice === 'clinician') {
+      const alias = section !== 'plan' ? movementName(u.text) : null;
+      const prev = units[u.idx - 1];
+      const bareValue = /^-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/.test(u.text.trim());
+      const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
+      const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
+      const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
+        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, '')) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''))}: ${u.text}`
+        // "Lift up again for me... 130°.": the value is named by the measure it repeats
+        : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
+        : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '');
+      let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
+        .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking)(?: with)?:?\s*/gi, '');
+      const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
+      const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
+      // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
+      const said = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+      const rechecked = section !== 'plan' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said) : null;
+      if (rechecked) { text = rechecked.text; evidence.unshift(...rechecked.evidence.filter((e) => e !== u.uttId)); }
+      if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
+        text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
+      }
+      made = { text, evidence };
+    } else {
+      made = patientStatement(units, u, voice);
+    }
+    pendingName = null;
+    if (!made || (made.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
+    // a clause left without its subject ("That's exactly what we're working toward" -> "What working toward")
+    if (/^(?:what|which|where|that is what)\b/i.test(concise(made.text)) && !/\d/.test(made.text)) continue;
+    made.evidence = [...new Set(made.evidence)];
+    keptIdx.add(u.idx);
+    out.push({ section, text: finish(section === 'assessment' ? goalLink(made.text) : made.text), evidence: made.evidence });
+  }
+  const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+  return mergeAdjacent(fitBudget(out, spoken, WORD_BUDGET[mode], noteType, SOFTEST[mode]));
+}
+
+/**
+ * A dictation's opening names the note, the patient and the visit number ("Progress note for
+ * M. R., visit twelve"), which the EMR already holds: only what follows is drafted.
+ */
+function stripNoteHeader(text: string): string {
+  return text
+    .replace(/^(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
+    .replace(/(?:^|,\s*)visit (?:number )?\d+\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
+    .replace(/^(?:auto|workers'? comp) claim\.?$/i, '')
+    // the patient's name said to open a dictation ("Harold Finch, 74, chronic low back"): the EMR holds it
+    .replace(/^(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+ [A-Z][a-z'-]+(?:,\s*|\.\s*$)(?=\d|[a-z]|$)/, '')
+    .replace(/^(?:this is (?:a |an )?)?(?:re-?exam|re-?evaluation|progress note|daily note|evaluation|session note)\b[^.]*?(?:\bfor (?:[A-Z][a-z'-]+ ?){1,3})?[,.]\s*/i, '');
+}
+
+/** Sentences of one utterance that landed in the same section read as one statement; a
+ *  test named in one utterance and scored in the next ("30-s chair stand ... That's ten")
+ *  read as one measure. */
+function mergeAdjacent(items: Draftable[]): Draftable[] {
+  const out: Draftable[] = [];
+  for (const it of items) {
+    const prev = out[out.length - 1];
+    const test = prev && prev.section === 'objective' && it.section === 'objective' && /^\d/.test(it.text) ? testsIn(prev.text)[0] : undefined;
+    if (prev && test) {
+      const named = new RegExp(test.re.source, 'i').exec(prev.text)?.[0] ?? test.name;
+      if (!/\d/.test(prev.text.replace(named, ''))) {
+        prev.text = `${named.charAt(0).toUpperCase()}${named.slice(1)}: ${it.text}`;
+        prev.evidence = [...new Set([...prev.evidence, ...it.evidence])];
+        continue;
+      }
+    }
+    // "Timed up and go: 12.4 s. At evaluation 15.6." -> "Timed up and go: 12.4 s (15.6 at evaluation)."
+    const joined = prev && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
+    if (prev && joined) { prev.text = joined; continue; }
+    if (prev && prev.section === it.section && prev.evidence.join() === it.evidence.join() && prev.text.length + it.text.length < 260) {
+      const bare = /^[-\d][\d+\-/°%. ]*(?:lb|cm|s|min)?\.$/.test(it.text);
+      const same = /^(Patient|Caregiver) reports /.exec(prev.text);
+      if (bare) prev.text = `${prev.text.replace(/\.$/, '')}: ${it.text}`;
+      else if (same && it.text.startsWith(same[0])) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.slice(same[0].length)}`;
+      else prev.text = `${prev.text} ${it.text}`;
+    } else out.push({ ...it, evidence: [...it.evidence] });
+  }
+  return out;
+}
+
+/** Group into sections with ids s1, o1, a1, p1. After the first "Patient reports", chart
+ *  style drops the repeated subject ("Reports pain 3/10"). */
+export function toSections(items: Draftable[]): DraftSections {
+  const sections: DraftSections = { subjective: [], objective: [], assessment: [], plan: [] };
+  for (const it of items) {
+    const list = sections[it.section];
+    const named = Object.values(sections).some((l) => l.some((x) => x.text.startsWith('Patient ')));
+    // the Subjective section is the patient's report: chart style states it directly
+    // a quotation in S is the patient's own words: "Patient states" adds nothing
+    if (it.section === 'subjective') it.text = it.text.replace(/^(?:Patient )?reports (?!difficulty\b)/i, '').replace(/^Patient (?=(?:has|had|was|is|can|cannot|could|does|did|gets|got|feels|wants|needs|lives|works|stopped|started|went|ran|walks|uses|wears|takes)\b)/, '').replace(/^Patient (?=denies )/, '').replace(/^(?:Patient )?(?:states|says)[,:]?\s+(?=")/i, '').replace(/^(?:says|states|reports) (?:that )?(?=[a-z])/i, '').replace(/^./, (c) => c.toUpperCase());
+    // Objective and Assessment are about the patient already: "Lacking 15° of extension on right."
+    else it.text = it.text.replace(/^Patient (?!reports\b|denies\b|states\b)(?=[a-z])/, '').replace(/^Patient (?=(?:reports|denies) )/, named ? '' : 'Patient ').replace(/^./, (c) => c.toUpperCase());
+    list.push({ id: `${it.section[0]}${list.length + 1}`, text: it.text, origin: 'ai', evidence: it.evidence });
+  }
+  return sections;
+}

@@ -1,0 +1,62 @@
+/**
+ * Body-part mentions with the side said next to them ("right knee", "the quadratus
+ * lumborum on the right"). A mention without a spoken side keeps side null: the coding
+ * engine raises missing_laterality from that, the drafter never guesses (SOAP5).
+ */
+import type { BodyPartMention, Side } from '@scribe/coding';
+import { namesEquipment, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
+import { sidesIn } from '../text/laterality.ts';
+import type { Unit } from './units.ts';
+import { IMPERATIVE, PLAN_CUE } from './cues.ts';
+import { symptomMentions } from '../text/negation.ts';
+
+function sideFor(text: string, index: number, length: number): Side | null {
+  const sides = sidesIn(text);
+  // "right knee", "left side of the neck": a side just before the region
+  const before = sides.filter((s) => s.index < index && index - s.index <= 14);
+  if (before.length) return before[before.length - 1]?.side ?? null;
+  // "the quadratus lumborum on the right", "knee ... on the left"
+  const after = sides.filter((s) => s.index > index + length && s.index - (index + length) <= 14 && /\bon the\s*$|\bof the\s*$|,\s*$/i.test(text.slice(index + length, s.index)));
+  return after[0]?.side ?? null;
+}
+
+const POSITIONING = /^\s*(?:crossed|together|up|down|straight|bent|relaxed|out|back|in front|behind|at (?:your|his|her|the) sides?|on (?:the|your|his|her) (?:table|lap|hip|thigh|counter|rail|wall))\b/i;
+/** Plural limb words name both sides: "numbness in the hands", "down the legs". */
+const PLURAL = /^(?:hands|legs|knees|feet|toes|shoulders|arms|hips|ankles|wrists|elbows|thighs|calves|fingers|thumbs)$/i;
+/** A complaint or finding said by the patient: what makes a body part a condition's location. */
+const COMPLAINT = /\b(?:hurt\w*|pain\w*|ache\w*|sore|stiff\w*|weak\w*|numb\w*|tingl\w*|swell\w*|swollen|catch\w*|lock\w*|pinch\w*|cramp\w*|heavy|tight|burn\w*|throb\w*|give[sn]? (?:way|out)|pops?|clicks?|doesn't listen|won't|can't|cannot|injur\w*|broke|fractur\w*|surgery|sprain\w*|strain\w*|tear|torn|bruis\w*)\b/i;
+const DENIED_BEFORE = /\b(?:no|not|nothing|never|denies|without|none)\b[^.;,]{0,25}$/i;
+const FINDING = /\b(?:tender\w*|tight\w*|guard\w*|restrict\w*|stuck|swelling|swollen|nodule|stiff\w*|weak\w*|lacking|flexion|extension|rotation|strength|grip|MMT|ROM|\d+°|\d[+-]?\/5)\b/i;
+
+/**
+ * Distinct (region, side) mentions with the utterances that said them: complaints and
+ * findings, not instructions ("bottom leg straight"), questions, the home programme, or a
+ * denied symptom ("no calf pain").
+ */
+export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Side> = new Map()): BodyPartMention[] {
+  const byKey = new Map<string, BodyPartMention>();
+  for (const u of units) {
+    if (u.header === 'plan' || PLAN_CUE.test(u.text)) continue;
+    const instruction = IMPERATIVE.test(u.text);
+    const symptoms = symptomMentions(u.text);
+    for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
+      if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
+      if (POSITIONING.test(u.text.slice(r.index + r.match.length)) || namesEquipment(u.text, r) || namesHeight(u.text, r)) continue;
+      const said = sideFor(u.text, r.index, r.match.length);
+      // "Nothing below the knee", "no pain down the legs": a denied location is not a mention
+      if (DENIED_BEFORE.test(u.text.slice(0, r.index)) && !said) continue;
+      // the patient naming a body part in passing ("hold my legs", "touch my toes") is not a complaint
+      if (u.speaker !== 'clinician' && !said && !COMPLAINT.test(u.text) && !symptoms.some((sm) => !sm.negated)) continue;
+      const side = said ?? (PLURAL.test(r.match) ? 'bilateral' : null);
+      const near = symptoms.filter((sm) => Math.abs(sm.index - r.index) < 30);
+      const nearSymptom = near.length ? near : symptoms.filter((sm) => !sm.negated);
+      if (nearSymptom.length && nearSymptom.every((sm) => sm.negated) && !side) continue;
+      if (!side && (u.isQuestion || instruction || (!nearSymptom.length && !FINDING.test(u.text) && u.speaker === 'clinician'))) continue;
+      const key = `${r.region}|${side ?? dxSides.get(r.region) ?? ''}`;
+      const cur = byKey.get(key) ?? { region: r.region, side: side ?? dxSides.get(r.region) ?? null, evidence: [] };
+      if (!cur.evidence.includes(u.uttId)) cur.evidence.push(u.uttId);
+      byKey.set(key, cur);
+    }
+  }
+  return [...byKey.values()];
+}

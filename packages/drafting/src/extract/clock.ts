@@ -1,0 +1,58 @@
+/**
+ * Clock times and durations as spoken: "it's 10:05" ... "that's 10:23" (DOMAIN.md 2.2:
+ * "Actual start and stop time — not an estimate, the real clock times"), ranges
+ * ("8:10 to 8:18") and stated minutes ("eighteen minutes on the exercise").
+ */
+
+const TIME = /\b([01]?\d|2[0-3]):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?(?![\d:])/gi;
+
+export interface ClockTime {
+  /** 24-hour "HH:MM". */
+  time: string;
+  index: number;
+}
+
+/**
+ * Clinic hours run roughly 7:00-19:00, so an hour from 1 to 6 said without am/pm is read
+ * as afternoon; durations between two such times are unaffected by the choice.
+ */
+function to24(h: number, m: number, suffix: string | undefined): string {
+  let hour = h;
+  const s = suffix?.toLowerCase().replace(/\./g, '');
+  if (s === 'pm' && hour < 12) hour += 12;
+  else if (s === 'am' && hour === 12) hour = 0;
+  else if (!s && hour >= 1 && hour <= 6) hour += 12;
+  return `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Every clock time in the text. */
+export function clockTimes(text: string): ClockTime[] {
+  const out: ClockTime[] = [];
+  TIME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TIME.exec(text))) out.push({ time: to24(Number(m[1]), Number(m[2]), m[3]), index: m.index });
+  return out;
+}
+
+/** "8:10 to 8:18" -> both times; null when the text holds no range. */
+export function clockRange(text: string): [string, string] | null {
+  const m = /\b(\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?)\s*(?:to|-|–|until|till|through)\s*(\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?)/i.exec(text);
+  if (!m) return null;
+  const a = clockTimes(m[1] ?? '')[0];
+  const b = clockTimes(m[2] ?? '')[0];
+  return a && b ? [a.time, b.time] : null;
+}
+
+/** Minutes from start to stop ("10:05" -> "10:23" = 18); null when stop is not after start. */
+export function minutesBetween(start: string, stop: string): number | null {
+  const mins = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const d = mins(stop) - mins(start);
+  return d > 0 && d < 240 ? d : null;
+}
+
+/** Minutes stated in the text ("18 min", "an 8-minute block"); the first one, or null. */
+export function statedMinutes(text: string): number | null {
+  // "6-min walk", "2-min step test": a test's name, not a duration
+  const m = /\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b)(?<!\b(?:rested|rest|resting|after|every|within|for the first)\s+\d+(?:\.\d+)?[ -]min)/i.exec(text);
+  return m ? Number(m[1]) : null;
+}

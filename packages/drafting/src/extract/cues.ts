@@ -1,0 +1,71 @@
+/**
+ * Sentence-level cues that decide where a spoken sentence belongs in SOAP (DOMAIN.md 1.5:
+ * S = patient-reported symptoms and function, O = measurable data and interventions,
+ * A = skilled reasoning and progress toward goals, P = next steps tied to goals).
+ */
+
+/** Home programme, next visit, frequency, goals, recommendations: Plan. */
+export const PLAN_CUE = /\b(?:if (?:you|he|she|they) (?:notice|have|get|develop|feel|experience)|call (?:Dr|the doctor|your doctor|us)|can re-?evaluat\w*|home program(?:me)?|home exercise|HEP|home practice|for home|at home[,:]|next (?:time|visit|session|week)|(?:will|'ll|going to|(?<!\b(?:is|are|was|were|order|able|meant|designed|aimed|needed|used)\s)to) (?:progress|add|continue|bump|increase|decrease|send|see|re-?assess|re-?measure|re-?evaluate|re-?examine|discharge|keep going|shift|introduce|advance|call|try)|\d+x\/week|recommend\w*|goals? (?:is|are|will be)(?! (?:partly |partially |fully |not |now |already )?(?:met|achieved))|new goals?|plan is|discharge plan|follow[- ]up|re-?exam(?:ine)? |avoid|keep doing|keep using|keep going with|^at home\b|(?:can|may|could) (?:come back|return)\b|come back in\b|if (?:the )?(?:pain|symptoms?|it|leaking|swelling|numbness|dizziness|heaviness|redness)\b[^.]{0,30}\b(?:comes? back|returns?|gets? worse|worsens|increases?|persists?|lasts?)|no (?:\w+ ){0,2}(?:cuffs?|needle sticks|injections?|hot tubs?|saunas?)\b|(?:next|then) (?:we|I)(?:'ll)? (?:add|try|start|progress)|keep the \w+ (?:for|at|on|until)\b|wear the|skip the|set a (?:phone )?reminder|progress to|refer\w* (?:back|to)|\d+x\/day|homework|starting today|aim for|until then|(?:buy|order|get) (?:a|an|one of those)\b|no (?:lifting|carrying|driving|running|jumping|showers?|full-voice|singing|bending|twisting|reaching)\b|(?:don't|do not) (?:lift|carry|drive|run|bend|twist|sing|shower)\b|(?:aim for|do|drink|use|practice|wear|repeat)\b[^.;]{0,30}\b(?:a|per) day\b)(?![a-z])/i;
+
+/** Interpretation, goal status, complexity, prognosis: Assessment. */
+export const ASSESSMENT_CUE = /\b(?:goals? (?:is |are )?(?:partly |partially |fully )?(?:met|achieved)|(?:is|are) (?:partly |partially )?met|(?:is|are)n't met|not (?:yet )?met|consistent with|limiting factor|prognosis|complexity evaluation|complexity|re-?evaluat(?:e|ing) (?:the patient|patient)? ?today|resolving|emerging|below goal|above goal|discharging|presentation|clear \w+ deficit|indicat(?:es|ing)|suggest(?:s|ing)|new problem|progressing|improv(?:ed|ing) (?:but|and)|have all improved|has improved|good (?:within-session )?response|responded|tolerated|this is something separate|doing well|is a \w+ problem)\b/i;
+
+/** Measured or observed by the clinician: Objective. */
+export const OBJECTIVE_CUE = /\b(?:palpation|palpable|tender(?:ness)?|guard(?:ed|ing)|tight(?:ness)? through|restriction|restricted|nodule|triggered|trials?|sips?|residue|transit|voice is clear|lacking|MMT|strength|grip|flexion|extension|rotation|supination|pronation|abduction|reflexes|myotomes|sensation|positive|negative|centrali[sz]\w*|fingertips?|tip-to-palm|swelling|edema|figure-of-8|score[sd]?|accura(?:te|cy)|correct|percent|%|°|\d+\/5\b|stance|reach|hold|stimulab\w*|perseverat\w*|cues?|cueing|cuing|\d+ of \d+)\b/i;
+
+/** What a patient says about symptoms, function, history, life: Subjective. */
+export const SUBJECTIVE_CUE = /\b(?:pain|aches?|hurts?|sore|stiff|tight|numb\w*|tingl\w*|swelling|headaches?|dizz\w*|falls?|fell|wobbl\w*|cough\w*|chok\w*|fevers?|give way|catch\w*|lock\w*|pinch\w*|itchy|weak|worse|better|easier|harder|hardest|difficult\w*|trouble|problem|can't|cannot|unable|able|stairs?|steps|walk\w*|sit\w*|stand\w*|sleep\w*|driv\w*|work\w*|job|shift|lift\w*|carry\w*|reach\w*|cook\w*|knit\w*|jars?|dress\w*|church|home|ago|since|started|onset|surgery|accident|collision|cast|lives?|alone|medication\w*|pills|history|diet|ate|eat\w*|drink\w*|swallow\w*|teacher|understand\w*|hearing|confiden\w*|goal|steak|meals?|food|ate|dinner|lunch|breakfast|want|hobby|garden|worst|pick(?:ing)? up|picks up|holding|heavy|cramp\w*|tired|breathy|hoarse\w*|voice|throat|frustrat\w*|scared|afraid|worried|nervous|listen|frog|teach\w*|duty|choir|sing\w*|drove|drive|trip|kneel\w*|squat\w*|bend\w*|dinner|talk\w*|words?|write|writing|homework|page)\b/i;
+
+/** The patient is told to do something now ("Lie back", "Push against my hand"). */
+export const IMPERATIVE = /^(?:please\s+)?(?:lie|lay|push|pull|bend|turn|lift|raise|reach|make|take|hold|sit|stand|breathe|relax|keep|try|squeeze|start|face|come|tell|show|grab|go|walk|step|shift|use|put|get|slide|look|open|close|switch|straighten|remember|watch|chew|drink|swallow|finish|rest|let|give|do|roll|scoot|move|point|bring|stay|stop|wait|follow|pretend|imagine|grip|press|curl|tuck|slow|don't|small|feet|arms|eyes|quick check|deep breath|breathe out)\b/i;
+
+/** Daily functions a goal is written in (DOMAIN.md 2.3 "one question": what would be different). */
+const FUNCTION_VERB = String.raw`(?:walk|climb|lift|reach|dress|bath|shower|cook|driv|kneel|squat|carry|carrying|get|gett|return|sit|stand|sleep|work|writ|eat|swallow|talk|speak|sing|garden|play|run|push|pull|turn|check|look|buckl|fasten|button|groom|toilet|transfer|go|hold|open|pick|bend|stoop|shop|travel|read|breath)`;
+
+/**
+ * Sentences (or clauses) tying a block to a function or goal (DOMAIN.md 2.4 "functional goal
+ * connection"): "so you can ...", "toward independent stair climbing", "for walking outdoors",
+ * "the flexion he needs to kneel", "aimed at his goal of ...". A purpose that names only a
+ * capacity ("for DF range and push-off strength") is not a goal connection.
+ */
+export const GOAL_LINK = new RegExp(String.raw`\b(?:goals?\b|so (?:that )?(?:you|he|she|they|(?:the )?patient|we) (?:can|could|will|are able)|for getting|to get (?:you|him|her|them)\b|to be able to|working toward|towards? (?!the (?:end|start)\b)(?:your |his |her |their |the |a |an )?[a-z]|advanc\w* (?:his|her|your|the|their) goal|goes (?:straight )?to (?:your|his|her|the|their)\b|you need\b|(?:he|she|they|(?:the )?patient) needs? (?:to|for)\b|(?:is|are) (?:directly |all |mainly |specifically |really |part of what's )?for|this is to|(?:is|are) part of (?:getting|being|returning)|these are to|is to (?:get|loosen|help|improve|restore)|(?:is|are) (?:all )?about (?:getting|being|returning)|aim(?:ed|ing)? at|to control|return(?:ing)? to|get back to|stands between|needed for|required for|in order to|to allow|to enable|(?:practice|training|prep\w*) for|for (?:safe|independent)|for ${FUNCTION_VERB}\w*ing\b)`, 'i');
+
+/** Purely social or procedural talk with no clinical content. */
+export const SOCIAL = /^(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|afternoon|thanks?|thank you|bye|see you|sounds good|got it|sure|okay|ok|no problem|sorry|not your fault|wouldn't hurt|you're welcome|nice to meet)\b/i;
+
+const HOME_QUESTION = /\b(?:at home|for home|home|buy|get (?:him|her|one|a)|should (?:I|we)|can (?:I|we)|do I do|homework)\b/i;
+
+/**
+ * Plan by context: the clinician answering the patient's or family's question about home or
+ * equipment ("Should I get him one of those grips?" - "Yes, the crossover grip."), or going
+ * on with "And ..." right after a plan sentence. Such sentences are advice, not treatment.
+ */
+export function planByContext(units: readonly { idx: number; uttId: string; uttIndex: number; speaker: string; isQuestion: boolean; text: string; header: string | null }[], u: { idx: number; uttId: string; uttIndex: number; speaker: string; text: string }): boolean {
+  if (u.speaker !== 'clinician') return false;
+  const first = units.find((x) => x.uttId === u.uttId);
+  const before = first ? units[first.idx - 1] : undefined;
+  if (before && before.speaker !== 'clinician' && before.isQuestion && HOME_QUESTION.test(before.text) && u.uttIndex - before.uttIndex === 1) return true;
+  if (!/^(?:and|also|plus)\b/i.test(u.text)) return false;
+  const prev = units[u.idx - 1];
+  return !!prev && prev.speaker === 'clinician' && (prev.header === 'plan' || (PLAN_CUE.test(prev.text) && !/\d{1,2}:\d{2}/.test(prev.text)) || planByContext(units, prev));
+}
+
+const GOAL_STOP = new Set(('goal goals within weeks week months days without with independent independently pain patient able ' +
+  'improve improvement increase decrease score under over less more than from into onto back full time times using ' +
+  'home daily return level while when then their them they this that what have every each also first least most').split(' '));
+
+/** Content stems of a text: words of 4+ letters without their inflection ("runs" -> "run", "kicking" -> "kick"). */
+function stems(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !GOAL_STOP.has(w)).map((w) => w.replace(/(?:ing|ed|es|s)$/, '').slice(0, 6)));
+}
+
+/**
+ * A sentence that names what one of the plan-of-care goals is about (DOMAIN.md 1.4: drafts
+ * "aligned with the patient's plan of care, their established goals"): "this strengthening is
+ * what keeps you dry on the long runs" for the goal "Run 5 km without urine leakage".
+ */
+export function namesPlanGoal(text: string, goals: readonly string[]): boolean {
+  if (!goals.length) return false;
+  const said = stems(text);
+  return goals.some((g) => [...stems(g)].some((w) => said.has(w)));
+}

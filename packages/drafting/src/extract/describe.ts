@@ -1,0 +1,114 @@
+/**
+ * Words for what was done in a block, taken from the clinician's own sentences: the activity
+ * named with its parameters ("leg press: 40 lb, 3x15, slow on the way down; terminal knee
+ * extensions, 3x20 with the green band"), without start cues, clock times, durations, or
+ * the purpose said with it. DOMAIN.md 2.4: the exercise "named with clinical specificity",
+ * "record every parameter"; the functional goal connection is its own element, so a purpose
+ * clause ("for quad strength toward independent stair climbing", "to restore the flexion he
+ * needs to kneel") is split off as the block's purpose, never part of the activity.
+ */
+import { kindsIn } from '../lexicon/interventions.ts';
+import { testsIn } from '../lexicon/tests.ts';
+import { toThirdPerson } from '../text/voice.ts';
+import { GOAL_LINK, IMPERATIVE } from './cues.ts';
+import type { Block } from './ledger.ts';
+import type { Unit } from './units.ts';
+
+export const ITEM_PARAMS = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+ times\b|\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|steps|cuts|trials|sentences|words|beads|snakes|feet|ft)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b/i;
+const MEASURED = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:cm|s)\b|\d+%|\b\d+ of \d+\b/;
+const ASSIST_WORD = /(?<![\w-])(?:independent\w*|supervision|assist(?:ance|ed)?|contact guard|CGA|SBA)\b/i;
+const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the evaluation)?|at|from|here's the|here is the)[,.:]?\s+)*(?:(?:it's|it is|that's|that was)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start (?:on|with)|do|go|get going on|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
+const CLOCK = /\b(?:at |from )?\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?(?:\s*(?:to|-|–|until|till)\s*\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?)?/gi;
+/** Where a purpose begins inside an item sentence. */
+const PURPOSE = /,?\s+(?<!\b(?:going|want|wants|need|needs|have|has|had|got|trying|try|able|like|used|ought|about|back|up|down|over)\s)(?=(?:to (?:restore|improve|increase|build|stretch|loosen|help|get (?:you|him|her|them|back)|address|reduce|decrease|gain|regain|strengthen|target|promote|facilitate|normalize|prepare|allow|enable|work on|wake up|release)\b|for (?:\w+ )?(?:strength|strengthening|range|ROM|mobility|endurance|control|stability|flexibility|balance|motion|recruitment|activation)\b|towards?\b|so (?:that )?(?:you|he|she|they|patient|the patient) (?:can|could|will)\b|targeting\b|aimed at\b|in order to\b|which (?:will|should) help\b))/i;
+/** Names that say the kind of work but not which (DOMAIN.md 2.7). */
+const GENERIC_NAME = /^(?:the |some )?(?:massage|exercises?|stretch(?:es|ing)?|strengthening|training|activit(?:y|ies)|therex|manual therapy|treatment|balance|mobility|work)$/i;
+/** A sentence that is only a purpose: "For DF range and push-off strength.", "Addresses the stance deficit ...". */
+const PURPOSE_SENTENCE = /^(?:(?:this|that|these|it|the)(?: [\w-]+){0,3} (?:is|are|builds?|targets?|works?|goes|helps?|addresses)\b|(?:for|to|toward|towards|targets?|targeting|addresses|aimed at|works? on)\b)/i;
+
+/** An activity named by the time said for it: "14 min of dressing practice", "7 min on the putty", "Therex 9:02 to 9:17". */
+export function activityName(b: Block): string | null {
+  for (const u of b.units) {
+    const m = /\b\d+ min (?:of|on) (?:the |his |her |your )?([a-z][a-z /-]{2,40}?)\s*(?=[.,;:]|$)/i.exec(u.text)
+      ?? /^([A-Za-z][A-Za-z -]{2,30}?),?\s+(?:from\s+)?\d{1,2}:\d{2}\s*(?:to|-|–|until)\s*\d{1,2}:\d{2}/.exec(u.text);
+    const name = m?.[1]?.trim();
+    if (name && !/^(?:it's|it is|that's|that was|treatment|okay|now|then|block)$/i.test(name)) return name.toLowerCase();
+  }
+  // only the activity's name was said ("Now the cupboard practice, 10:03")
+  for (const u of b.units) {
+    const m = /\b(?:the |some )?((?:[a-z-]+ ){0,2}(?:practice|training|drills?|tasks?|activities|simulation))\b/i.exec(u.text);
+    if (m && u.speaker === 'clinician' && !/^(?:home|the) /i.test(m[1] ?? '') && !GOAL_LINK.test(u.text)) return (m[1] ?? '').toLowerCase();
+  }
+  return null;
+}
+
+/** A sentence that describes an item of treatment (not a marker, goal link, measure or result). */
+export function isItem(u: Unit, discipline?: string): boolean {
+  const t = u.text;
+  if (/\b(?:you|he|she) (?:went|did|held|finished|scored|were|was|got|needed|ordered|named|generated)\b/i.test(t)) return false;
+  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after|by the|at the end)\b/i.test(t)) return false;
+  if (/^(?:after|by the end|at the end)\b/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
+  if (ASSIST_WORD.test(t) && !ITEM_PARAMS.test(t) && !IMPERATIVE.test(t)) return false;
+  if (GOAL_LINK.test(splitPurpose(t).activity) && !/\d+x\d+/.test(t)) return false;
+  if (PURPOSE_SENTENCE.test(t) && !ITEM_PARAMS.test(t)) return false;
+  if (/\bdeficits?\b/i.test(t) && !ITEM_PARAMS.test(t)) return false;
+  if (/^(?:I|we) (?:have|'ve got|got)\b/i.test(t)) return false;
+  if (/\b(?:is|are|was) (?:plenty|enough|fine|good|too \w+|heavy|light|easy|hard|better)\b/i.test(t) && !kindsIn(t, discipline).some((k) => !k.explicit)) return false;
+  if (/\b(?:stop|that's|that is|that was|so|total)\b[^.]*\b\d+ min\b/i.test(t) && !ITEM_PARAMS.test(t.replace(/\b\d+ min\b/g, ''))) return false;
+  if (testsIn(t).length && MEASURED.test(t) && !ITEM_PARAMS.test(t)) return false;
+  if (MEASURED.test(t) && !ITEM_PARAMS.test(t) && !kindsIn(t, discipline).length) return false;
+  if (IMPERATIVE.test(t) && !ITEM_PARAMS.test(t) && !kindsIn(t, discipline).length) return false;
+  return kindsIn(t, discipline).some((k) => !k.explicit) || ITEM_PARAMS.test(t);
+}
+
+/** Split "seated leg press, 40 lb, 3x15, for quad strength toward stairs" into the activity and its purpose. */
+export function splitPurpose(text: string): { activity: string; purpose: string | null } {
+  const m = PURPOSE.exec(text);
+  if (!m || m.index === 0) return { activity: text, purpose: null };
+  return { activity: text.slice(0, m.index), purpose: text.slice(m.index + m[0].length).replace(/[.!]+$/, '') };
+}
+
+/** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
+export function describeUnit(u: Unit): string {
+  let t = splitPurpose(u.text).activity;
+  t = t.replace(CLOCK, ' ').replace(/\b\d+ min (?:of|on)\s+/gi, '').replace(/,?\s*(?:for )?\b\d+ min\b/gi, '').replace(/^\s*[,.:;]\s*/, '').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').replace(/^[,.:;]\s*/, '');
+  t = toThirdPerson(t, 'clinician').replace(/\b(?:clinician|patient) (?:is|will) (?:starting|doing|going to)\s*(?:with\s*)?/gi, '');
+  return t.replace(/[.!,;:\s]+$/, '').replace(/^(?:the|will) /i, '').replace(/\s+\b(?:next|first)\b(?=,)/gi, '').replace(/\s+while (?:writing|charting)\b/gi, '').trim();
+}
+
+export interface BlockDescription {
+  parts: string[];
+  /** Units folded into the description. */
+  used: Set<number>;
+  /** Purposes said with the block: inline clauses and purpose-only sentences. */
+  purposes: { text: string; uttId: string; idx: number }[];
+}
+
+/** The block's items: which units they came from, the phrase for each, and the purposes said. */
+export function describeBlock(b: Block, discipline?: string): BlockDescription {
+  const used = new Set<number>();
+  const parts: string[] = [];
+  const purposes: BlockDescription['purposes'] = [];
+  let pendingName: string | null = null;
+  for (const u of b.units) {
+    if (u.speaker !== 'clinician') continue;
+    const item = isItem(u, discipline);
+    const purpose = item ? splitPurpose(u.text).purpose : PURPOSE_SENTENCE.test(u.text) && !MEASURED.test(u.text) ? u.text.replace(/[.!]+$/, '') : null;
+    if (purpose) purposes.push({ text: purpose, uttId: u.uttId, idx: u.idx });
+    if (!item) continue;
+    const d = describeUnit(u);
+    if (!d) continue;
+    used.add(u.idx);
+    const named = kindsIn(u.text, discipline).some((k) => !k.explicit);
+    if (named && !ITEM_PARAMS.test(u.text) && d.split(/\s+/).length <= 4) { pendingName = d; continue; }
+    parts.push(pendingName && !named ? `${pendingName}: ${d}` : d);
+    pendingName = null;
+  }
+  // a name said on its own ("Now scissors.") ends the list; a generic one ("Massage.") only when nothing more specific was said
+  if (pendingName && (!parts.length || (!GENERIC_NAME.test(pendingName) && !parts.some((p) => p.toLowerCase().includes(pendingName?.toLowerCase() ?? ''))))) parts.push(pendingName);
+  const name = activityName(b);
+  if (name && !parts.length) parts.push(name);
+  else if (name && !parts.some((p) => kindsIn(p, discipline).length) && kindsIn(name, discipline).length) parts[0] = `${name}: ${parts[0]}`;
+  return { parts, used, purposes };
+}

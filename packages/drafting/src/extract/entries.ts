@@ -1,0 +1,150 @@
+/**
+ * Ledger entries for the coding engine, one per treatment block (DOMAIN.md 2.4, 5.B item 8):
+ * what was done (the activity, never its purpose), kind, regions and side, parameters,
+ * minutes and clock times, skilled cues, purpose and goal link, the deficit measured before
+ * and the outcome measured during or right after the block.
+ */
+import type { LedgerEntry, Side } from '@scribe/coding';
+import { namesEquipment, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
+import { sidesIn } from '../text/laterality.ts';
+import { toThirdPerson } from '../text/voice.ts';
+import { GOAL_LINK, namesPlanGoal } from './cues.ts';
+import { describeBlock, isItem } from './describe.ts';
+import { type Block, CUE, INDEPENDENT, mainKind, PARAM } from './ledger.ts';
+import type { LocatedMeasure } from './measures.ts';
+import type { Unit } from './units.ts';
+
+function blockSide(b: Block, allUnits: Unit[], regions: string[]): Side | null {
+  const near = new Set<Side>();
+  for (const u of b.units) for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
+    if (!regions.includes(r.region)) continue;
+    for (const s of sidesIn(u.text)) if (Math.abs(s.index - r.index) < 25) near.add(s.side);
+  }
+  if (near.size === 1) return [...near][0] ?? null;
+  if (near.size > 1) return null;
+  // the same region named with one side elsewhere in the visit (said, never assumed)
+  const votes = new Map<Side, number>();
+  for (const u of allUnits) for (const r of regionsIn(u.text)) {
+    if (!regions.includes(r.region)) continue;
+    for (const s of sidesIn(u.text)) if (s.index < r.index && r.index - s.index < 12) votes.set(s.side, (votes.get(s.side) ?? 0) + 1);
+  }
+  const total = [...votes.values()].reduce((a, b) => a + b, 0);
+  const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  // the side said for this region throughout the visit (three in four mentions or more)
+  return top && top[1] / total >= 0.75 ? top[0] : null;
+}
+
+/** The one side the diagnosis gives the block's regions, if it gives exactly one. */
+function sideFromDiagnosis(regions: string[], dxSides: ReadonlyMap<string, Side>): Side | null {
+  const sides = new Set(regions.map((r) => dxSides.get(r)).filter((s): s is Side => !!s));
+  return sides.size === 1 ? ([...sides][0] ?? null) : null;
+}
+
+/** Words that give a reason: a goal is said as what the work is for, keeps, helps or leads to. */
+const RATIONALE = /\b(?:is|are|because|for|so|keeps?|helps?|gets?|part of|toward|aim\w*|what)\b/i;
+const SPINAL = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic', 'upper_trapezius']);
+/** Contact and positioning words: "manual contact at the pelvis", "weight over the midfoot". */
+const CONTACT = /\b(?:contact|facilitation|hand|hands|weight|tracking|cue\w*|stabiliz\w*|steady|guard\w*) (?:at|on|over|to|through) (?:the |your |his |her )?$/i;
+
+function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[] {
+  const counts = new Map<string, number>();
+  for (const u of b.units) {
+    if (u.speaker !== 'clinician') continue;
+    for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
+      if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
+      if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
+      if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
+      if (r.region === 'head' && mainKind(b) !== 'cmt') continue;
+      if (namesHeight(u.text, r)) continue;
+      // equipment named after a body part: "leg press", "arm bike", "hand weights"
+      if (/^(?:legs?|arms?|hands?)$/i.test(r.match) && namesEquipment(u.text, r)) continue;
+      counts.set(r.region, (counts.get(r.region) ?? 0) + 1);
+    }
+  }
+  if (counts.size || discipline === 'slp') return [...counts.keys()];
+  // nothing named in the block: the visit's main sided region is what is being treated
+  const sided = new Map<string, number>();
+  for (const u of allUnits) for (const r of regionsIn(u.text)) {
+    if (sidesIn(u.text).some((x) => Math.abs(x.index - r.index) < 14)) sided.set(r.region, (sided.get(r.region) ?? 0) + 1);
+  }
+  const top = [...sided.entries()].sort((x, y) => y[1] - x[1])[0];
+  return top ? [top[0]] : [];
+}
+
+/** Comparison with an earlier performance: "Last visit you were step-to ...", "up from", "from X to Y". */
+const PERFORMANCE_CHANGE = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake)|up from|down from|improved from|from -?\d\S* to)\b/i;
+const UNTIMED_MODALITY = new Set(['hot_cold_pack', 'unattended_estim']);
+
+/**
+ * The block's outcome (DOMAIN.md 2.4 "the session's result compared to baseline"): measures
+ * taken between its start and the next block (a hot pack laid on after it does not end it),
+ * with their baselines, and sentences comparing today's performance with an earlier one.
+ * Never a word match: a purpose ("toward independent stairs") is not a result.
+ */
+function blockOutcome(blocks: Block[], i: number, allUnits: Unit[], measures: LocatedMeasure[]): string | null {
+  const b = blocks[i] as Block;
+  const first = b.units[0]?.idx ?? 0;
+  const next = blocks.slice(i + 1).find((x) => !UNTIMED_MODALITY.has(mainKind(x)));
+  const end = next?.units[0]?.idx ?? Infinity;
+  const inWindow = (idx: number) => idx >= first && idx < end;
+  const measured = measures.filter((m) => m.kind !== 'pain' && inWindow(m.unitIdx));
+  const said = (u: Unit) => allUnits.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+  const compared = allUnits.filter((u) => inWindow(u.idx) && u.speaker === 'clinician' && !u.isQuestion && PERFORMANCE_CHANGE.test(said(u))
+    && /\d|reciprocal|independent|supervision|assist|step-to|cue/i.test(u.text) && !GOAL_LINK.test(u.text) && !/\d{1,2}:\d{2}/.test(u.text)
+    && u.header !== 'plan' && !measured.some((m) => m.unitIdx === u.idx));
+  const out = [
+    ...measured.map((m) => `${m.name} ${m.value}${m.side && !m.name.includes(m.side) ? ` ${m.side}` : ''}${m.baseline ? ` from ${m.baseline}` : ''}`),
+    ...compared.map((u) => toThirdPerson(u.text, 'clinician').replace(/[.!]+$/, '')),
+  ];
+  return out.length ? out.join('; ') : null;
+}
+
+/** Ledger entries for the coding engine, one per block. */
+export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMeasure[], discipline?: string, dxSides: ReadonlyMap<string, Side> = new Map(),
+  goals: readonly string[] = []): LedgerEntry[] {
+  return blocks.map((b, i) => {
+    const kind = mainKind(b);
+    const all = b.units.map((u) => u.text).join(' ');
+    const regions = blockRegions(b, allUnits, discipline);
+    const params = [...new Set((all.match(PARAM) ?? []).map((p) => p.trim()))].filter((p) => !/^\d+ min$/.test(p));
+    const { parts, purposes } = describeBlock(b, discipline);
+    // the goal connection: a sentence of its own, else a purpose said with the activity that names a function
+    const said = b.linkedGoal ?? b.units.filter((x) => GOAL_LINK.test(x.text) && !isItem(x, discipline)).map((x) => ({ text: x.text, uttId: x.uttId }))[0];
+    // else a reason said in the block in the words of a plan-of-care goal ("is what keeps you dry on the long runs")
+    const planned = b.units.find((x) => x.speaker === 'clinician' && !x.isQuestion && !isItem(x, discipline) && RATIONALE.test(x.text) && namesPlanGoal(x.text, goals));
+    const goal = said ?? purposes.find((p) => GOAL_LINK.test(p.text)) ?? (planned ? { text: planned.text, uttId: planned.uttId } : null);
+    const first = b.units[0]?.idx ?? 0;
+    const last = b.units[b.units.length - 1]?.idx ?? first;
+    const family: Record<string, string[]> = {
+      neuromuscular_reeducation: ['neuromotor'], therapeutic_exercise: ['strength', 'rom'], therapeutic_activity: ['functional'],
+      manual_therapy: ['rom'], massage: ['rom'], gait_training: ['neuromotor', 'functional'],
+    };
+    const prevStart = i > 0 ? (blocks[i - 1]?.units[0]?.idx ?? -1) : -1;
+    const before = measures.filter((m) => m.unitIdx < first && m.unitIdx >= prevStart && (family[kind] ?? []).includes(m.kind) && !m.baseline);
+    const deficitUnit = allUnits.find((u) => u.idx < last && u.idx >= first - 6 && /\bdeficits?\b/i.test(u.text));
+    const names = [...new Set(b.kinds.filter((k) => !k.explicit).map((k) => k.match.toLowerCase()))];
+    const purpose = purposes[0] ?? goal;
+    const outcome = blockOutcome(blocks, i, allUnits, measures);
+    const evidence = [...new Set([...b.units.map((u) => u.uttId), ...(goal ? [goal.uttId] : [])])];
+    const independent = b.units.some((u) => INDEPENDENT.test(u.text));
+    if (independent) regions.splice(0, regions.length, ...regions.filter((r) => b.units.some((u) => regionsIn(u.text).some((x) => x.region === r))));
+    const entry: LedgerEntry = {
+      id: `L${i + 1}`,
+      intervention: parts.slice(0, 4).join('; ') || names.join(', ') || (b.kinds[0]?.match.toLowerCase() ?? 'treatment block'),
+      kindHint: kind,
+      bodyRegions: regions,
+      side: independent || (regions.length && regions.every((r) => SPINAL.has(r))) ? null : blockSide(b, allUnits, regions) ?? sideFromDiagnosis(regions, dxSides),
+      parameters: params,
+      minutes: b.minutes,
+      startTime: b.start?.time ?? null,
+      stopTime: b.stop?.time ?? null,
+      skilledCues: b.units.filter((u) => u.speaker === 'clinician' && CUE.test(u.text)).map((u) => toThirdPerson(u.text, 'clinician')),
+      purpose: purpose ? toThirdPerson(purpose.text, 'clinician') : null,
+      deficit: before.length ? before.map((m) => `${m.name} ${m.value}${m.side ? ` ${m.side}` : ''}`).join('; ') : deficitUnit ? toThirdPerson(deficitUnit.text, 'clinician') : null,
+      outcome,
+      linkedGoal: goal ? toThirdPerson(goal.text, 'clinician') : null,
+      evidence,
+    };
+    return independent ? { ...entry, independent: true } : entry;
+  });
+}

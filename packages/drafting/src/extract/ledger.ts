@@ -1,0 +1,222 @@
+/**
+ * The intervention ledger: blocks of treatment with what was done, its kind, regions,
+ * side, parameters, minutes and clock times, cues, purpose, goal link and outcome
+ * (DOMAIN.md 2.4: exercise named with its parameters, start and stop time, the functional
+ * goal connection sentence, an outcome against baseline; 97112 deficit first).
+ *
+ * A block opens at a spoken start time ("it's 10:05, let's start"), a range ("8:10 to
+ * 8:18") or a new kind of intervention, and closes at a stop time, a stated duration
+ * ("that was ten minutes on the shoulder") or the next block.
+ */
+import type { ServiceKind } from '@scribe/coding';
+import { kindsIn, UNTIMED_KINDS } from '../lexicon/interventions.ts';
+import { testsIn } from '../lexicon/tests.ts';
+import { clockRange, clockTimes, minutesBetween, statedMinutes } from './clock.ts';
+import { ASSESSMENT_CUE, GOAL_LINK, PLAN_CUE, planByContext } from './cues.ts';
+import { splitPurpose } from './describe.ts';
+import type { Unit } from './units.ts';
+
+export interface Block {
+  units: Unit[];
+  kinds: { kind: ServiceKind; explicit: boolean; match: string }[];
+  start: { time: string; said: string; uttId: string } | null;
+  stop: { time: string; said: string; uttId: string } | null;
+  minutes: number | null;
+  minutesSaid: string | null;
+  linkedGoal: { text: string; uttId: string } | null;
+}
+
+/** A sentence that moves on to the next piece of treatment. */
+const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:now|next|then|moving|switching|let's (?:do|move|switch|go|start)|over to|on to)\b/i;
+const STOP_CUE = /\b(?:that's|that is|that was|stop|done|finished|so \d+ min|\d+ min (?:of|on))\b/i;
+const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|going to|first|last thing|then)\b/i;
+/** Parameters as written in a note: doses, loads, positions, surfaces. */
+export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
+const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
+/** Talk about payment or paperwork names a service without delivering it. */
+const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster)\b/i;
+/** Skilled input said during a block: cues, facilitation, progression. */
+export const CUE = /\b(?:cue\w*|cuing|keep|shift|slow|squeeze|don't|tactile|manual contact|facilitat\w*|feedback|progress(?:ed)? (?:him|her|you|patient)|advance|use the|try|weight over|let the|guid(?:e|es|ed|ing)|tapping|pointing (?:to|where|at)|remind\w*|hand[- ]over[- ]hand|demonstrat\w*|model(?:ed|ing)|in first|first\b(?=,| then)|corrected|stabiliz\w*)\b/i;
+
+function spokenTime(text: string, index: number): string {
+  return /\d{1,2}:\d{2}/.exec(text.slice(index))?.[0] ?? '';
+}
+
+function newBlock(): Block {
+  return { units: [], kinds: [], start: null, stop: null, minutes: null, minutesSaid: null, linkedGoal: null };
+}
+
+function isSpinalOnly(text: string): boolean {
+  return /\b[CTL]\d(?:[-/]\d)?\b|\b(?:mid back|low back|neck)\b/i.test(text);
+}
+
+/** Group clinician sentences into treatment blocks. */
+export function findBlocks(units: Unit[], discipline?: string): Block[] {
+  const blocks: Block[] = [];
+  let open: Block | null = null;
+  let pendingNew = false;
+  const close = () => { if (open && (open.kinds.length || open.start)) blocks.push(open); open = null; };
+  for (const u of units) {
+    if (u.speaker !== 'clinician' || u.isQuestion) continue;
+    const text = u.text;
+    const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    // a test's result, or a probe of stimulability, is a measure, not a treatment item
+    // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
+    const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text);
+    const deficitOnly = (/\bdeficits?\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    const admin = ADMIN.test(text) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
+    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)/i.test(text);
+    const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : kindsIn(splitPurpose(text).activity, discipline);
+    const range = clockRange(text);
+    const times = clockTimes(text);
+    const stated = statedMinutes(text);
+    const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (PLAN_CUE.test(text) && !clockTimes(text).length) || planByContext(units, u);
+    // a header said earlier in a dictation ("So assessment: ...") does not hold for treatment dictated after it
+    const carriedOver = u.headerCarried && (kinds.length > 0 || times.length > 0 || stated !== null || open !== null);
+    if (u.header && !u.headerCarried && u.header !== 'objective') close();
+    if (plan || ((u.header === 'assessment' || u.header === 'subjective') && !carriedOver)) continue;
+    if (range) {
+      close();
+      const b: Block = newBlock();
+      b.start = { time: range[0], said: spokenTime(text, 0), uttId: u.uttId };
+      const second = times[1];
+      b.stop = { time: range[1], said: second ? spokenTime(text, second.index) : '', uttId: u.uttId };
+      b.minutes = stated ?? minutesBetween(range[0], range[1]);
+      b.minutesSaid = stated !== null ? u.uttId : null;
+      b.units.push(u);
+      b.kinds.push(...kinds);
+      open = b;
+      continue;
+    }
+    const cur = open as Block | null;
+    if (times.length) {
+      const t = times[0] as { time: string; index: number };
+      const said = spokenTime(text, t.index);
+      const bareTime = /^\s*(?:it's |it is |okay,? |ok,? )?\d{1,2}:\d{2}\s*[.,]?\s*$/i.test(text);
+      const stops = STOP_CUE.test(text) || bareTime || stated !== null;
+      // "It's 4:08. Now instrument-assisted soft tissue ...": after untimed work (CMT, a pack) a bare time starts the next block
+      const nextUnit = units[u.idx + 1];
+      const startsNext = bareTime && !cur?.start && (UNTIMED_KINDS.has(cur ? mainKind(cur) : 'unknown') || !!cur?.units.some((x) => INDEPENDENT.test(x.text)) || (nextUnit?.uttId === u.uttId
+        && (/^(?:now|next|then|let's|okay)\b/i.test(nextUnit.text) || kindsIn(nextUnit.text, discipline).some((k) => !cur?.kinds.some((c) => c.kind === k.kind)))));
+      if (cur && !cur.stop && (cur.start || cur.kinds.length) && !startsNext) {
+        // an activity just announced (this utterance or the one before), nothing done yet
+        const nothingYet = cur.units.every((x) => !PARAM_TEST.test(x.text)) && (!cur.kinds.length || !cur.start)
+          && u.uttIndex - (cur.units[cur.units.length - 1]?.uttIndex ?? -9) <= 1 && !cur.units.some((x) => INDEPENDENT.test(x.text));
+        if (nothingYet && !(stops && !bareTime) && !(cur.start && stops)) {
+          // "Now the lifting practice. It's 2:40." / "1:19. Now the salon stuff. 1:20, let's go": the block starts now
+          cur.start = { time: t.time, said, uttId: u.uttId };
+          cur.units.push(u);
+          continue;
+        }
+        if (cur.start || stops) {
+          cur.stop = { time: t.time, said, uttId: u.uttId };
+          cur.units.push(u);
+          if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
+          if (!cur.kinds.length) cur.kinds.push(...kinds);
+          if (cur.minutes === null && cur.start) cur.minutes = minutesBetween(cur.start.time, t.time);
+          close();
+          // "It's 2:24. Moving to the left hip now ...": the time that ends one block starts the next
+          const next = units[u.idx + 1];
+          if (bareTime && next?.uttId === u.uttId && NEXT_BLOCK.test(next.text)) {
+            open = newBlock();
+            open.start = { time: t.time, said, uttId: u.uttId };
+            open.units.push(u);
+            continue;
+          }
+          if (stops && !/^(?:now|next|then|last thing)\b|let's|over to/i.test(text.slice(t.index))) continue;
+          if (!START_CUE.test(text)) continue;
+        }
+      }
+      close();
+      const b: Block = newBlock();
+      b.start = { time: t.time, said, uttId: u.uttId };
+      b.units.push(u);
+      b.kinds.push(...kinds);
+      open = b;
+      continue;
+    }
+    if (stated !== null && /\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) && !kinds.some((k) => !cur?.kinds.some((c) => c.kind === k.kind))) {
+      const target: Block | undefined = cur ?? blocks[blocks.length - 1];
+      if (target && target.minutes === null) {
+        target.minutes = stated;
+        target.minutesSaid = u.uttId;
+        target.units.push(u);
+        if (!target.kinds.length) target.kinds.push(...kinds);
+      } else if (target && target.minutes === stated && !/\btotal\b/i.test(text)) {
+        target.units.push(u); // "that's the fifteen minutes of myofascial release": a repeat of the stated time
+      }
+      if (cur) close();
+      continue;
+    }
+    // "24 min therapeutic activity. 16 min therapeutic exercise.": minutes said for a service already charted belong to its block
+    const named = kinds.find((k) => k.explicit);
+    const known = named && stated !== null ? [...blocks, ...(cur ? [cur] : [])].find((b) => mainKind(b) === named.kind) : undefined;
+    if (known && stated !== null) {
+      if (known.minutes === null || !known.start) { known.minutes = stated; known.minutesSaid = u.uttId; }
+      if (known.minutes === stated) known.units.push(u);
+      continue;
+    }
+    // untimed SLP work: each new target or consistency ("Now the straw, 5 sips") is its own block
+    const newSlpItem = discipline === 'slp' && cur && !cur.start && kinds.length > 0
+      && (pendingNew || /^(?:now|then|next|start with)\b/i.test(text) || (PARAM_TEST.test(text) && cur.units.some((x) => PARAM_TEST.test(x.text))));
+    pendingNew = discipline === 'slp' && !kinds.length && /^(?:now|then|next|start with|let's (?:do|try|start))\b/i.test(text);
+    if (kinds.length && newSlpItem) {
+      close();
+      const b: Block = newBlock();
+      b.units.push(u);
+      b.kinds.push(...kinds);
+      open = b;
+      continue;
+    }
+    if (kinds.length) {
+      const lead = kinds[0]?.kind;
+      const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop));
+      if (cur && same) {
+        cur.units.push(u);
+        cur.kinds.push(...kinds);
+        if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
+      } else {
+        close();
+        const b: Block = newBlock();
+        b.units.push(u);
+        b.kinds.push(...kinds);
+        if (stated !== null) { b.minutes = stated; b.minutesSaid = u.uttId; }
+        open = b;
+      }
+      continue;
+    }
+    if (cur && !measureOnly) {
+      if (cur.kinds.some((k) => k.kind === 'cmt') && !isSpinalOnly(text) && !GOAL_LINK.test(text)) continue;
+      cur.units.push(u);
+      if (linkOnly && !cur.linkedGoal) cur.linkedGoal = { text: u.text, uttId: u.uttId };
+    } else if (linkOnly && blocks.length) {
+      // "Both blocks target the deficit and advance his goal ..." said after the blocks
+      const last = blocks[blocks.length - 1] as Block;
+      const targets = /\b(?:both|all|each|these) (?:blocks|of these|exercises|activities)\b/i.test(text)
+        ? blocks.filter((b) => mainKind(b) === mainKind(last))
+        : [last];
+      for (const b of targets) if (!b.linkedGoal) b.linkedGoal = { text: u.text, uttId: u.uttId };
+    } else if (resultOnly && blocks.length) {
+      const last = blocks[blocks.length - 1] as Block;
+      if (u.uttIndex - (last.units[last.units.length - 1]?.uttIndex ?? -9) <= 1) last.units.push(u);
+    }
+  }
+  close();
+  return blocks;
+}
+
+/** The block's service kind: an explicit name wins, then the most frequent hint. */
+export function mainKind(b: Block): ServiceKind {
+  const explicit = b.kinds.find((k) => k.explicit);
+  if (explicit) return explicit.kind;
+  const counts = new Map<ServiceKind, number>();
+  for (const k of b.kinds) counts.set(k.kind, (counts.get(k.kind) ?? 0) + 1);
+  let best: ServiceKind = 'unknown';
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) { best = k; n = c; }
+  return best;
+}
+
+/** Work done without direct one-on-one contact (DOMAIN.md 2.3 "Direct contact"): never billed. */
+export const INDEPENDENT = /\b(?:not billed|(?:won't|will not|don't|do not) bill|before (?:I|we) saw (?:him|her|them)|unsupervised|while (?:I|we) stepped away|warm(?:ed)?[- ]up on (?:his|her|their) own|(?:that's|that is|it's|is|was) on (?:his|her|their) own|on (?:his|her|their) own before)\b/i;

@@ -1,0 +1,262 @@
+/**
+ * Objective measures from normalised sentences: pain N/10, MMT grades N+/5, goniometry in
+ * degrees, grip in lb, named tests and outcome scales (QuickDASH, ODI, Berg, TUG, 30-s
+ * chair stand, SLS, SEBT % LSI, JPS, VHI-10, Box and Block ...), distances in cm, holds in
+ * seconds, counts ("11 of 24 targets", "14 of 20 correct"), assist levels. Each keeps the
+ * value as written and a baseline when one is said ("108°, up from 95"; "Last week it was
+ * 38"; "68° now, from 60") or when the same measure was taken earlier in the visit.
+ * DOMAIN.md 1.5, 2.3, 2.4 ("the session's result compared to baseline"), 3.3.
+ */
+import type { Measure, Side } from '@scribe/coding';
+import { sidesIn } from '../text/laterality.ts';
+import { testsIn } from '../lexicon/tests.ts';
+import { GOAL_LINK, PLAN_CUE } from './cues.ts';
+import { kindFor, nameAfter, nameBefore, withUnits } from './measure-names.ts';
+import type { Unit } from './units.ts';
+
+export interface LocatedMeasure extends Measure {
+  /** Unit index where the value was said. */
+  unitIdx: number;
+}
+
+const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
+const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
+const BASELINE_AFTER = new RegExp(String.raw`^[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from (${V})(?!\d|\.\d| to)`, 'i');
+const FROM_TO = new RegExp(String.raw`\bfrom (${V}) to (${V})`, 'i');
+const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial evaluation|initial|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
+/** A reading said as a prior value: "was 115 last week", "Last week it was 38", "at evaluation 7". */
+const PRIOR = new RegExp(String.raw`\b(?:it was|was|were|you did|patient did|he did|she did|you were)\s+(?:at\s+)?(${V})\s*(?:on the (?:left|right)\s+)?(?:${WHEN_BEFORE}|before)|\b${WHEN_BEFORE}[^.;]{0,30}?\b(?:was|were|did|at|named|scored|had|got)\s+(?:at\s+)?(${V})|\b(?:you|he|she|patient|they) started (?:at|with|out at) (${V})`, 'i');
+const PRIOR_BEFORE = new RegExp(String.raw`${WHEN_BEFORE}(?:(?!\b(?:now|today|currently|after|this time)\b)[^.;]){0,30}$`, 'i');
+const PRIOR_AFTER = new RegExp(String.raw`^\s*(?:\S+\s+)?${WHEN_BEFORE}`, 'i');
+const ASSIST = /\b(independent(?:ly)?|supervision|stand-?by assist(?:ance)?|contact guard(?: assist(?:ance)?)?|min(?:imal|imum)? assist(?:ance)?|mod(?:erate)? assist(?:ance)?|max(?:imal|imum)? assist(?:ance)?|CGA|SBA)\b/i;
+/** "toward independent stair climbing": an assist word in a purpose is a target, not a result. */
+const TARGET_BEFORE = /\b(?:toward|towards|for|goal|to be|become|return to|get back to|can|able to|aim\w*)\b[^.;,]{0,25}$/i;
+const SCORE = String.raw`(?:is|was|of|at|scored?|came out at|total|=|:)?\s*(\d+(?:\.\d+)?)(?![\d°%/:x]|\.\d| ?(?:lb|cm|mm|s|min|minutes?|x|times|reps?|sets?|weeks?|days?|years?|hours?|of))`;
+const REPEAT = /\b(?:again|once more|re-?(?:test|check|measure)\w*|after(?:wards)?|post|now)\b/i;
+
+/**
+ * The side of a value: "3+/5 on the right" names it after the value; otherwise speech puts
+ * it first ("right 7 s versus left 26 s", "right ankle error 6°, left 2°").
+ */
+function sideBefore(text: string, index: number): Side | null {
+  const sides = sidesIn(text);
+  const tail = /^\S*\s+on the (left|right)\b/i.exec(text.slice(index));
+  if (tail) return (tail[1] ?? '').toLowerCase() as Side;
+  const before = sides.filter((s) => s.index < index && index - s.index <= 30);
+  if (before.length) return before[before.length - 1]?.side ?? null;
+  const after = sides.find((s) => s.index > index && s.index - index <= 12 && !/[,;]/.test(text.slice(index, s.index)));
+  return after?.side ?? null;
+}
+
+/** A baseline said after the value, in its sentence or the next; one said for the other side is not this one's. */
+function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null): string | null {
+  const after = BASELINE_AFTER.exec(text.slice(valueEnd));
+  if (after) return after[1] ?? null;
+  for (const s of [text.slice(valueEnd), next ?? '']) {
+    const p = PRIOR.exec(s);
+    const saidSide = p ? sidesIn(p[0])[0]?.side ?? null : null;
+    if (p && (saidSide === null || saidSide === side)) return (p[1] ?? p[2] ?? p[3]) ?? null;
+  }
+  return null;
+}
+
+/**
+ * Scores said without a unit after the test's name: "QuickDASH today is 34", "Voice Handicap
+ * Index-10 came out at 22", "Box and Block: right hand 48 blocks, left hand 9".
+ */
+function bareScores(text: string): { value: string; name: string; index: number }[] {
+  const out: { value: string; name: string; index: number }[] = [];
+  for (const t of testsIn(text)) {
+    if (t.kind === 'neuromotor' && /single|joint|star/i.test(t.name)) continue; // timed holds and reaches carry units
+    const head = new RegExp(String.raw`(?:${t.re.source})(?:-?\d+\b)?[^.;\d]{0,30}?${SCORE}`, 'gi');
+    let m: RegExpExecArray | null;
+    while ((m = head.exec(text))) {
+      out.push({ value: m[1] ?? '', name: t.name, index: m.index + m[0].length - (m[1] ?? '').length });
+      const more = new RegExp(String.raw`^[^.;\d]{0,30}?\b(?:left|right)(?: [a-z]+)?:?\s+${SCORE}`, 'i');
+      let rest = text.slice(m.index + m[0].length);
+      let at = m.index + m[0].length;
+      for (let k = 0; k < 3; k++) {
+        const x = more.exec(rest);
+        if (!x) break;
+        out.push({ value: x[1] ?? '', name: t.name, index: at + x[0].length - (x[1] ?? '').length });
+        at += x[0].length;
+        rest = rest.slice(x[0].length);
+      }
+    }
+  }
+  return out;
+}
+
+/** "14 of 20" -> "14/20" is kept as said; a count's name is the noun after it or the last count's. */
+function countName(text: string, end: number, last: string | null): string | null {
+  const noun = /^\s*(?:common\s+)?([a-z][a-z-]{2,})/i.exec(text.slice(end))?.[1]?.toLowerCase();
+  return noun && !/^(?:on|in|at|with|without|the|and|for|to|of|correct|right|left)$/.test(noun) ? noun : last;
+}
+
+/** Measures said in the visit (goal and plan sentences are targets, not measures). */
+export function extractMeasures(units: Unit[], discipline?: string): LocatedMeasure[] {
+  const out: LocatedMeasure[] = [];
+  let lastName: string | null = null;
+  let pending: { name: string | null; value: string; uttId: string; idx: number } | null = null;
+  for (const u of units) {
+    if (u.isQuestion || u.header === 'plan' || PLAN_CUE.test(u.text) || /\bgoals?\b|\btargets? (?:is|are|of)\b/i.test(u.text)) continue;
+    if (GOAL_LINK.test(u.text) && !testsIn(u.text).length) continue;
+    // exercise prescriptions ("40 lb, 3x15") are parameters, not measures
+    if (/\d+x\d+/.test(u.text) && !testsIn(u.text).length) continue;
+    const next = units[u.idx + 1]?.uttId === u.uttId ? units[u.idx + 1]?.text : undefined;
+    const prev = units[u.idx - 1]?.uttId === u.uttId ? units[u.idx - 1] : undefined;
+    const text = withUnits(u.text);
+    const range = FROM_TO.exec(text);
+    const found: LocatedMeasure[] = [];
+    const taken: [number, number][] = [];
+    VALUE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = VALUE.exec(text))) {
+      const value = m[0].replace(/ of (?:the )?/, ' of ');
+      const count = / of /.test(value);
+      if (/^\d+\/\d+$/.test(value) && !/\/(?:5|10)$/.test(value) && !/correct|trials|fists|sips|accura/i.test(text) && !testsIn(text).length) continue;
+      if (/\/10$/.test(value) && u.speaker !== 'patient' && !/\b(?:pain|hurts?|aches?|sore|rate|rating|scale)\b/i.test(text)) continue;
+      if (range && value.startsWith(range[1] ?? '#') && m.index < range.index + 6 + (range[1]?.length ?? 0)) continue;
+      const end = m.index + m[0].length;
+      taken.push([m.index, end]);
+      // "so that's 15° better": a difference, not a reading
+      if (/^\s*(?:better|worse|more|less|of (?:improvement|change|gain))\b/i.test(text.slice(end))) continue;
+      // "Quick check: turn left for me. Fifty-two degrees." names the value in the sentence before
+      // "Timed up and go, walk to the line ... Go. That's 12.4 s": the test named earlier in the utterance
+      const prevName = earlierName(units, u);
+      const named = (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
+      if (PRIOR_BEFORE.test(text.slice(0, m.index)) || (/\b(?:was|were)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && PRIOR_AFTER.test(text.slice(end)))) {
+        if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
+        continue;
+      }
+      // "Lift up again for me... 130°": a repeat takes the name of the one measure of that unit just taken, never a guess between two
+      const recent = [...out, ...found].filter((x) => unitOf(x.value) === unitOf(value) && u.idx - x.unitIdx <= 8);
+      const repeat = REPEAT.test(`${prev?.text ?? ''} ${u.text}`) && new Set(recent.map((x) => x.name)).size === 1 ? recent[0]?.name ?? null : null;
+      const pain = /\/10$/.test(value) && /\b(?:pain|hurts?|aches?|sore|\/10)\b/i.test(text);
+      let name: string | null = (pain ? 'pain' : named) ?? (count ? countName(text, end, lastName) : repeat) ?? (/\/10$/.test(value) ? 'pain' : null);
+      // a forward bend measured in centimetres is the fingertip-to-floor distance, however it was asked for
+      if (name && / cm$/.test(value) && /^(?:flexion|forward bend|fingertips?(?: to floor)?)$/i.test(name)) name = 'fingertip-to-floor';
+      if (!name) continue;
+      const ranged = range && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? '')) && m.index > range.index;
+      const side = sideBefore(text, m.index);
+      let baseline = ranged || (range && m.index < range.index && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? ''))) ? range?.[1] ?? null : baselineNear(text, end, next, side);
+      // "was 2 cm when we started, and now it's 1 cm": the prior said first is this reading's baseline
+      if (baseline === null && pending && u.idx - pending.idx <= 1 && (pending.name === null || pending.name === name.toLowerCase())) {
+        baseline = pending.value;
+        pending = null;
+      }
+      found.push({ kind: kindFor(name, value, text, discipline), name: name.toLowerCase(), value, baseline, side, evidence: [u.uttId], unitIdx: u.idx });
+      if (count) lastName = name.toLowerCase();
+    }
+    for (const sc of bareScores(text)) {
+      if (taken.some(([a, b]) => sc.index >= a && sc.index < b)) continue;
+      if (PRIOR_BEFORE.test(text.slice(0, sc.index))) continue;
+      const side = sideBefore(text, sc.index);
+      found.push({ kind: kindFor(sc.name, sc.value, text, discipline), name: sc.name.toLowerCase(), value: sc.value, baseline: baselineNear(text, sc.index + sc.value.length, next, side), side, evidence: [u.uttId], unitIdx: u.idx });
+    }
+    // "Tell her last week it was 85": a prior said without its unit belongs to the reading just taken
+    const barePrior = found.length === 0 ? PRIOR.exec(text) : null;
+    if (barePrior && /^\d+(?:\.\d+)?$/.test(barePrior[1] ?? barePrior[2] ?? barePrior[3] ?? '') && u.speaker === 'clinician') {
+      const saidSide = sidesIn(barePrior[0])[0]?.side ?? null;
+      const target = [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
+      if (target) { target.baseline = `${barePrior[1] ?? barePrior[2] ?? barePrior[3]}${unitOf(target.value)}`; target.evidence.push(u.uttId); }
+    }
+    const assist = ASSIST.exec(text);
+    if (assist && !GOAL_LINK.test(text) && !TARGET_BEFORE.test(text.slice(0, assist.index))) {
+      const before = text.slice(0, assist.index);
+      const priorAssist = PRIOR_AFTER.test(text.slice(assist.index + assist[0].length)) || PRIOR_BEFORE.test(before) || /\b(?:up|improved|progressed|down) from\s+$/i.test(before);
+      // "Socks with the sock aid: minimal assist": the task said before the colon names the level
+      const task = /^([a-z][\w -]{2,40}?):\s*$/i.exec(before)?.[1]?.toLowerCase();
+      const name = task ? `${task} assist level` : 'assist level';
+      const baseline = new RegExp(String.raw`\b(?:up|improved|progressed) from (${ASSIST.source.slice(2, -2)})`, 'i').exec(`${text.slice(assist.index + assist[0].length)} ${next ?? ''}`)?.[1] ?? null;
+      if (priorAssist) attachPrior([...out, ...found], null, assist[1] ?? '', u.uttId, u.idx, true);
+      else found.push({ kind: 'functional', name, value: assist[1] ?? '', baseline, side: null, evidence: [u.uttId], unitIdx: u.idx });
+    }
+    // a bare count right after a named test: "30-s chair stand ... That's 10, and at evaluation 7"
+    if (found.length === 0 && lastName && prev === undefined && units[u.idx - 1] && testsIn(units[u.idx - 1]?.text ?? '').length > 0
+      && /^(?:that's|that is|patient did|you did)?\s*\d+\b/i.test(text) && u.speaker === 'clinician') {
+      const n = /\d+/.exec(text)?.[0] ?? '';
+      const p = PRIOR.exec(text);
+      found.push({ kind: kindFor(lastName, n, lastName), name: lastName, value: n, baseline: p ? (p[1] ?? p[2] ?? p[3]) ?? null : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
+    }
+    const named = testsIn(text)[0];
+    if (named) lastName = named.name;
+    else if (found.length) lastName = found[found.length - 1]?.name ?? lastName;
+    out.push(...found);
+  }
+  return linkRepeats(out);
+}
+
+/** The test or movement named in an earlier sentence of the same utterance that held no value yet. */
+function earlierName(units: Unit[], u: Unit): string | null {
+  for (let i = u.idx - 1; i >= 0 && i >= u.idx - 3; i--) {
+    const p = units[i];
+    if (!p || p.uttId !== u.uttId || /\d/.test(p.text)) return null;
+    const name = nameBefore(p.text, p.text.length);
+    if (name) return name;
+  }
+  return null;
+}
+
+/** A dose said with the value ("eyes open, 30 s, 3 times"): the value is a parameter, not a measure. */
+const DOSE = /\b\d+ (?:times|reps?|repetitions|sets?|rounds?|laps|lengths|trials)\b|\d+x\d+|\bholds?\b|\beach (?:side|leg|arm|way)\b/i;
+/** Words that cannot be part of a measure's label. */
+const NOT_LABEL = /\b(?:I|you|he|she|we|they|it|that|this|let|let's|me|my|your|his|her|our|what|can|do|does|did|go|get|tell|show|okay|ok|so|and|then|now|yes|no|not|here|there|just|about|maybe|around)\b/i;
+
+/**
+ * The label said before a value when no known test or movement names it: "Mouth opening
+ * before treatment 29 mm" -> "mouth opening"; "The volume difference from the right arm works
+ * out to 7%" -> "volume difference"; "Knee-to-wall again: 10 cm" -> "knee-to-wall".
+ */
+export function labelBefore(text: string, index: number): string | null {
+  const clauses = text.slice(0, index).split(/[.;:,]/).map((c) => c.trim());
+  let clause = clauses.pop() ?? '';
+  if (!clause && clauses.length) clause = clauses.pop() ?? '';
+  const label = clause
+    .replace(/\s+(?:works? out to|comes? (?:out )?to|is|was|were|are|at|of|now|today|again|measures?|measured|reached|rechecked|came in at)$/i, '')
+    .replace(/\s+(?:works? out to|is|was|were|are|now|today|again)$/i, '')
+    .replace(/^(?:the|your|his|her|their|a|an)\s+/i, '')
+    .split(/\s+(?:from|of|on|at|in|with|for|before|after|during|above|below|to)\s+/i)[0]
+    ?.trim() ?? '';
+  const words = label.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 4 || label.length < 3 || /\d/.test(label) || NOT_LABEL.test(label)) return null;
+  return label.toLowerCase();
+}
+
+function unitOf(value: string): string {
+  return value.replace(/^[-\d.+]+/, '').replace(/^ of \d+$/, ' of');
+}
+
+/**
+ * A prior reading said on its own ("Flexion was 115 last week", "Last week it was 38") is
+ * the baseline of the latest reading of that measure (by name, or by unit when unnamed).
+ */
+function attachPrior(list: LocatedMeasure[], name: string | null, value: string, uttId: string, unitIdx: number, assist = false): boolean {
+  const target = [...list].reverse().find((x) => x.baseline === null && unitIdx - x.unitIdx <= 6
+    && (assist ? x.name.endsWith('assist level') && unitIdx - x.unitIdx <= 2 : name ? sameMeasure(x.name, name) : unitIdx - x.unitIdx <= 2 && unitOf(x.value) === unitOf(value)));
+  if (!target) return false;
+  target.baseline = value;
+  if (!target.evidence.includes(uttId)) target.evidence.push(uttId);
+  return true;
+}
+
+/** Two names for one measure: equal, or one the other with its joint said ("flexion", "lumbar flexion"). */
+function sameMeasure(a: string, b: string): boolean {
+  if (a === b) return true;
+  return !a.endsWith('assist level') && !b.endsWith('assist level') && (a.endsWith(` ${b}`) || b.endsWith(` ${a}`));
+}
+
+/**
+ * A measure taken again later in the visit keeps the kind of its first reading, and that
+ * first reading is its baseline when none was said ("anterior reach 79%" after "71%").
+ */
+function linkRepeats(list: LocatedMeasure[]): LocatedMeasure[] {
+  return list.map((m, i) => {
+    if (m.kind === 'pain') return m; // pain at rest, with activity, elsewhere: not one measure repeated
+    const earlier = list.slice(0, i).filter((p) => p.kind !== 'pain' && p.unitIdx !== m.unitIdx && sameMeasure(p.name, m.name));
+    const prior = earlier.find((p) => p.side === m.side) ?? earlier.find((p) => p.side === null || m.side === null);
+    if (!prior) return m;
+    return { ...m, name: prior.name.length > m.name.length ? prior.name : m.name, kind: m.kind === 'other' ? prior.kind : m.kind,
+      baseline: m.baseline ?? prior.value, evidence: m.baseline ? m.evidence : [...new Set([...prior.evidence, ...m.evidence])] };
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The transcript as sentence units: markers removed, numbers normalised, split into
+ * sentences, each tagged with its utterance id, speaker and any spoken section header
+ * ("Subjective:", "Plan:"). In dictation a header holds until the next one; in ambient
+ * speech it holds to the end of its utterance.
+ */
+import type { SectionName, Utterance } from '@scribe/domain';
+import { hasSpeech, stripMarkers } from '../text/markers.ts';
+import { normalizeClinical } from '../text/normalize.ts';
+import { splitSentences } from '../text/sentences.ts';
+import type { Mode } from '../types.ts';
+
+export interface Unit {
+  /** Position in the whole transcript. */
+  idx: number;
+  uttId: string;
+  uttIndex: number;
+  /** Position of the sentence inside its utterance. */
+  sentIndex: number;
+  speaker: Utterance['speaker'];
+  start: number;
+  /** Normalised sentence text, header removed. */
+  text: string;
+  header: SectionName | null;
+  /** The header was said in an earlier utterance (dictation) rather than in this one. */
+  headerCarried?: boolean;
+  isQuestion: boolean;
+}
+
+/**
+ * A spoken section header: "Subjective:", "S:", "So, objective.", "Assessment. Steady ...",
+ * "Treatment:", "Home program: ...". A header word followed by a full stop counts only when a
+ * sentence follows it or it stands alone ("Objective. PRTEE 31/100").
+ */
+const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised)\s+)?(subjective|history|objective|exam(?:ination)?|assessment|impression|plan|recommendations?|goals?|treatment|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:))\s*(?::\s*|\.(?:\s+|$))/i;
+
+/**
+ * Raw ASR runs sentences together ("c five six is restricted ... ok lie face down first the
+ * thoracic adjustment"): split where speech turns, at "ok", "now", "alright", "so", "and then",
+ * once at least four words have been said.
+ */
+function splitRunOn(text: string): string[] {
+  return text.split(/(?<=(?:\S+\s+){4,}?\S+)\s+(?=(?:ok|okay|alright|now|so(?! (?:that )?(?:you|he|she|they|we|patient) (?:can|could|will))|and then|then|next)\s)/i).map((s) => s.trim()).filter(Boolean);
+}
+
+/** A question by its words when the text carries no question mark. */
+const UNMARKED_QUESTION = /^(?:(?:hey|hi|ok(?:ay)?|so|and|nice|good|alright)\s+(?:\w+\s+)?)?(?:how|what|where|when|why|which|who|do|does|did|is|are|can|could|would|will|have|has|any)\b|\b(?:how|what|where)(?:'s| is| are| does| do| did)\b|\bany (?:\w+ ){0,2}(?:pain|numbness|tingling|swelling|headaches?|dizziness|fever|problems?|trouble|questions?)\b/i;
+
+function headerSection(word: string): SectionName {
+  const w = word.toLowerCase();
+  if (w === 'subjective' || w === 'history' || w === 's') return 'subjective';
+  if (w.startsWith('objective') || w.startsWith('exam') || w === 'treatment' || w === 'o') return 'objective';
+  if (w === 'assessment' || w === 'impression' || w === 'a') return 'assessment';
+  return 'plan';
+}
+
+/** Utterances that hold speech once markers such as [inaudible] are removed. */
+export function speechUtterances(utterances: Utterance[]): Utterance[] {
+  return utterances.filter((u) => hasSpeech(u.text));
+}
+
+/** Sentence units of the transcript, in spoken order. */
+export function buildUnits(utterances: Utterance[], mode: Mode): Unit[] {
+  const units: Unit[] = [];
+  let carried: SectionName | null = null;
+  speechUtterances(utterances).forEach((u, uttIndex) => {
+    let header: SectionName | null = mode === 'dictation' ? carried : null;
+    let headerCarried = header !== null;
+    // raw ASR without punctuation marks no questions: "any numbness or tingling in the hands"
+    const unpunctuated = !/[.?!]/.test(u.text);
+    // a word lost mid-sentence stays visible as a gap, so no count or name is read across it
+    const gapped = u.text.replace(/(?<=\w[\s,]*)\[(?:inaudible|unintelligible|crosstalk)\](?=[\s,]*\w)/gi, '(unclear)');
+    // fillers of speech ("um", "uh", "er") carry nothing and break phrases apart
+    const fluent = gapped.replace(/,?\s*\b(?:um+|uh+|er+m?|hmm+)\b,?(?=\s|$)/gi, '');
+    const sentences = splitSentences(normalizeClinical(stripMarkers(fluent)));
+    (unpunctuated ? sentences.flatMap(splitRunOn) : sentences).forEach((sentence, sentIndex) => {
+      // lowercase ASR writes the pronoun "i"
+      let text = unpunctuated ? sentence.replace(/\bi(?=(?:'m|'ve|'d|'ll)?\s)/g, 'I') : sentence;
+      const h = HEADER.exec(text);
+      if (h) {
+        header = headerSection(h[1] ?? '');
+        headerCarried = false;
+        text = text.slice(h[0].length);
+        if (mode === 'dictation') carried = header;
+      }
+      text = text.trim();
+      if (!/[\p{L}\p{N}]/u.test(text)) return;
+      units.push({
+        idx: units.length, uttId: u.id, uttIndex, sentIndex, speaker: u.speaker, start: u.start,
+        text, header, headerCarried, isQuestion: /\?\s*$/.test(text) || (unpunctuated && UNMARKED_QUESTION.test(text)),
+      });
+    });
+  });
+  return units;
+}

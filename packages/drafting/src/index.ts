@@ -1,0 +1,14 @@
+export type * from './types.ts';
+export { SECTION_NAMES } from './types.ts';
+export { OfflineTherapyDrafter, OFFLINE_ENGINE, extractVisit } from './offline/offline-drafter.ts';
+export { verifySections, checkStatement } from './verify/verifier.ts';
+export { buildVisitInput } from './visit-input.ts';
+export { transcriptSha256 } from './provenance.ts';
+export { normalizeClinical } from './text/normalize.ts';
+export { wordsToDigits } from './text/numbers.ts';
+export { voiceLeaks } from './text/voice.ts';
+export { OpenAiDrafter, LLM_ENGINE, type OpenAiDrafterOptions } from './llm/openai-drafter.ts';
+export { LlmDraft } from './llm/schema.ts';
+export { PROMPT_VERSION, systemPrompt, userPrompt } from './llm/prompts.ts';
+export { loadCases, caseContext, EvalCase } from './eval/case-file.ts';
+export { runCase, summarize } from './eval/run.ts';

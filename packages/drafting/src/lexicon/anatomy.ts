@@ -1,0 +1,70 @@
+/**
+ * Body regions as the coding contract names them (input.ts: knee, hip, ankle, ...,
+ * cervical, thoracic, lumbar), with the spoken words that point to each. Spinal segments
+ * ("C5-6", "L4-5") map to their region (chiropractic vocabulary, DOMAIN.md 1.5).
+ */
+
+export interface RegionPattern {
+  region: string;
+  re: RegExp;
+}
+
+export const REGIONS: RegionPattern[] = [
+  { region: 'cervical', re: /\b(?:neck|cervical|suboccipitals?|C[1-7](?:[-/]C?[1-7])?)\b/gi },
+  { region: 'upper_trapezius', re: /\b(?:upper trap(?:ezius|s)?|levator(?: scapulae)?)\b/gi },
+  { region: 'thoracic', re: /\b(?:mid[- ]back|upper back|thoracic|T(?:1[0-2]|[1-9])(?:[-/]T?(?:1[0-2]|[1-9]))?)\b/gi },
+  // the front of the chest is its own region, not the thoracic spine (coding regions.ts)
+  { region: 'chest_wall', re: /\b(?:chest wall|chest|pectorals?|pectoralis(?: major| minor)?|pecs?|intercostals?|ribs?|sternum|collarbone)\b/gi },
+  { region: 'lumbar', re: /\b(?:low(?:er)? back|lumbar|quadratus lumborum|QL|L[1-5](?:[-/](?:L?[1-5]|S1))?)\b/gi },
+  { region: 'sacral', re: /\b(?:sacr(?:um|al))\b/gi },
+  // the sacroiliac joint is the pelvic region for CMT region counts (98940-98942)
+  { region: 'pelvic', re: /\b(?:pelvis|pelvic|SI joints?|sacroiliac(?: joints?)?)\b/gi },
+  { region: 'shoulder', re: /\b(?:shoulders?|rotator cuff|infraspinatus|supraspinatus|teres minor|deltoid)\b/gi },
+  { region: 'elbow', re: /\b(?:elbows?)\b/gi },
+  { region: 'wrist', re: /\b(?:wrists?|distal radius|radius|colles|carpal tunnel)\b/gi },
+  { region: 'hand', re: /\b(?:hands?|palm)\b/gi },
+  { region: 'thumb', re: /\b(?:thumbs?)\b/gi },
+  { region: 'finger', re: /\b(?:(?:ring|index|middle|little|small) finger|fingers?)\b/gi },
+  { region: 'hip', re: /\b(?:hips?)\b/gi },
+  { region: 'thigh', re: /\b(?:thighs?|hamstrings?)\b/gi },
+  { region: 'knee', re: /\b(?:knees?|TKA|TKR|patell(?:a|ar))\b/gi },
+  { region: 'calf', re: /\b(?:calf|calves)\b/gi },
+  { region: 'ankle', re: /\b(?:ankles?|achilles)\b/gi },
+  { region: 'foot', re: /\b(?:foot|feet|heel|plantar|midfoot|toes?)\b/gi },
+  { region: 'leg', re: /(?<!single[- ])\b(?:legs?|lower extremit(?:y|ies))\b/gi },
+  { region: 'arm', re: /\b(?:arms?|upper extremit(?:y|ies)|forearm)\b/gi },
+  { region: 'head', re: /\b(?:head|skull|occipital)\b/gi },
+];
+
+/** Regions that have a left and a right: a condition or intervention there needs a side. */
+export const PAIRED_REGIONS = new Set([
+  'shoulder', 'elbow', 'wrist', 'hand', 'thumb', 'finger', 'hip', 'thigh', 'knee', 'calf', 'ankle', 'foot', 'leg', 'arm', 'upper_trapezius',
+]);
+
+/** Every region named in the text, in order of appearance. */
+export function regionsIn(text: string): { region: string; index: number; match: string }[] {
+  const out: { region: string; index: number; match: string }[] = [];
+  for (const { region, re } of REGIONS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.push({ region, index: m.index, match: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A body-part word that names an exercise or a machine, not a location: "leg press", "arm
+ * bike", "heel slides", "calf raises", "wrist curls", "knee extension machine".
+ */
+export function namesEquipment(text: string, r: { index: number; match: string }): boolean {
+  return /^\s*(?:press(?:es)?|raises?|curls?|bike|ergometer|weights?|machine|slides?|extensions|extension machine|circles|pulleys?|squeezes|bridges|lifts|taps|pumps|cradle)\b/i.test(text.slice(r.index + r.match.length));
+}
+
+/**
+ * A body-part word that names a height, not a location: "floor to hip", "lift to waist",
+ * "shoulder height", "knee level" (a lifting or reaching target).
+ */
+export function namesHeight(text: string, r: { index: number; match: string }): boolean {
+  return /\b(?:floor|ground|table|counter|bench|crate|box)[- ]to[- ](?:the )?$/i.test(text.slice(Math.max(0, r.index - 20), r.index))
+    || /^[- ]?(?:height|level|high)\b/i.test(text.slice(r.index + r.match.length));
+}

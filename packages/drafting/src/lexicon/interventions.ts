@@ -1,0 +1,69 @@
+/**
+ * Intervention vocabulary by service kind (DOMAIN.md 2.1 and 2.3: 97110 exercise for one
+ * tissue capacity, 97530 functional task practice, 97112 balance/proprioception, 97140
+ * mobilization/MFR, 97124 effleurage/petrissage/tapotement, 97010 packs, CMT segments,
+ * 92507 speech-language treatment, 92526 swallowing treatment). The coding engine makes
+ * the final call; these words are the drafter's hint.
+ */
+import type { ServiceKind } from '@scribe/coding';
+
+export interface InterventionPattern {
+  kind: ServiceKind;
+  re: RegExp;
+  /** An explicit service name ("therapeutic exercise") outranks a vocabulary hit. */
+  explicit?: boolean;
+}
+
+export const INTERVENTIONS: InterventionPattern[] = [
+  { kind: 'therapeutic_exercise', re: /\btherapeutic exercises?\b/i, explicit: true },
+  { kind: 'therapeutic_activity', re: /\btherapeutic activit(?:y|ies)\b/i, explicit: true },
+  { kind: 'neuromuscular_reeducation', re: /\bneuromuscular re-?education|\bNMR\b/i, explicit: true },
+  { kind: 'gait_training', re: /\bgait training\b/i, explicit: true },
+  { kind: 'manual_therapy', re: /\bmanual therapy\b/i, explicit: true },
+  { kind: 'self_care', re: /\bself[- ]care\b|\bADL (?:re)?training\b|\bhome management training\b/i, explicit: true },
+  { kind: 'cmt', re: /\b(?:adjust(?:ing|ment|ments|ed)?|spinal manipulation|CMT|chiropractic manipulat\w*|high[- ]velocity)\b/i },
+  { kind: 'massage', re: /\b(?:massage|effleurage|petrissage|tapotement|kneading|Swedish)\b/i },
+  { kind: 'manual_therapy', re: /\b(?:myofascial release|MFR|myofascial work|pin[- ]and[- ]stretch|soft tissue mobili[sz]ation|scar mobili[sz]ation|cross[- ]friction|joint mobili[sz]ation|mobili[sz]ations?|mobs|manual traction|lymph(?:atic)? drainage|MLD|trigger point release|instrument[- ]assisted|IASTM|soft tissue work)\b/i },
+  { kind: 'hot_cold_pack', re: /\b(?:hot packs?|moist heat|cold packs?|ice packs?|cryotherapy|heat pack)\b/i },
+  { kind: 'unattended_estim', re: /\b(?:e-?stim|TENS|electrical stimulation|IFC|interferential)\b/i },
+  { kind: 'ultrasound', re: /\bultrasound\b/i },
+  { kind: 'iontophoresis', re: /\biontophoresis\b/i },
+  { kind: 'orthotic_prosthetic_training', re: /\b(?:splint|orthosis|orthotic|brace)\b/i },
+  // ADL training with adaptive equipment or compensatory strategies is 97535; dressing practice itself is a functional task (DOMAIN.md 2.3)
+  { kind: 'self_care', re: /\b(?:kitchen strategies|adaptive equipment|donning glove|(?:compression )?(?:sleeve|garment|stocking|gauntlet)s? (?:on|off)|sling\b|jar opener|built-up handle|energy conservation|joint protection|one-handed techniques?|reacher|sock aid|button hook|long-handled (?:shoe ?horn|sponge)|dressing stick|leg lifter|tub (?:transfer )?bench training)\b/i },
+  { kind: 'neuromuscular_reeducation', re: /\b(?:balance (?:work|training|activities|exercises?)|single[- ]leg stance|tandem (?:walk|stance|walking)|foam(?! roll)|perturbations?|gaze stabili[sz]ation|VOR(?: ?x ?[12])?|vestibular (?:exercises?|rehab\w*|training)|habituation|weight[- ]bearing (?:through|on)|(?:tapping|tap) (?:the |his |her )?(?:triceps|biceps|quads?|glutes?|muscle)|proprioceptive (?:training|exercises?|drills?)|wobble board|BOSU|star excursion reaching|weight[- ]shift(?:ing)? (?:drills?|training))\b/i },
+  { kind: 'gait_training', re: /\b(?:gait (?:drills|practice)|ambulation training|gait(?=,? (?:from |at )?\d{1,2}:\d{2})|walking (?:with|in) (?:the |a )?(?:rolling |front-wheeled |standard )?(?:walker|cane|crutches|parallel bars|quad cane))\b/i },
+  { kind: 'neuromuscular_reeducation', re: /\bbalance(?=,? (?:from |at )?\d{1,2}:\d{2})/i },
+  { kind: 'therapeutic_activity', re: /\b(?:stairs?|stair negotiation|steps up and down|transfers?|sit[- ]to[- ]stand practice|floor transfers?|kitchen (?:simulation|tasks?)|work (?:simulation|tasks?)|functional (?:tasks?|reaching|activit(?:y|ies))|task practice|lifting practice|carrying practice|simulat\w+|dressing (?:practice|training)|(?:the |his |her )?(?:shirt|sweater|jacket|coat|pants|socks|shoes)(?= (?:on|off)\b|[.,]|$)|buttons?(?: now)?(?=[.,]| (?:on|now|up)\b)|button(?:ing)? (?:the|a|his|her)|zippers?|floor[- ]to[- ](?:hip|waist|chest|shoulder|counter|shelf|table)|carry (?:it|them|the \w+)|(?:hand)?writing|copy(?:ing)? (?:a |the |this )?(?:sentence|words?|letters)|scissors|cutting (?:out|practice)|(?:\w+ )?tasks|(?<!home |\bat |['’])\b[a-z-]{3,} practice(?! (?:with|the|on|it|them|hair|cards?)\b))\b/i },
+  { kind: 'therapeutic_exercise', re: /\b(?:exercises?|leg press|knee extension machine|terminal knee extensions?|TKEs?|quad sets|heel slides|hip abduction|clamshells?|bridges|mini[- ]squats|squats|step[- ]ups|press[- ]ups|prone on elbows|tendon glides|wrist (?:curls|bending|flexion and extension)|hammer|theraband|(?:green|red|yellow|blue|black) band|cuff weight|dumbbell|rows?|bike|strengthening|stretch(?:es|ing)?|(?:table|wall|towel) slides?|(?:thera)?putty|therex|ther ex|pinch(?:ing)? (?:exercises?|strengthening)|gripper)\b/i },
+  { kind: 'swallowing_treatment', re: /\b(?:effortful swallow|chin tuck|chin down|swallow(?:ing)? (?:trials?|treatment|therapy|strateg\w+)|\d+ (?:\w+ )?sips?|small sips|(?:solid|liquid|cup|straw) trials?|thin (?:liquids?|water)|bites?|chew\w*|solids?|crackers?|purees?|mixed textures?|hard swallow|dysphagia treatment)\b/i },
+  { kind: 'speech_language_treatment', re: /\b(?:articulation|picture cards|targeted (?:velar|\/\w+\/)|velar|phonolog\w*|language activit(?:y|ies)|fluency (?:shaping|techniques)|speech drills|\d+ trials|pacing(?: board)?|overarticulat\w*|intelligibility (?:drills?|practice)|\d+ (?:sentences|phrases|words)|minimal pairs|oral motor|breath support|phonation (?:exercises?|drills?|tasks?)|voice therapy|LSVT|resonan\w* (?:voice )?(?:therapy|training|exercises?|drills?)|carryover (?:practice|activities)|naming|word[- ](?:finding|retrieval)|scripts?|communication (?:book|board)|picture board|cognitive[- ]communication|memory (?:strateg\w+|book|notebook)|note template|calendar|planner|attention (?:tasks?|training|drills?)|problem[- ]solving|sequencing tasks?|(?:reading|auditory) comprehension|semantic feature analysis|(?:we |I )?practiced|drills)\b|\/[a-z]{1,3}\//i },
+];
+
+const SLP_KINDS = new Set<ServiceKind>(['speech_language_treatment', 'speech_language_group', 'swallowing_treatment']);
+
+/** Whether a kind is delivered by a discipline (CMT is chiropractic; 92507/92526 are SLP). */
+export function kindFits(kind: ServiceKind, discipline?: string): boolean {
+  if (!discipline) return true;
+  if (discipline === 'slp') return SLP_KINDS.has(kind);
+  if (SLP_KINDS.has(kind)) return false;
+  if (kind === 'cmt') return discipline === 'chiro';
+  return true;
+}
+
+/** All kinds mentioned in a text, explicit names first, limited to the discipline's services. */
+export function kindsIn(text: string, discipline?: string): { kind: ServiceKind; explicit: boolean; match: string }[] {
+  const out: { kind: ServiceKind; explicit: boolean; match: string; index: number }[] = [];
+  for (const p of INTERVENTIONS) {
+    if (!kindFits(p.kind, discipline)) continue;
+    const m = p.re.exec(text);
+    if (m) out.push({ kind: p.kind, explicit: p.explicit ?? false, match: m[0], index: m.index });
+  }
+  // explicit service names first, then in the order said: the first named is what is being done
+  return out.sort((a, b) => Number(b.explicit) - Number(a.explicit) || a.index - b.index).map(({ index: _i, ...k }) => k);
+}
+
+/** Untimed services: their minutes never make units (DOMAIN.md 2.2). */
+export const UNTIMED_KINDS = new Set<ServiceKind>([
+  'hot_cold_pack', 'unattended_estim', 'cmt', 'speech_language_treatment', 'speech_language_group', 'swallowing_treatment', 'group_therapy',
+]);

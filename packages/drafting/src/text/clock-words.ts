@@ -1,0 +1,93 @@
+/**
+ * Clock times said in words, written as "H:MM" before numbers are read (DOMAIN.md 2.2: the
+ * real start and stop times, however they were said): "nine-oh-five", "nine o'clock",
+ * "half past one", "quarter past two", "ten past ten", "nine twenty-five to nine
+ * thirty-two", "it's one-forty", and a time said on its own ("Nine twenty-seven.").
+ * "One-forty" after "flexion" stays a number: a bare hour-and-minutes pair is only read as a
+ * time where the words around it say so.
+ */
+
+const HOURS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const ONES: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEENS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50 };
+
+const H = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])`;
+const U = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
+const MIN = String.raw`(?:oh[- ]${U}|(?:twenty|thirty|forty|fifty)(?:[- ]${U})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
+/** An hour and its minutes in words: "nine twenty-five", "two-oh-five", "three-ten". */
+const HM = String.raw`${H}[- ]${MIN}`;
+const SUFFIX = String.raw`(?:\s*(?:a\.?m\.?|p\.?m\.?))?`;
+
+/** Words before a time that say it is one: "it's", "at", "from", "till", "starting at". */
+const TIME_BEFORE = /(?:\bit's|\bit is|\btill|\buntil|\bstart(?:ing|ed)?(?: at)?|\bstop(?:ped|ping)?(?: at)?|\bend(?:ed|ing)?(?: at)?|\bfinished(?: at)?|\bbegin(?:ning)?(?: at)?|\bclock(?: is)?)\s+$/i;
+/** A measurement said in the same utterance: a bare "one-forty" is then degrees, not a time. */
+const MEASURING = /\b(?:flexion|extension|rotation|abduction|adduction|degrees?|bend|lift|raise|reach|range|ROM|grip|pounds?|feet|ft|meters?|inches|measure\w*)\b/i;
+
+const ROM_WORD = /\b(?:flexion|extension|rotation|abduction|adduction|range|ROM|arc)\b/i;
+
+function hourOf(word: string): number {
+  return HOURS[word.toLowerCase()] ?? Number(word);
+}
+
+function minutesOf(words: string): number {
+  const w = words.toLowerCase().replace(/^oh[- ]/, 'oh ');
+  if (w.startsWith('oh ')) return ONES[w.slice(3)] ?? 0;
+  const [tens = '', unit] = w.split(/[- ]/);
+  if (tens in TEENS) return TEENS[tens] ?? 0;
+  return (TENS[tens] ?? 0) + (unit ? ONES[unit] ?? 0 : 0);
+}
+
+function clock(h: number, m: number): string {
+  return `${h}:${String(m).padStart(2, '0')}`;
+}
+
+function readHM(said: string): string {
+  const m = new RegExp(String.raw`^(${H})[- ](.+)$`, 'i').exec(said.trim());
+  return m ? clock(hourOf(m[1] ?? ''), minutesOf(m[2] ?? '')) : said;
+}
+
+/** The text with clock times said in words written as "H:MM"; everything else untouched. */
+export function spokenClockTimes(text: string): string {
+  let out = text
+    // "nine-oh-five", "two-oh-five": always a time
+    .replace(new RegExp(String.raw`\b(${H})[- ]oh[- ](${U})\b`, 'gi'), (_m, h: string, u: string) => clock(hourOf(h), ONES[u.toLowerCase()] ?? 0))
+    .replace(new RegExp(String.raw`\b(${H}) o'clock\b`, 'gi'), (_m, h: string) => clock(hourOf(h), 0))
+    .replace(new RegExp(String.raw`\b(half|quarter) (past|after|to|till) (${H})\b`, 'gi'), (_m, part: string, rel: string, h: string) => {
+      const hour = hourOf(h);
+      const mins = part.toLowerCase() === 'half' ? 30 : 15;
+      return /^(?:to|till)$/i.test(rel) ? clock(hour === 1 ? 12 : hour - 1, 60 - mins) : clock(hour, mins);
+    })
+    .replace(new RegExp(String.raw`\b(five|ten|twenty|twenty-five) (past|after) (${H})\b`, 'gi'), (_m, n: string, _r: string, h: string) =>
+      clock(hourOf(h), n.toLowerCase() === 'twenty-five' ? 25 : n.toLowerCase() === 'five' ? 5 : n.toLowerCase() === 'ten' ? 10 : 20));
+  // a range: "nine twenty-five to nine thirty-two", "three-ten to three-sixteen", "2:20 to two-twenty-nine"
+  const END = String.raw`(?:${HM}|\d{1,2}:\d{2})`;
+  out = out.replace(new RegExp(String.raw`\b(${HM}|\d{1,2}:\d{2})(${SUFFIX}\s*(?:to|-|–|till|until|through)\s*)(${END})\b`, 'gi'),
+    (m: string, a: string, mid: string, b: string, offset: number, all: string) => {
+      // "flexion from one-ten to one-twenty degrees" is a range of motion, not of time
+      if (!/:/.test(a + b) && (ROM_WORD.test(all.slice(Math.max(0, offset - 30), offset)) || /^\s*(?:°|degrees?)/i.test(all.slice(offset + m.length)))) return m;
+      return `${/:/.test(a) ? a : readHM(a)}${mid}${/:/.test(b) ? b : readHM(b)}`;
+    });
+  // after words that mark a time: "it's one-forty", "from two twenty", "till nine forty-five"
+  out = out.replace(new RegExp(String.raw`\b(${HM})\b`, 'gi'), (m: string, _a: string, offset: number, all: string) => {
+    const lead = all.slice(Math.max(0, offset - 20), offset);
+    if (TIME_BEFORE.test(lead)) return readHM(m);
+    // "at"/"from" mark a time unless a range of motion is being measured ("up from one eighteen")
+    // the context is the utterance (texts joined by line breaks are read one line at a time)
+    const lineStart = all.lastIndexOf('\n', offset) + 1;
+    const lineEnd = all.indexOf('\n', offset) < 0 ? all.length : all.indexOf('\n', offset);
+    if (/\b(?:at|from)\s+$/i.test(lead) && !MEASURING.test(all.slice(lineStart, lineEnd))) return readHM(m);
+    // said on its own: "Nine twenty-seven." / "Okay, one forty-one."
+    const before = all.slice(lineStart, offset);
+    const after = all.slice(offset + m.length);
+    const alone = /(?:^\s*|[.!?]\s+)(?:(?:okay|ok|so|and|alright|now)[,.]?\s+)?$/i.test(before) && /^\s*(?:[.!,]|$)/.test(after);
+    // "Lift your arm. One-twenty." answers a measurement; "Nine twenty-seven. Re-measure: ..." is a time
+    const lastSentence = before.split(/[.!?]\s+/).slice(-2).join(' ');
+    return alone && !MEASURING.test(lastSentence) ? readHM(m) : m;
+  });
+  return out;
+}

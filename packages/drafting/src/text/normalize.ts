@@ -1,0 +1,56 @@
+/**
+ * Clinical shorthand for spoken measures, applied after wordsToDigits:
+ * "3 plus out of 5" -> "3+/5" (MMT grades, DOMAIN.md 1.5 "manual muscle testing grades"),
+ * "6 out of 10" -> "6/10", "3 sets of 15" -> "3x15", "42 percent" -> "42%",
+ * "108 degrees" -> "108°", "40 pounds" -> "40 lb", "twice a week" -> "2x/week".
+ * The verifier runs the same function over the cited utterances, so a statement and its
+ * source always compare in one notation.
+ */
+import { spokenClockTimes } from './clock-words.ts';
+import { wordsToDigits } from './numbers.ts';
+
+type Rule = [RegExp, string | ((...m: string[]) => string)];
+
+const FREQ: Record<string, string> = { once: '1', twice: '2' };
+
+const RULES: Rule[] = [
+  // grades with plus/minus: "3 plus out of 5", "3 plus", "2 plus" (reflexes), "4 minus"
+  [/\b(\d) plus(?= out of| over| \/|\/)/gi, '$1+'],
+  [/\b(\d) minus(?= out of| over| \/|\/)/gi, '$1-'],
+  [/\b(\d) plus\b(?! \d)/gi, '$1+'],
+  [/\b([0-5]) minus\b(?! \d)/gi, '$1-'],
+  [/\bminus (\d+)/gi, '-$1'],
+  [/\b(\d+(?:\.\d+)?[+-]?) (?:out of|over) (\d+)\b/gi, '$1/$2'],
+  // "six and a half minutes"
+  [/\b(\d+) and a half\b/gi, '$1.5'],
+  [/\b(\d+) sets? of (\d+)\b/gi, '$1x$2'],
+  // "three by ten", "2 by 6": sets by repetitions
+  [/\b(\d{1,2}) by (\d{1,3})\b(?!\s*(?:%|percent|°|degrees?|cm|mm|inch|inches|feet|ft|weeks?|days?|months?|years?|visits?|sessions?|hours?|minutes?|min))/gi, '$1x$2'],
+  // "point nine two meters per second": a decimal said without its leading zero
+  [/(?<!\b(?:a|one|some|that|this|any|what|the|\d)\s)\bpoint ((?:\d\s)*\d)\b(?!\d|\.\d)/gi, (_m, d = '') => `0.${d.replace(/\s/g, '')}`],
+  [/\b(\d+(?:\.\d+)?)[ -]kilo(?:gram)?s?\b/gi, '$1 kg'],
+  [/\b(\d+(?:\.\d+)?) meters? per second\b/gi, '$1 m/s'],
+  [/\b(\d+) times (\d+) (seconds?|s)\b/gi, '$1x$2 s'],
+  [/\b(\d+(?:\.\d+)?) ?(?:percent|per cent)\b/gi, '$1%'],
+  [/\b(\d+(?:\.\d+)?)[ -]degrees?\b/gi, '$1°'],
+  [/\b(\d+(?:\.\d+)?)-pounds?\b/gi, '$1-lb'],
+  [/\b(\d+(?:\.\d+)?) (?:pounds?|lbs?)\b/gi, '$1 lb'],
+  [/\b(\d+(?:\.\d+)?)[ -]centimet(?:er|re)s?\b/gi, '$1 cm'],
+  [/\b(\d+(?:\.\d+)?)[ -]millimet(?:er|re)s?\b/gi, '$1 mm'],
+  [/\b(\d+(?:\.\d+)?) seconds?\b/gi, '$1 s'],
+  [/\b(\d+(?:\.\d+)?)-seconds?\b/gi, '$1-s'],
+  [/\b(\d+(?:\.\d+)?)[ -]minutes?\b/gi, '$1 min'],
+  [/\b(once|twice) (?:a|per|each) (week|day)\b/gi, (_m, f = '', p = '') => `${FREQ[f.toLowerCase()]}x/${p.toLowerCase()}`],
+  [/\b(once|twice) (?:daily)\b/gi, (_m, f = '') => `${FREQ[f.toLowerCase()]}x/day`],
+  [/\b(\d+) times (?:a|per|each) (week|day)\b/gi, '$1x/$2'],
+  [/\b(\d+) (?:a|per) (week|day)\b/gi, '$1x/$2'],
+  [/\b(\d+) times daily\b/gi, '$1x/day'],
+  [/\b0 to 10\b/g, '0-10'],
+];
+
+/** Normalise spoken numbers and measure notation; idempotent. */
+export function normalizeClinical(text: string): string {
+  let out = wordsToDigits(spokenClockTimes(text));
+  for (const [re, to] of RULES) out = out.replace(re, to as string);
+  return out;
+}

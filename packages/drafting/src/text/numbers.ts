@@ -1,0 +1,131 @@
+/**
+ * Spoken numbers to digits: "twenty-two" -> 22, "a hundred and ten" -> 110,
+ * "one-fifty" -> 150 (goniometry shorthand), "one point two" -> 1.2.
+ * Clinicians dictate numbers as words and ASR often keeps them so (DOMAIN.md 3.3), so both
+ * the drafter and the verifier compare numbers only after this normalisation.
+ */
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+};
+const TEENS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+const WORD = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), 'hundred'].join('|');
+/** A run of number words joined by spaces, hyphens or "and" (after hundred). */
+const RUN = new RegExp(
+  `\\b(?:a\\s+(?=hundred))?(?:${WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${WORD}))*(?:\\s+point\\s+(?:${WORD})(?:\\s+(?:${WORD}))*)?\\b`,
+  'gi',
+);
+
+/** After a lone "one", these words show it is a quantity ("one centimeter"), not a pronoun. */
+const ONE_AS_NUMBER = /^[\s-]*(?:out\s+of|percent|degrees?|pounds?|lbs?|minutes?|seconds?|centimet(?:er|re)s?|millimet(?:er|re)s?|inch(?:es)?|reps?|repetitions?|sets?|hours?|weeks?|days?|months?|years?|sessions?|visits?|times|x\b|\/)/i;
+
+/** Goniometry said in the sentence: "one twenty-four" is then 124 (degrees), not "1 24". */
+const ROM_CONTEXT = /\b(?:flexion|extension|rotation|abduction|adduction|bend|degrees?|ROM|range of motion)\b/i;
+
+type Tok = { word: string; joiner: string };
+
+function value(word: string): number | undefined {
+  const w = word.toLowerCase();
+  return UNITS[w] ?? TEENS[w] ?? TENS[w] ?? (w === 'hundred' ? 100 : undefined);
+}
+
+/** Parse one compound number from the start of toks; returns [value, tokens used]. */
+function parseCompound(toks: Tok[], rom = false): [number, number] {
+  const w = (i: number) => toks[i]?.word.toLowerCase() ?? '';
+  const isUnit = (i: number) => w(i) in UNITS;
+  const isTeen = (i: number) => w(i) in TEENS;
+  const isTens = (i: number) => w(i) in TENS;
+  let i = 0;
+  let total = 0;
+  // "a hundred", "one hundred", "two hundred"
+  if (w(0) === 'a' && w(1) === 'hundred') { total = 100; i = 2; }
+  else if (isUnit(0) && w(1) === 'hundred') { total = (value(w(0)) ?? 1) * 100; i = 2; }
+  else if (w(0) === 'hundred') { total = 100; i = 1; }
+  else if (w(0) === 'one' && (isTens(1) || isTeen(1)) && (toks[1]?.joiner === '-' || (rom && toks[1]?.joiner === ' '))) {
+    // "one-fifty", "one-sixty-two", "one-fifteen": hundreds shorthand, when hyphenated or said of a range of motion ("one twenty-four now")
+    total = 100 + (value(w(1)) ?? 0);
+    if (isTeen(1)) return [total, 2];
+    i = 2;
+    if (isUnit(2) && toks[2]?.joiner === '-') { total += value(w(2)) ?? 0; i = 3; }
+    return [total, i];
+  }
+  if (i > 0) {
+    if (isTeen(i)) return [total + (value(w(i)) ?? 0), i + 1];
+    if (isTens(i)) {
+      total += value(w(i)) ?? 0;
+      i += 1;
+      if (isUnit(i) && w(i) !== 'zero') { total += value(w(i)) ?? 0; i += 1; }
+      return [total, i];
+    }
+    if (isUnit(i)) return [total + (value(w(i)) ?? 0), i + 1];
+    return [total, i];
+  }
+  if (isTens(0)) {
+    total = value(w(0)) ?? 0;
+    if (isUnit(1) && w(1) !== 'zero') return [total + (value(w(1)) ?? 0), 2];
+    return [total, 1];
+  }
+  return [value(w(0)) ?? 0, 1];
+}
+
+function tokenize(run: string): Tok[] {
+  const toks: Tok[] = [];
+  const re = /(\s+and\s+|[\s-]+)?([a-z]+)/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(run))) {
+    const j = m[1] ?? '';
+    toks.push({ word: m[2] ?? '', joiner: j.includes('-') ? '-' : j.trim() === 'and' ? 'and' : j ? ' ' : '' });
+  }
+  return toks;
+}
+
+function convertRun(run: string, rom = false): string {
+  const [whole, fraction] = run.split(/\s+point\s+/i);
+  const toks = tokenize(whole ?? '');
+  let out = '';
+  let rest = toks;
+  while (rest.length > 0) {
+    const joiner = rest[0]?.joiner === 'and' ? ' and ' : ' ';
+    const [v, used] = parseCompound(rest, rom);
+    out += (out ? joiner : '') + String(v);
+    rest = rest.slice(Math.max(1, used));
+  }
+  if (fraction !== undefined) {
+    const digits = tokenize(fraction).map((t) => String(value(t.word) ?? ''));
+    out += '.' + digits.join('');
+  }
+  return out;
+}
+
+/** Replace spoken number words with digits, leaving everything else untouched. */
+export function wordsToDigits(text: string): string {
+  const rom = ROM_CONTEXT.test(text);
+  return text.replace(RUN, (run, offset: number, all: string) => {
+    if (/^one$/i.test(run.trim())) {
+      const after = all.slice(offset + run.length);
+      const before = all.slice(Math.max(0, offset - 12), offset);
+      const rating = /\b(?:maybe|about|around|like|a)\s+$/i.test(before) && /^\s*(?:[.,;!?]|$)/.test(after);
+      return ONE_AS_NUMBER.test(after) || rating ? '1' : run;
+    }
+    return convertRun(run, rom);
+  });
+}
+
+/** All numeric values in already-normalised text ("3+/5" -> [3, 5]; "10:05" -> [10.05]). */
+export function numbersIn(text: string): number[] {
+  const out: number[] = [];
+  const re = /(\d{1,2}):(\d{2})|\d+(?:\.\d+)?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[1] !== undefined) out.push(Number(`${m[1]}.${m[2]}`) + 10000); // clock times never match plain numbers
+    else out.push(Number(m[0]));
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * Length budget. Source: FORMAT.md compression ("a note is a summary, not a transcript") and
+ * DOMAIN.md 1.5/2.4 for what must survive: measures, denials, findings, treatment blocks,
+ * goal status and the plan.
+ */
+import { describe, expect, it } from 'vitest';
+import { fitBudget, priority } from '../src/compose/budget.ts';
+
+const d = (section: 'subjective' | 'objective' | 'assessment' | 'plan', text: string, block = false) => ({ section, text, evidence: ['u1'], block });
+
+describe('fitBudget (FORMAT.md compression)', () => {
+  const items = [
+    d('subjective', 'Patient reports pain 3/10.'),
+    d('subjective', 'Patient reports her grandson visited on Sunday and they watched a film together at home.'),
+    d('objective', 'Palpation: right quadratus lumborum very tender.'),
+    d('subjective', 'No numbness or tingling.'),
+    d('objective', 'Leg press 40 lb, 3x15 (10:05-10:23, 18 min).', true),
+    d('plan', 'Continue 2x/week for 4 weeks.'),
+    d('objective', 'This part is the fun part of the day for everyone here.'),
+  ];
+
+  it('keeps everything when within budget', () => {
+    expect(fitBudget(items, 1000, 0.42)).toHaveLength(items.length);
+  });
+
+  it('leaves out small talk first and never measures, denials, findings, blocks or the plan', () => {
+    const kept = fitBudget(items, 60, 0.42).map((x) => x.text);
+    expect(kept).not.toContain('This part is the fun part of the day for everyone here.');
+    expect(kept).not.toContain('Patient reports her grandson visited on Sunday and they watched a film together at home.');
+    for (const must of [0, 2, 3, 4, 5]) expect(kept).toContain(items[must]?.text);
+  });
+
+  it('lets note type raise emphasis: history in an evaluation, reasoning in a progress note (DOMAIN.md 1.8)', () => {
+    const history = d('subjective', 'Retired teacher, used to garden every weekend.');
+    expect(priority(history, 'evaluation')).toBeGreaterThan(priority(history, 'daily'));
+    const reasoning = d('assessment', 'Confidence with the home routine is growing.');
+    expect(priority(reasoning, 'progress')).toBeGreaterThan(priority(reasoning, 'daily'));
+  });
+});

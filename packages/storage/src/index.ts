@@ -1,0 +1,16 @@
+export { StorageError, type StorageErrorCode } from './errors.ts';
+export { assertObjectKey, deletePrefix, objectKeys, type BlobStore } from './blob-store.ts';
+export { FsBlobStore } from './fs-blob-store.ts';
+export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.ts';
+export { LocalKeyWrapper, type KeyWrapper } from './key-wrapper.ts';
+export { seal, open, aad, newDataKey, type Sealed } from './envelope.ts';
+export { AudioStore, type AudioStoreDeps, type AudioInfo } from './audio-store.ts';
+export { TailWriter, type ChunkWrite, type ChunkResult } from './tail-writer.ts';
+export { StreamWriter, type StreamWriterDeps, type StreamWriterEvents, type AuditActor, type KnownAudio } from './stream-writer.ts';
+export { finishRecording, type FinishResult } from './finish-recording.ts';
+export { storeUpload, storeDictationText, UploadTooLargeError, type UploadOptions } from './store-upload.ts';
+export { cancelSession } from './cancel-session.ts';
+export { createBlobStore, createKeyWrapper, createAudioStore } from './create-storage.ts';
+export type { AudioSource } from './streams.repo.ts';
+export type { SegmentRow } from './manifest.repo.ts';
+export { Limiter } from './limiter.ts';

@@ -1,0 +1,13 @@
+export type { Transcriber, TranscribeRequest } from './transcriber.ts';
+export { TranscriptionError } from './transcriber.ts';
+export type { TranscriberConfig } from './transcriber-config.ts';
+export { createTranscriber, createLiveTranscriber } from './create-transcriber.ts';
+export type { LiveTranscriber, LiveStream, LiveOpenOptions, LiveResult } from './live.ts';
+export { DeepgramTranscriber, type DeepgramOptions } from './deepgram/deepgram-transcriber.ts';
+export { DeepgramLiveTranscriber, type DeepgramLiveOptions } from './deepgram/deepgram-live.ts';
+export { OpenAITranscriber, type OpenAITranscriberOptions, type OpenAIResponseFormat } from './openai/openai-transcriber.ts';
+export { PocketsphinxTranscriber, POCKETSPHINX_MODEL, type PocketsphinxOptions } from './offline/pocketsphinx-transcriber.ts';
+export { wordErrorRate, normalizeWords, type WerResult } from './wer.ts';
+export { detectSpeech, type SpeechRegion } from './speech-activity.ts';
+export { readWav, type PcmAudio } from './wav.ts';
+export { transcriptFromText } from './from-text.ts';

@@ -1,0 +1,13 @@
+import type { Note, NoteView } from '@scribe/domain';
+import { getReviewHistories, type Queryable } from '@scribe/db';
+import { computeReview } from './review.ts';
+
+/** Notes as the API returns them: each with its review telemetry (one query for the whole page). */
+export async function toNoteViews(q: Queryable, notes: Note[]): Promise<NoteView[]> {
+  const histories = await getReviewHistories(q, notes.map((n) => n.id));
+  return notes.map((n) => ({ ...n, review: computeReview(n, histories.get(n.id)) }));
+}
+
+export async function toNoteView(q: Queryable, note: Note): Promise<NoteView> {
+  return (await toNoteViews(q, [note]))[0]!;
+}

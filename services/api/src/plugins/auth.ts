@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, type Scope } from '@scribe/domain';
+import { authenticateApiKey, type ApiKeyPrincipal, type Queryable } from '@scribe/db';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: ApiKeyPrincipal;
+    /** The EMR's clinician id from `X-Clinician-Id`, when sent. */
+    clinicianRef: string | null;
+  }
+}
+
+const CLINICIAN_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/**
+ * API-key auth as an onRequest hook. Register inside the `/v1` scope only, so health
+ * and docs stay public. Missing or bad key -> 401; the scope check is per route.
+ */
+export function registerAuth(app: FastifyInstance, db: Queryable): void {
+  app.decorateRequest('principal', null as unknown as ApiKeyPrincipal);
+  app.decorateRequest('clinicianRef', null);
+  app.addHook('onRequest', async (req) => {
+    const header = req.headers.authorization;
+    const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!m) throw new AppError(401, 'UNAUTHORIZED', 'Missing or malformed Authorization: Bearer <api key>');
+    const principal = await authenticateApiKey(db, m[1]!);
+    if (!principal) throw new AppError(401, 'UNAUTHORIZED', 'API key is not valid');
+    req.principal = principal;
+    const clinician = req.headers['x-clinician-id'];
+    if (clinician !== undefined) {
+      if (typeof clinician !== 'string' || !CLINICIAN_ID.test(clinician)) {
+        throw new AppError(400, 'INVALID_CLINICIAN_ID', 'X-Clinician-Id must be 1-200 characters of [A-Za-z0-9._:@-]');
+      }
+      req.clinicianRef = clinician;
+    }
+  });
+}
+
+/** `admin` holds every scope. */
+export const hasScope = (p: ApiKeyPrincipal, scope: Scope) => p.scopes.includes(scope) || p.scopes.includes('admin');
+
+/** A preHandler that answers 403 unless the key has `scope`. */
+export const requireScope = (scope: Scope) => async (req: FastifyRequest) => {
+  if (!hasScope(req.principal, scope)) throw new AppError(403, 'FORBIDDEN', `API key lacks the ${scope} scope`);
+};
+
+/** The acting clinician, required for edits and sign-off. */
+export function requireClinician(req: FastifyRequest): string {
+  if (!req.clinicianRef) throw new AppError(400, 'CLINICIAN_REQUIRED', 'X-Clinician-Id header is required for this action');
+  return req.clinicianRef;
+}
+
+/** The audit actor for a request. */
+export const actorOf = (req: FastifyRequest) => ({
+  orgId: req.principal.orgId,
+  actorKeyId: req.principal.keyId,
+  actor: `key:${req.principal.keyId}`,
+  clinicianRef: req.clinicianRef,
+  requestId: req.id,
+});
