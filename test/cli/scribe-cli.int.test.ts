@@ -39,9 +39,13 @@ describe('the streaming client', () => {
       token: async () => stream.token,
       audio: WAV, encoding: 'wav', sampleRate: 16000, channels: 1, frameBytes: 3200, bytesPerSecond: 0, speed: 1, maxInFlight: 20,
       onSocket: (ws) => {
-        // Cut the first three connections part-way through, at different points.
-        if (++sockets <= 3) ws.on('message', function cut(this: typeof ws, data, isBinary) {
-          if (!isBinary && /"ack"/.test(String(data)) && Math.random() < 0.05) this.terminate();
+        // Cut the first three connections part-way through, at different points: after their
+        // 2nd, 3rd and 4th ack (a few dozen of the recording's ~800 frames, so every cut lands
+        // before the end; a random cut could miss the end of a short-lived socket).
+        const socket = ++sockets;
+        let acks = 0;
+        if (socket <= 3) ws.on('message', function cut(this: typeof ws, data, isBinary) {
+          if (!isBinary && /"ack"/.test(String(data)) && ++acks === socket + 1) this.terminate();
         });
       },
     });

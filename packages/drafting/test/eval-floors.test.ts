@@ -1,0 +1,35 @@
+/**
+ * The quality floors of the drafting and coding issues, on every case set in the repository:
+ * the development set (test/fixtures/eval-cases, a copy of shared/eval/cases) and held-out
+ * sets A and C (test/fixtures/heldout-*). Floors: fact recall >= 0.85, forbidden hits 0,
+ * compression <= 0.5, voice leaks 0 (drafting); code F1 >= 0.95, unit accuracy 1.0, check
+ * recall and precision >= 0.9 (coding). Check ids and metrics: FORMAT.md. A drop below any
+ * floor fails CI; scripts/eval prints the same numbers.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeVisit } from '@scribe/coding';
+import { loadCases } from '../src/eval/case-file.ts';
+import { runCase, summarize } from '../src/eval/run.ts';
+import { OfflineTherapyDrafter } from '../src/index.ts';
+
+const fixtures = join(import.meta.dirname, '../../../test/fixtures');
+
+describe.each(['eval-cases', 'heldout-a', 'heldout-c'])('offline drafter and coder on %s (FORMAT.md metrics)', (set) => {
+  it('meets the drafting and coding floors', async () => {
+    const cases = loadCases(join(fixtures, set));
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+    const drafter = new OfflineTherapyDrafter();
+    const runs = [];
+    for (const c of cases) runs.push(await runCase(c, drafter, codeVisit));
+    const s = summarize(runs);
+    expect(s.factRecall).toBeGreaterThanOrEqual(0.85);
+    expect(s.forbiddenHits).toBe(0);
+    expect(s.compression).toBeLessThanOrEqual(0.5);
+    expect(s.voiceLeaks).toBe(0);
+    expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
+    expect(s.unitAccuracy).toBe(1);
+    if (s.checkRecall !== null) expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
+    if (s.checkPrecision !== null) expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
+  });
+});
