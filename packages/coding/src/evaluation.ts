@@ -78,3 +78,17 @@ function slpEvaluation(input: VisitInput): EvaluationSuggestion {
   }
   return out;
 }
+
+/**
+ * SLP treatment codes whose work an SLP evaluation of the same area already includes: the
+ * oral trials and strategy trials of a clinical swallowing evaluation, the speech and voice
+ * probes of a speech or voice evaluation. On an evaluation visit they are how the evaluation
+ * is done, not a separate treatment session (DOMAIN.md 2.13 code set; clinical convention).
+ */
+const SLP_COVERED: Record<string, string> = { '92610': '92526', '92521': '92507', '92522': '92507', '92523': '92507', '92524': '92507' };
+
+/** The evaluation code that covers a treatment code on this visit, or null. */
+export function coveringEvaluation(code: string, input: VisitInput, evaluationCodes: readonly string[]): string | null {
+  if (input.discipline !== 'slp' || input.noteType !== 'evaluation') return null;
+  return evaluationCodes.find((e) => SLP_COVERED[e] === code) ?? null;
+}

@@ -5,7 +5,7 @@
  */
 import { catalogueEntry } from './catalogue.ts';
 import { classifyEntry, withoutDirectContact } from './classify.ts';
-import { suggestEvaluation } from './evaluation.ts';
+import { coveringEvaluation, suggestEvaluation } from './evaluation.ts';
 import type { LedgerEntry, VisitInput } from './input.ts';
 import type { ResolvedOptions } from './options.ts';
 import { regionGroup, regionRef, spinalGroup, SPINAL_GROUPS, type RegionRef } from './regions.ts';
@@ -79,7 +79,12 @@ export function buildModel(input: VisitInput, options: ResolvedOptions): VisitMo
 
   const evaluation = suggestEvaluation(input);
   explanation.push(...evaluation.notes);
-  const groups = groupBlocks(blocks);
+  const evaluationCodes = evaluation.codes.map((e) => e.code);
+  const groups = groupBlocks(blocks).filter((g) => {
+    const by = coveringEvaluation(g.code, input, evaluationCodes);
+    if (by) explanation.push(`${g.code}: the trials were part of the ${by} evaluation on this visit; not billed separately.`);
+    return !by;
+  });
   for (const e of evaluation.codes) {
     groups.push({ code: e.code, timed: false, minutes: null, blocks: [], regions: [], rationale: [e.rationale],
       evidence: mergeEvidence(input.evaluationEvidence), units: 1 });

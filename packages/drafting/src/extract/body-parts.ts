@@ -4,7 +4,7 @@
  * engine raises missing_laterality from that, the drafter never guesses (SOAP5).
  */
 import type { BodyPartMention, Side } from '@scribe/coding';
-import { namesEquipment, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
+import { namesEquipment, namesGrip, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
 import { sidesIn } from '../text/laterality.ts';
 import type { Unit } from './units.ts';
 import { IMPERATIVE, PLAN_CUE } from './cues.ts';
@@ -41,13 +41,14 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
     const symptoms = symptomMentions(u.text);
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
-      if (POSITIONING.test(u.text.slice(r.index + r.match.length)) || namesEquipment(u.text, r) || namesHeight(u.text, r)) continue;
+      if (POSITIONING.test(u.text.slice(r.index + r.match.length)) || namesEquipment(u.text, r) || namesHeight(u.text, r) || namesGrip(u.text, r)) continue;
       const said = sideFor(u.text, r.index, r.match.length);
       // "Nothing below the knee", "no pain down the legs": a denied location is not a mention
       if (DENIED_BEFORE.test(u.text.slice(0, r.index)) && !said) continue;
       // the patient naming a body part in passing ("hold my legs", "touch my toes") is not a complaint
       if (u.speaker !== 'clinician' && !said && !COMPLAINT.test(u.text) && !symptoms.some((sm) => !sm.negated)) continue;
-      const side = said ?? (PLURAL.test(r.match) ? 'bilateral' : null);
+      // a screening question ("any tingling in the fingers?") states no side, plural or not
+      const side = said ?? (PLURAL.test(r.match) && !u.isQuestion ? 'bilateral' : null);
       const near = symptoms.filter((sm) => Math.abs(sm.index - r.index) < 30);
       const nearSymptom = near.length ? near : symptoms.filter((sm) => !sm.negated);
       if (nearSymptom.length && nearSymptom.every((sm) => sm.negated) && !side) continue;

@@ -5,7 +5,7 @@
  * and the outcome measured during or right after the block.
  */
 import type { LedgerEntry, Side } from '@scribe/coding';
-import { namesEquipment, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
+import { namesEquipment, namesGrip, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
 import { GOAL_LINK, namesPlanGoal } from './cues.ts';
@@ -17,7 +17,7 @@ import type { Unit } from './units.ts';
 function blockSide(b: Block, allUnits: Unit[], regions: string[]): Side | null {
   const near = new Set<Side>();
   for (const u of b.units) for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
-    if (!regions.includes(r.region)) continue;
+    if (!regions.includes(r.region) || namesGrip(u.text, r)) continue;
     for (const s of sidesIn(u.text)) if (Math.abs(s.index - r.index) < 25) near.add(s.side);
   }
   if (near.size === 1) return [...near][0] ?? null;
@@ -25,7 +25,7 @@ function blockSide(b: Block, allUnits: Unit[], regions: string[]): Side | null {
   // the same region named with one side elsewhere in the visit (said, never assumed)
   const votes = new Map<Side, number>();
   for (const u of allUnits) for (const r of regionsIn(u.text)) {
-    if (!regions.includes(r.region)) continue;
+    if (!regions.includes(r.region) || namesGrip(u.text, r)) continue;
     for (const s of sidesIn(u.text)) if (s.index < r.index && r.index - s.index < 12) votes.set(s.side, (votes.get(s.side) ?? 0) + 1);
   }
   const total = [...votes.values()].reduce((a, b) => a + b, 0);
@@ -55,7 +55,7 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
       if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
       if (r.region === 'head' && mainKind(b) !== 'cmt') continue;
-      if (namesHeight(u.text, r)) continue;
+      if (namesHeight(u.text, r) || namesGrip(u.text, r)) continue;
       // equipment named after a body part: "leg press", "arm bike", "hand weights"
       if (/^(?:legs?|arms?|hands?)$/i.test(r.match) && namesEquipment(u.text, r)) continue;
       counts.set(r.region, (counts.get(r.region) ?? 0) + 1);
@@ -72,7 +72,7 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
 }
 
 /** Comparison with an earlier performance: "Last visit you were step-to ...", "up from", "from X to Y". */
-const PERFORMANCE_CHANGE = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake)|up from|down from|improved from|from -?\d\S* to)\b/i;
+const PERFORMANCE_CHANGE = /\b(?:last (?:visit|week|time|session)|at (?:the |your |his |her )?(?:start|eval(?:uation)?|intake|initial (?:eval(?:uation)?|visit))\b|up from|down from|improved from|from -?\d\S* to)\b/i;
 const UNTIMED_MODALITY = new Set(['hot_cold_pack', 'unattended_estim']);
 
 /**

@@ -9,6 +9,7 @@
  * ("that was ten minutes on the shoulder") or the next block.
  */
 import type { ServiceKind } from '@scribe/coding';
+import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn, UNTIMED_KINDS } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { clockRange, clockTimes, minutesBetween, statedMinutes } from './clock.ts';
@@ -25,6 +26,12 @@ export interface Block {
   minutesSaid: string | null;
   linkedGoal: { text: string; uttId: string } | null;
 }
+
+/**
+ * Goal attainment said after the treatment ("both goals are met", "she reached all her goals"):
+ * an assessment of status, not the goal connection of the block said last (DOMAIN.md 2.4).
+ */
+const GOAL_STATUS = /\b(?:goals? (?:is |are |was |were |has been |have been )?(?:now )?(?:all |both )?(?:partly |partially |fully )?(?:met|achieved|reached)|(?:met|achieved|reached) (?:both|all|each|his|her|their|your|the) (?:\w+ )?goals?)\b/i;
 
 /** A sentence that moves on to the next piece of treatment. */
 const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:now|next|then|moving|switching|let's (?:do|move|switch|go|start)|over to|on to)\b/i;
@@ -46,8 +53,11 @@ function newBlock(): Block {
   return { units: [], kinds: [], start: null, stop: null, minutes: null, minutesSaid: null, linkedGoal: null };
 }
 
+const CMT_REGIONS = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic']);
+
+/** A sentence naming a spinal CMT region (segment, region word, sacrum, pelvis): part of the adjustment. */
 function isSpinalOnly(text: string): boolean {
-  return /\b[CTL]\d(?:[-/]\d)?\b|\b(?:mid back|low back|neck)\b/i.test(text);
+  return regionsIn(text).some((r) => CMT_REGIONS.has(r.region));
 }
 
 /** Group clinician sentences into treatment blocks. */
@@ -93,7 +103,17 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     if (times.length) {
       const t = times[0] as { time: string; index: number };
       const said = spokenTime(text, t.index);
-      const bareTime = /^\s*(?:it's |it is |okay,? |ok,? )?\d{1,2}:\d{2}\s*[.,]?\s*$/i.test(text);
+      // "It's 9:20, so eighteen minutes on dressing": minutes that match the span from the last block's
+      // start make this its stop, even when a shorter task time ("nine minutes start to finish") closed it
+      const last = blocks[blocks.length - 1];
+      if (!cur && !range && stated !== null && last?.start && !last.stop && minutesBetween(last.start.time, t.time) === stated) {
+        last.stop = { time: t.time, said, uttId: u.uttId };
+        last.minutes = stated;
+        last.minutesSaid = u.uttId;
+        last.units.push(u);
+        continue;
+      }
+      const bareTime = /^\s*(?:(?:okay|ok|alright|so),?\s+)?(?:it's |it is )?\d{1,2}:\d{2}\s*[.,]?\s*$/i.test(text);
       const stops = STOP_CUE.test(text) || bareTime || stated !== null;
       // "It's 4:08. Now instrument-assisted soft tissue ...": after untimed work (CMT, a pack) a bare time starts the next block
       const nextUnit = units[u.idx + 1];
@@ -136,8 +156,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       open = b;
       continue;
     }
-    if (stated !== null && /\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) && !kinds.some((k) => !cur?.kinds.some((c) => c.kind === k.kind))) {
-      const target: Block | undefined = cur ?? blocks[blocks.length - 1];
+    // "It's 2:17. Twelve minutes of exercise.": a duration said right after a block closed restates that block
+    const target: Block | undefined = cur ?? blocks[blocks.length - 1];
+    if (stated !== null && /\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) && !kinds.some((k) => !target?.kinds.some((c) => c.kind === k.kind))) {
       if (target && target.minutes === null) {
         target.minutes = stated;
         target.minutesSaid = u.uttId;
@@ -190,7 +211,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       if (cur.kinds.some((k) => k.kind === 'cmt') && !isSpinalOnly(text) && !GOAL_LINK.test(text)) continue;
       cur.units.push(u);
       if (linkOnly && !cur.linkedGoal) cur.linkedGoal = { text: u.text, uttId: u.uttId };
-    } else if (linkOnly && blocks.length) {
+    } else if (linkOnly && blocks.length && !GOAL_STATUS.test(text)) {
       // "Both blocks target the deficit and advance his goal ..." said after the blocks
       const last = blocks[blocks.length - 1] as Block;
       const targets = /\b(?:both|all|each|these) (?:blocks|of these|exercises|activities)\b/i.test(text)

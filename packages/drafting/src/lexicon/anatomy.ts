@@ -18,8 +18,9 @@ export const REGIONS: RegionPattern[] = [
   { region: 'lumbar', re: /\b(?:low(?:er)? back|lumbar|quadratus lumborum|QL|L[1-5](?:[-/](?:L?[1-5]|S1))?)\b/gi },
   { region: 'sacral', re: /\b(?:sacr(?:um|al))\b/gi },
   // the sacroiliac joint is the pelvic region for CMT region counts (98940-98942)
-  { region: 'pelvic', re: /\b(?:pelvis|pelvic|SI joints?|sacroiliac(?: joints?)?)\b/gi },
-  { region: 'shoulder', re: /\b(?:shoulders?|rotator cuff|infraspinatus|supraspinatus|teres minor|deltoid)\b/gi },
+  { region: 'pelvic', re: /\b(?:pelvis|pelvic|SI joints?|sacroiliac(?: joints?)?|ilium|iliac|innominates?)\b/gi },
+  // a "shoulder check" is the head turn a driver makes, not the shoulder joint
+  { region: 'shoulder', re: /\b(?:shoulders?(?! checks?\b)|rotator cuff|infraspinatus|supraspinatus|teres minor|deltoid)\b/gi },
   { region: 'elbow', re: /\b(?:elbows?)\b/gi },
   { region: 'wrist', re: /\b(?:wrists?|distal radius|radius|colles|carpal tunnel)\b/gi },
   { region: 'hand', re: /\b(?:hands?|palm)\b/gi },
@@ -67,4 +68,17 @@ export function namesEquipment(text: string, r: { index: number; match: string }
 export function namesHeight(text: string, r: { index: number; match: string }): boolean {
   return /\b(?:floor|ground|table|counter|bench|crate|box)[- ]to[- ](?:the )?$/i.test(text.slice(Math.max(0, r.index - 20), r.index))
     || /^[- ]?(?:height|level|high)\b/i.test(text.slice(r.index + r.match.length));
+}
+
+/**
+ * A pair of limbs named to say how a task is done, not where a condition is: "both hands under
+ * the handle", "lift with your legs", "hold it with both hands". Such a "both" is body
+ * mechanics; it documents no side of the condition being treated.
+ */
+export function namesGrip(text: string, r: { index: number; match: string }): boolean {
+  if (!/^(?:hands|arms|legs|feet)$/i.test(r.match)) return false;
+  const before = text.slice(Math.max(0, r.index - 20), r.index);
+  const after = text.slice(r.index + r.match.length);
+  return /\bwith (?:your|his|her|their|both|the)\s+$/i.test(before)
+    || (/\bboth\s+$/i.test(before) && /^\s*(?:under|on|around|behind|over|at|together|apart|flat)\b/i.test(after));
 }

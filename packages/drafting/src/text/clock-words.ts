@@ -24,9 +24,12 @@ const HM = String.raw`${H}[- ]${MIN}`;
 const SUFFIX = String.raw`(?:\s*(?:a\.?m\.?|p\.?m\.?))?`;
 
 /** Words before a time that say it is one: "it's", "at", "from", "till", "starting at". */
-const TIME_BEFORE = /(?:\bit's|\bit is|\btill|\buntil|\bstart(?:ing|ed)?(?: at)?|\bstop(?:ped|ping)?(?: at)?|\bend(?:ed|ing)?(?: at)?|\bfinished(?: at)?|\bbegin(?:ning)?(?: at)?|\bclock(?: is)?)\s+$/i;
+const TIME_BEFORE = /(?:\bit's|\bits|\bit is|\btill|\buntil|\bstart(?:ing|ed)?(?: at)?|\bstop(?:ped|ping)?(?: at)?|\bend(?:ed|ing)?(?: at)?|\bfinished(?: at)?|\bbegin(?:ning)?(?: at)?|\bclock(?: is)?)\s+$/i;
 /** A measurement said in the same utterance: a bare "one-forty" is then degrees, not a time. */
 const MEASURING = /\b(?:flexion|extension|rotation|abduction|adduction|degrees?|bend|lift|raise|reach|range|ROM|grip|pounds?|feet|ft|meters?|inches|measure\w*)\b/i;
+
+/** Words that follow a time said at the start of an unpunctuated utterance: the block starts or ends there. */
+const RUN_ON_AFTER = /^\s+(?:lets|let's|done|okay|ok|start\w*|stop\w*|finished|that's|thats|time|now|we're|were)\b/i;
 
 const ROM_WORD = /\b(?:flexion|extension|rotation|abduction|adduction|range|ROM|arc)\b/i;
 
@@ -84,7 +87,9 @@ export function spokenClockTimes(text: string): string {
     // said on its own: "Nine twenty-seven." / "Okay, one forty-one."
     const before = all.slice(lineStart, offset);
     const after = all.slice(offset + m.length);
-    const alone = /(?:^\s*|[.!?]\s+)(?:(?:okay|ok|so|and|alright|now)[,.]?\s+)?$/i.test(before) && /^\s*(?:[.!,]|$)/.test(after);
+    // unpunctuated speech runs on into the next words: "nine twenty one lets have you stand", "nine thirty one done"
+    const alone = /(?:^\s*|[.!?]\s+)(?:(?:okay|ok|so|and|alright|now)[,.]?\s+)?$/i.test(before)
+      && (/^\s*(?:[.!,]|$)/.test(after) || (!/[.?!]/.test(all) && RUN_ON_AFTER.test(after)));
     // "Lift your arm. One-twenty." answers a measurement; "Nine twenty-seven. Re-measure: ..." is a time
     const lastSentence = before.split(/[.!?]\s+/).slice(-2).join(' ');
     return alone && !MEASURING.test(lastSentence) ? readHM(m) : m;
