@@ -28,7 +28,7 @@ export const SOFTEST = { ambient: 8.8, dictation: 8.8 } as const;
 
 /** Findings, functional limits and paperwork status: what a reviewer must not miss. */
 const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swelling|swollen|edema|spasm|trigger\w*|crepitus|weak\w*|limited|lacking|positive|negative)\b/i;
-const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help)\b/i;
+const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
 const ASSIST = /(?<![\w-])(?:independent(?:ly)?|supervision|(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?|stand-?by) assist(?:ance)?|contact guard)\b/i;
@@ -54,8 +54,10 @@ export function priority(d: Draftable & { block?: boolean }, noteType?: string):
 
 /** Goal status and a patient's own goal: what progress and discharge notes turn on (DOMAIN.md 1.8). */
 const GOAL_STATUS = /\b(?:met|achieved|not yet met|partially met|partly met)\b|^(?:patient|caregiver) goal:/i;
+/** A condition graded by severity: "moderate oropharyngeal dysphagia", "mild-to-moderate aphasia" (an assist level is a measure, not this). */
+const IMPRESSION = /\b(?:mild|moderate|severe|profound)(?:[- ]to[- ](?:moderate|severe|profound))?\s+(?!assist|help|cues?\b|cueing|amount)(?:[a-z-]+\s+){0,2}[a-z]{4,}/i;
 /** Equipment, precautions and home set-up said in S or O: the plan's raw material. */
-const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
+const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|shower chair|commode|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
 
 function basePriority(d: Draftable & { block?: boolean }): number {
   const t = d.text;
@@ -65,6 +67,8 @@ function basePriority(d: Draftable & { block?: boolean }): number {
   // the patient's own words in quotation marks (DOMAIN.md 5.B item 5), goal status, denials, paperwork gaps (DOMAIN.md 1.6, 2.6 T23)
   if (/"[^"]{12,}"/.test(t) || (d.section === 'assessment' && GOAL_STATUS.test(t)) || /^(?:patient|caregiver) goal:/i.test(t)) return 9.5;
   if ((d.section === 'subjective' && DENIAL.test(t)) || PAPERWORK.test(t)) return 9.5;
+  // the clinical impression, a condition graded by severity, is the assessment's core (DOMAIN.md 1.5 "A: skilled clinical reasoning")
+  if (d.section === 'assessment' && IMPRESSION.test(t)) return 9;
   // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)
   if (MEASURED.test(t) || testsIn(t).length || (ASSIST.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
@@ -72,6 +76,8 @@ function basePriority(d: Draftable & { block?: boolean }): number {
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
   if (d.section === 'subjective' && /^(?:caregiver|(?:(?:his|her|their|patient's) )?(?:wife|husband|mom|mother|dad|father|daughter|son|teacher|family|partner))\b/i.test(t) && words(t) > 4) return 8.8;
   if (d.section === 'subjective' && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3 && !symptomMentions(t).length && !FUNCTION.test(t)) return 5;
+  // a symptom placed at a body part ("tingling top of left foot") is the report a reviewer checks, like a finding at a body part
+  if (d.section === 'subjective' && symptomMentions(t).some((m) => !m.negated) && regionsIn(t).length) return 8.9;
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
   // change since baseline and findings at a body part are the note's objective core (DOMAIN.md 2.4)
   if (COMPARISON.test(t) || (FINDING.test(t) && regionsIn(t).length)) return 8.9;
@@ -97,7 +103,7 @@ function density(text: string): number {
 }
 
 /** A value with its unit or scale: "4/5", "118°", "12.4 s", "30 lb", "3x10", "11 of 20", "20 min", "6 weeks". */
-const MEASURED = /\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
+const MEASURED = /\b[0-4]\+(?![\d/])|\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
 /** A denial as said: "Denies numbness", "No falls", "No, none of that.", "Caregiver reports patient had no falls." */
 const DENIAL = /^(?:(?:patient|caregiver) )?(?:denies|no|nope|none|not)\b|(?:^|[.;] |\b(?:reports|had|has|have) )(?:denies|no) [a-z]/i;
 /** Statements at or above this priority are never dropped (measures, quotations, denials, goal status, blocks, plan). */

@@ -25,6 +25,10 @@ export function foreignSentence(text: string): boolean {
   const en = text.match(ENGLISH)?.length ?? 0;
   return es >= 2 && es > en * 2;
 }
+/** What the patient does, avoids or uses at home: function and equipment are S content (DOMAIN.md 1.5 "functional limitations"). */
+const SELF_CARE = /\b(?:by (?:my|him|her|them)sel(?:f|ves)|on (?:my|his|her|their) own|without (?:any )?(?:help|assistance|holding on)|(?:use|uses|using|used|take|takes|taking|wear|wears|wearing) (?:the |a |my |his |her )?(?:\w+ )?(?:cane|walker|rollator|crutch(?:es)?|wheelchair|splint|brace|sling|bench|reacher|sock aid|grab bar|night guard)|(?:cane|walker|rollator|splint|brace) (?:when|for|to|at|every|most)|avoid(?:s|ed|ing)?\b|(?:making|have|had|get) (?:my|his|her) (?:husband|wife|partner|son|daughter|kids?) (?:do|to do|help))/i;
+/** Who gave the information: "per patient", "per his wife", "according to the family", "by (patient) report". */
+const ATTRIBUTED = /\b(?:per|according to)\s+(?:the\s+)?(?:patient|pt|client|(?:his|her|their|patient's)\s+)?(?:patient|client|spouse|wife|husband|partner|family|caregiver|parents?|mother|father|daughter|son|report)\b|\bby (?:patient |self-|caregiver |family )?report\b|\bpatient-reported\b/i;
 const REPORT_VERB = /\b(?:reports?|says|states?|denies|complains?|describes?|notes|tells|feels|mentions)\b/i;
 const PERFORMANCE = /\b(?:you|he|she|they) (?:went|did|held|scored|used|completed|demonstrated|tolerated|performed|walked|needed|required|managed|achieved|reached|were|was|finished|triggered|lifted|had to|missed|named|generated|ordered|produced|followed|read|wrote|copied|cut|turned|found)\b/i;
 const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation)\b/i;
@@ -42,6 +46,8 @@ function substantive(text: string): boolean {
   if (THIRD_PARTY_OPINION.test(text)) return false;
   if (symptomMentions(text).length > 0 && content.length >= 1) return true;
   if (MEASURE_VALUE.test(text)) return true;
+  // "Continue 2x/week.": a frequency of care is the plan's core (DOMAIN.md 1.8 "Type, Amount, Duration, and Frequency")
+  if (/\b\d+x\/(?:day|week|wk|month)\b/i.test(text) && content.length >= 1) return true;
   return content.length >= 2 && words.length >= 3;
 }
 
@@ -91,11 +97,13 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (u.speaker !== 'clinician') {
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen")
     const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep)\b/i.test(t);
-    const clinical = SUBJECTIVE_CUE.test(t) || MEASURE_VALUE.test(t) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(t) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"): the patient's report
   if (/\b(?:(?:his|her|their|own) words|quote|says|said|told (?:me|us))\b[^'"\u201c]{0,20}["\u201c']/i.test(t) && /["\u201c'][^"\u201d']{8,}/.test(t)) return 'subjective';
+  // "8 lb weight loss over 3 months per patient": a value the patient gave is a report, not a measure taken (DOMAIN.md 1.5 S)
+  if (ATTRIBUTED.test(t) && !STRONG_PLAN.test(t) && !GOAL_STATUS.test(t)) return 'subjective';
   // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
   if (mode === 'dictation' && REPORT_VERB.test(t) && !STRONG_PLAN.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+\/10\b/g, ''))) return 'subjective';
   // goal status is the assessment, whatever plan words come with it ("met all three goals, so discharging ...")

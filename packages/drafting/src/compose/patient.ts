@@ -11,6 +11,7 @@ import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import { gerund } from '../text/verbs.ts';
 import { askedAbout, GOAL_Q, scaleOf, withoutYes } from './answers.ts';
+import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import type { Unit } from '../extract/units.ts';
 
 /** A figure of speech worth keeping verbatim: "like a frog", "doesn't listen", "like it's not mine". */
@@ -67,6 +68,14 @@ function regionPhrase(q: Unit): string | null {
   return `the ${side ? `${side.side} ` : ''}${r.match.toLowerCase()}`;
 }
 
+/** Assistive equipment a question asks about ("And the tub bench, how are the showers going?"). */
+const EQUIPMENT = /\b((?:tub |shower |transfer )?bench|shower chair|cane|walker|rollator|crutch(?:es)?|wheelchair|splint|brace|sling|reacher|sock aid|grab bar|orthosis|AFO|night guard|hearing aids?)\b/i;
+
+/** The equipment a question names, when the answer is about its use (DOMAIN.md 1.5 functional limitations). */
+export function equipmentAsked(question: string): string | null {
+  return EQUIPMENT.exec(question)?.[1]?.toLowerCase() ?? null;
+}
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
   const evidence = [u.uttId];
@@ -115,8 +124,12 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   // "that's more like a five" after "a two out of ten": the same scale, said short
   const recent = units.slice(Math.max(0, u.idx - 6), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
   const shortRating = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
+  const utterance = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+  const scale = !recent && ratesBodyOrSymptom(utterance, q?.text) ? scaleUtterance(units, u.idx) : undefined;
+  const bare = scale ? bareRatings(u.text) : null;
+  if (bare && scale) evidence.unshift(scale.uttId);
   const spoken = recent && !/\/10\b/.test(u.text) && shortRating.test(u.text) && Number(shortRating.exec(u.text)?.[1]) <= 10
-    ? u.text.replace(shortRating, (_m, n: string) => `${n}/10`) : u.text;
+    ? u.text.replace(shortRating, (_m, n: string) => `${n}/10`) : bare ?? u.text;
   if (spoken !== u.text && recent) evidence.unshift(recent.uttId);
   // an interpreter's or relative's turn that began "She says ..." relays the patient to its end
   const relayed = voice === 'other' && (RELAYED.test(u.text) || RELAYED.test(first.text));
@@ -144,6 +157,9 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     const phrase = regionPhrase(q);
     if (phrase) { s = s.replace(/^It\b/, cap(phrase)); evidence.unshift(q.uttId); }
   }
+  // "Low back grabbed on me. It was 7/10 Saturday night": "it" is the body part just named in the turn
+  const named = /^It\b/.test(s) && /\/10\b/.test(s) ? units.filter((x) => x.uttId === u.uttId && x.idx < u.idx).reverse().map((x) => regionsIn(x.text)[0]).find(Boolean) : undefined;
+  if (named) s = s.replace(/^It\b/, cap(named.match.toLowerCase()));
   if (sidesIn(s).length === 0 && q && /\bpain \d/.test(s)) {
     const phrase = regionPhrase(q);
     if (phrase) { s = s.replace(/\bpain (\d)/, `${phrase.replace(/^the /, '')} pain $1`); evidence.unshift(q.uttId); }
@@ -151,7 +167,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   // "What would you most like to get back to?" - "Doing my own hair.": the patient's goal
   if (q && GOAL_Q.test(q.text)) return { text: `${who === 'Patient' ? 'Patient' : 'Caregiver'} goal: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:and|also)\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
   // "Pads?" - "I stopped wearing them two weeks ago.": the answer is about what was asked
-  const topic = q && u.sentIndex === 0 ? askedAbout(q.text) : null;
+  const topic = q && u.sentIndex === 0 ? askedAbout(q.text) ?? equipmentAsked(q.text) : null;
   if (q && topic && !new RegExp(`\\b${topic.slice(0, Math.max(3, topic.length - 2))}`, 'i').test(s)) {
     return { text: `${cap(topic)}: ${lowerFirst(withoutYes(s).replace(/^(?:Patient|Caregiver)\s+reports\s+/, ''))}`, evidence: [q.uttId, ...evidence] };
   }

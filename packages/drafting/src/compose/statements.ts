@@ -16,8 +16,9 @@ import type { DraftSections } from '../types.ts';
 import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
-import { cap, DIFFICULTY_Q, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { askedAbout, GOAL_Q } from './answers.ts';
+import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
 import { concise, finish } from './prose.ts';
 import { IMPERATIVE, planByContext, SUBJECTIVE_CUE } from '../extract/cues.ts';
@@ -32,6 +33,9 @@ export interface Draftable {
 
 const PARAMS = /\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|reps|of each)\b/;
 
+/** A discharge decision said as a clause: "we're discharging you from OT", "will discharge him to home program". */
+const DISCHARGE = /\b((?:(?:we|I)(?:'re| are|'m| am|'ll| will)?\s+|will\s+)?(?:discharg(?:e|ing)|be discharged)\b[^.;,]*)/i;
+
 const ECHO_STOP = /^(?:okay|ok|got|it|that|that's|this|the|and|a|an|so|yes|yeah|right|is|i|i'll|i'm|me|you|of|to|on|for|with|now|just|again|very|really|than|then|oh)$/i;
 
 /** A patient repeating the instruction just given ("Bottom stair, two sets of ten. Got it."). */
@@ -39,8 +43,11 @@ function isEcho(units: Unit[], u: Unit): boolean {
   if (u.speaker === 'clinician') return false;
   const words = (u.text.toLowerCase().match(/[a-z0-9/+x-]+/g) ?? []).filter((w) => !ECHO_STOP.test(w));
   if (!words.length) return true;
-  const prior = units.filter((p) => p.idx < u.idx && p.idx >= u.idx - 4 && p.speaker === 'clinician').map((p) => p.text.toLowerCase()).join(' ');
-  return words.every((w) => prior.includes(w));
+  // a denial answers the question, it does not repeat it (DOMAIN.md 1.6: negations must be kept)
+  if (/^(?:no|nope|not|never|none|denies)\b/i.test(u.text.trim())) return false;
+  // whole words only: "no" is not echoed by "now", nor "arm" by "warm"
+  const prior = new Set(units.filter((p) => p.idx < u.idx && p.idx >= u.idx - 4 && p.speaker === 'clinician').flatMap((p) => p.text.toLowerCase().match(/[a-z0-9/+x-]+/g) ?? []));
+  return words.every((w) => prior.has(w));
 }
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
@@ -116,10 +123,16 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const prevUnit = units[u.idx - 1];
     const continues = !!prevUnit && prevUnit.uttId === u.uttId && keptIdx.has(prevUnit.idx);
     const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
-    const answers = !!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
-      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
-      || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text));
-    let section = isEcho(units, u) ? null : sectionFor(u, mode, continues, discipline, answers);
+    const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
+      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
+      || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text)))
+      // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
+      || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx) && ratesBodyOrSymptom(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '), q?.text));
+    // "Like five nights out of seven?": a patient's unsure answer with a number is said as a question but is an answer
+    const uptalk = u.isQuestion && u.speaker === 'patient' && /\d/.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
+      && !!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u);
+    const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
+    let section = isEcho(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
@@ -154,7 +167,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       }
       made = { text, evidence };
     } else {
-      made = patientStatement(units, u, voice);
+      made = patientStatement(units, asSaid, voice);
     }
     pendingName = null;
     if (!made || (made.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
@@ -163,6 +176,10 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     made.evidence = [...new Set(made.evidence)];
     keptIdx.add(u.idx);
     out.push({ section, text: finish(section === 'assessment' ? goalLink(made.text) : made.text), evidence: made.evidence });
+    // "both goals are met, so we're discharging you": the goal status stays in A, the decision is
+    // also the plan (DOMAIN.md 1.8: "If you are planning to discharge, say so and explain why")
+    const discharge = section === 'assessment' && voice === 'clinician' ? DISCHARGE.exec(u.text) : null;
+    if (discharge) out.push({ section: 'plan', text: finish(toThirdPerson(discharge[1] ?? '', 'clinician')), evidence: [u.uttId] });
   }
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
   return mergeAdjacent(fitBudget(out, spoken, WORD_BUDGET[mode], noteType, SOFTEST[mode]));

@@ -34,6 +34,9 @@ export interface Unit {
  */
 const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised)\s+)?(subjective|history|objective|exam(?:ination)?|assessment|impression|plan|recommendations?|goals?|treatment|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:))\s*(?::\s*|\.(?:\s+|$))/i;
 
+/** An assessment header said without punctuation: "impression moderate ...", "clinical impression mild ...". */
+const BARE_HEADER = /^(?:(?:so|okay|ok|and),?\s+)?(?:(?:clinical|overall)\s+)?(?:impression|assessment)\s+(?=\w)(?!(?:of|for|is|was|that|and|to)\b)/i;
+
 /**
  * Raw ASR runs sentences together ("c five six is restricted ... ok lie face down first the
  * thoracic adjustment"): split where speech turns, at "ok", "now", "alright", "so", "and then",
@@ -44,7 +47,7 @@ function splitRunOn(text: string): string[] {
 }
 
 /** A question by its words when the text carries no question mark. */
-const UNMARKED_QUESTION = /^(?:(?:hey|hi|ok(?:ay)?|so|and|nice|good|alright)\s+(?:\w+\s+)?)?(?:how|what|where|when|why|which|who|do|does|did|is|are|can|could|would|will|have|has|any)\b|\b(?:how|what|where)(?:'s| is| are| does| do| did)\b|\bany (?:\w+ ){0,2}(?:pain|numbness|tingling|swelling|headaches?|dizziness|fever|problems?|trouble|questions?)\b/i;
+const UNMARKED_QUESTION = /^(?:(?:hey|hi|ok(?:ay)?|so|and|nice|good|alright)\s+(?:(?!let'?s\b)\w+\s+)?)?(?:how|what|where|when|why|which|who|do|does|did|is|are|can|could|would|will|have|has|any)\b|\b(?:how|what|where)(?:'s| is| are| does| do| did)\b|\bany (?:\w+ ){0,2}(?:pain|numbness|tingling|swelling|headaches?|dizziness|fever|problems?|trouble|questions?)\b/i;
 
 function headerSection(word: string): SectionName {
   const w = word.toLowerCase();
@@ -77,7 +80,14 @@ export function buildUnits(utterances: Utterance[], mode: Mode): Unit[] {
       // lowercase ASR writes the pronoun "i"
       let text = unpunctuated ? sentence.replace(/\bi(?=(?:'m|'ve|'d|'ll)?\s)/g, 'I') : sentence;
       const h = HEADER.exec(text);
-      if (h) {
+      // unpunctuated dictation says a header as a bare word ("impression moderate dysphagia ..."): it names
+      // this sentence's section only, since without a full stop nothing marks where it ends
+      const bare = !h && unpunctuated && mode === 'dictation' && sentIndex === 0 ? BARE_HEADER.exec(text) : null;
+      if (bare) {
+        header = 'assessment';
+        headerCarried = false;
+        text = text.slice(bare[0].length);
+      } else if (h) {
         header = headerSection(h[1] ?? '');
         headerCarried = false;
         text = text.slice(h[0].length);

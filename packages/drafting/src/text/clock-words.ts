@@ -58,7 +58,11 @@ function readHM(said: string): string {
 export function spokenClockTimes(text: string): string {
   let out = text
     // "nine-oh-five", "two-oh-five": always a time
-    .replace(new RegExp(String.raw`\b(${H})[- ]oh[- ](${U})\b`, 'gi'), (_m, h: string, u: string) => clock(hourOf(h), ONES[u.toLowerCase()] ?? 0))
+    // ... unless an angle: "one oh four degrees", "one oh eight now, up from one oh four" is 104°, 108°
+    .replace(new RegExp(String.raw`\b(${H})[- ]oh[- ](${U})\b`, 'gi'), (m: string, h: string, u: string, offset: number, all: string) => {
+      const angle = /^\s*(?:°|degrees?\b|(?:now,?\s+)?(?:up|down) from\b)/i.test(all.slice(offset + m.length)) || /\b(?:up|down|improved|increased|decreased) from\s+$/i.test(all.slice(Math.max(0, offset - 20), offset));
+      return angle ? String(hourOf(h) * 100 + (ONES[u.toLowerCase()] ?? 0)) : clock(hourOf(h), ONES[u.toLowerCase()] ?? 0);
+    })
     .replace(new RegExp(String.raw`\b(${H}) o'clock\b`, 'gi'), (_m, h: string) => clock(hourOf(h), 0))
     .replace(new RegExp(String.raw`\b(half|quarter) (past|after|to|till) (${H})\b`, 'gi'), (_m, part: string, rel: string, h: string) => {
       const hour = hourOf(h);

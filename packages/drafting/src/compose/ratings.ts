@@ -1,0 +1,46 @@
+/**
+ * A 0-10 rating said without its scale: "it's maybe a five today", "the neck's better, maybe a
+ * three". Patients rarely say "out of ten" twice; when they rate a body part or a symptom the
+ * number is on the 0-10 scale (DOMAIN.md 1.5 "pain reports"; 2.4 "pain location and 0–10 scale").
+ */
+import { regionsIn } from '../lexicon/anatomy.ts';
+import { symptomMentions } from '../text/negation.ts';
+
+/** What may follow a bare rating: the end of a clause or when it held, never a unit or a noun. */
+const AFTER = String.raw`(?=\s*(?:[,.;!?]|$|(?:today|now|right now|tonight|yesterday|this (?:morning|week|weekend|afternoon|evening)|last (?:night|week|weekend)|at (?:rest|worst|best|night|most)|on (?:a )?(?:good|bad) days?|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning))?|(?:in the )?(?:mornings?|nights?|evenings?))\b))`;
+/** "like a seven", "maybe a 5", "about a three": the hedge and article mark a rating said short. */
+const BARE_RATING = new RegExp(String.raw`\b(?:(?:more |probably |more like |like |about |maybe |around |probably )+)?(?:a|an) (\d{1,2})\b(?!\.\d|[\d/%°:-])${AFTER}`, 'gi');
+
+/** The sentence with each bare rating written as N/10, or null when none is said. */
+export function bareRatings(sentence: string): string | null {
+  if (/\/10\b/.test(sentence)) return null;
+  let found = false;
+  const out = sentence.replace(BARE_RATING, (m, n: string) => {
+    if (Number(n) > 10) return m;
+    found = true;
+    return `${n}/10`;
+  });
+  return found ? out : null;
+}
+
+/** A rating is read as one only when the speaker's turn is about the body or a symptom. */
+export function ratesBodyOrSymptom(utterance: string, question = ''): boolean {
+  const about = `${utterance} ${question}`;
+  return regionsIn(about).length > 0 || symptomMentions(about).length > 0 || /\b(?:pain|scale|rate|rating|flare\w*|grabbed|better|worse)\b/i.test(about);
+}
+
+/** A 0-10 scale stated in words: "out of 10", "0 to 10", "5/10". */
+const SCALE_SAID = /\/10\b|\b0 ?- ?10\b|\b(?:0|zero|1|one) (?:to|through) (?:10|ten)\b|\bout of (?:10|ten)\b/i;
+
+/**
+ * The utterance that set the 0-10 scale before this point of the visit (a clinician's "on a
+ * scale of zero to ten", or an earlier "four out of ten"): a bare rating is charted as N/10
+ * only with it cited, since the "10" must be said somewhere the statement cites.
+ */
+export function scaleUtterance<T extends { idx: number; uttId: string; text: string }>(units: readonly T[], at: number): T | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const p = units[i];
+    if (p && SCALE_SAID.test(p.text)) return p;
+  }
+  return undefined;
+}
