@@ -35,6 +35,11 @@ const fields = z.object({
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/scribe'),
   DB_POOL_MAX: positiveInt(10),
   DB_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
+  /**
+   * How long the api trusts an API key it has verified before it reads the key's row again:
+   * a revocation or scope change takes effect within this many seconds. 0 turns the cache off.
+   */
+  API_KEY_CACHE_TTL_SEC: z.coerce.number().int().min(0).max(300).default(10),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   /** BullMQ key prefix; lets several deployments (or test runs) share one Redis. */
   QUEUE_PREFIX: z.string().min(1).default('scribe'),

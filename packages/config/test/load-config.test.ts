@@ -35,6 +35,13 @@ describe('loadConfig', () => {
     expect(loadConfig(configSchema, { ...secrets, TRANSCRIBER: 'deepgram', DEEPGRAM_API_KEY: 'dg' }).TRANSCRIBER).toBe('deepgram');
   });
 
+  it('caches verified API keys for 10 s by default; 0 turns the cache off; more than 5 minutes is refused', () => {
+    expect(loadConfig(configSchema, secrets).API_KEY_CACHE_TTL_SEC).toBe(10);
+    expect(loadConfig(configSchema, { ...secrets, API_KEY_CACHE_TTL_SEC: '0' }).API_KEY_CACHE_TTL_SEC).toBe(0);
+    expect(() => loadConfig(configSchema, { ...secrets, API_KEY_CACHE_TTL_SEC: '-1' })).toThrow(/API_KEY_CACHE_TTL_SEC/);
+    expect(() => loadConfig(configSchema, { ...secrets, API_KEY_CACHE_TTL_SEC: '301' })).toThrow(/API_KEY_CACHE_TTL_SEC/);
+  });
+
   it('does not read process.env by itself (pure)', () => {
     process.env.API_PORT = '4999';
     try {

@@ -30,6 +30,19 @@ export async function recordAudit(q: Queryable, e: AuditEventInput): Promise<voi
   );
 }
 
+/** Append several events in one statement (one commit, one WAL flush), in order. */
+export async function recordAuditBatch(q: Queryable, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await q.query(
+    `INSERT INTO audit_events (org_id, actor_key_id, actor, clinician_ref, action, resource_type, resource_id, request_id)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[])`,
+    [
+      events.map((e) => e.orgId), events.map((e) => e.actorKeyId), events.map((e) => e.actor), events.map((e) => e.clinicianRef ?? null),
+      events.map((e) => e.action), events.map((e) => e.resourceType), events.map((e) => e.resourceId), events.map((e) => e.requestId ?? null),
+    ],
+  );
+}
+
 /** Append one event per resource (e.g. every session a list returned), in one statement. */
 export async function recordAuditMany(q: Queryable, base: Omit<AuditEventInput, 'resourceId'>, resourceIds: string[]): Promise<void> {
   if (resourceIds.length === 0) return;

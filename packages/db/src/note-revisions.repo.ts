@@ -23,7 +23,7 @@ export async function insertRevision(q: Queryable, r: RevisionInput): Promise<vo
   );
 }
 
-interface RevisionRow {
+export interface RevisionRow {
   note_id: string;
   version: number;
   actor: string;
@@ -58,6 +58,16 @@ export interface ReviewHistory {
   revisions: NoteRevision[];
 }
 
+const emptySections = (): Sections => ({ subjective: [], objective: [], assessment: [], plan: [] });
+
+/** Fold one note's revision rows (oldest first) into its review history. */
+export function foldHistory(into: ReviewHistory | undefined, r: RevisionRow & { draft: Sections | null }): ReviewHistory {
+  const h = into ?? { draft: r.draft ?? emptySections(), revisions: [] };
+  if (r.draft) h.draft = r.draft;
+  h.revisions.push(toRevision(r));
+  return h;
+}
+
 /** Review histories of several notes in one round trip (a list page), keyed by note id. */
 export async function getReviewHistories(q: Queryable, noteIds: string[]): Promise<Map<string, ReviewHistory>> {
   const out = new Map<string, ReviewHistory>();
@@ -67,14 +77,6 @@ export async function getReviewHistories(q: Queryable, noteIds: string[]): Promi
      FROM note_revisions WHERE note_id = ANY($1::uuid[]) ORDER BY note_id, version`,
     [noteIds],
   );
-  for (const r of rows) {
-    let h = out.get(r.note_id);
-    if (!h) {
-      h = { draft: r.draft ?? { subjective: [], objective: [], assessment: [], plan: [] }, revisions: [] };
-      out.set(r.note_id, h);
-    }
-    if (r.draft) h.draft = r.draft;
-    h.revisions.push(toRevision(r));
-  }
+  for (const r of rows) out.set(r.note_id, foldHistory(out.get(r.note_id), r));
   return out;
 }

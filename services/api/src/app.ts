@@ -11,6 +11,7 @@ import type { AudioStore } from '@scribe/storage';
 import { createMetrics, type Logger, type Metrics, type ReadinessCheck } from '@scribe/observability';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { createApiKeyAuthenticator } from './plugins/api-key-cache.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { recordingsRoutes } from './routes/recordings.routes.ts';
@@ -88,7 +89,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (v1) => {
-      registerAuth(v1, deps.pool);
+      registerAuth(v1, createApiKeyAuthenticator(deps.pool, { ttlMs: deps.config.API_KEY_CACHE_TTL_SEC * 1000 }));
       await v1.register(sessionsRoutes(deps));
       await v1.register(recordingsRoutes(deps));
       await v1.register(transcriptsRoutes(deps));

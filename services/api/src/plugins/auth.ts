@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type Scope } from '@scribe/domain';
-import { authenticateApiKey, type ApiKeyPrincipal, type Queryable } from '@scribe/db';
+import type { ApiKeyPrincipal } from '@scribe/db';
+import type { ApiKeyAuthenticator } from './api-key-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,16 +15,17 @@ const CLINICIAN_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
 /**
  * API-key auth as an onRequest hook. Register inside the `/v1` scope only, so health
- * and docs stay public. Missing or bad key -> 401; the scope check is per route.
+ * and docs stay public. Missing or bad key -> 401; the scope check is per route. Keys are
+ * resolved by `authenticate` (see api-key-cache.ts for how long a verified key is trusted).
  */
-export function registerAuth(app: FastifyInstance, db: Queryable): void {
+export function registerAuth(app: FastifyInstance, authenticate: ApiKeyAuthenticator): void {
   app.decorateRequest('principal', null as unknown as ApiKeyPrincipal);
   app.decorateRequest('clinicianRef', null);
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!m) throw new AppError(401, 'UNAUTHORIZED', 'Missing or malformed Authorization: Bearer <api key>');
-    const principal = await authenticateApiKey(db, m[1]!);
+    const principal = await authenticate(m[1]!);
     if (!principal) throw new AppError(401, 'UNAUTHORIZED', 'API key is not valid');
     req.principal = principal;
     const clinician = req.headers['x-clinician-id'];

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorEnvelope, IdParams, ListNotesQuery, NoteRevision, NoteView, PatchNoteBody, notFound, type NoteView as NoteViewT } from '@scribe/domain';
-import { getNote, getSession, listNotes, listRevisions, recordAudit, recordAuditMany } from '@scribe/db';
+import { createAuditWriter, createNoteReader, getNote, getNoteWithHistory, getSession, listNotes, listRevisions, recordAuditMany, type NoteWithHistory } from '@scribe/db';
 import { emitEvent } from '@scribe/queue';
 import { actorOf, requireClinician, requireScope } from '../plugins/auth.ts';
 import type { ApiDeps } from '../app.ts';
 import { etagOf, parseIfMatch } from '../notes/if-match.ts';
-import { toNoteView, toNoteViews } from '../notes/note-views.ts';
+import { noteView, toNoteView, toNoteViews } from '../notes/note-views.ts';
 import { editNote, signNote, type Actor } from '../notes/review-service.ts';
 import { buildNoteBundle } from '../fhir/note-bundle.ts';
 
@@ -36,28 +36,29 @@ const withEtag = (reply: FastifyReply, note: NoteViewT) => reply.header('etag', 
 export function notesRoutes(deps: Pick<ApiDeps, 'pool' | 'webhooks'>) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    // Single-note reads and their audit rows are batched across concurrent requests (one statement
+    // and one commit per batch instead of per request); each handler still awaits its own note
+    // and its own committed audit row before answering.
+    const notes = createNoteReader(deps.pool);
+    const auditWriter = createAuditWriter(deps.pool);
     const audit = (req: FastifyRequest, action: string, resourceId: string) =>
-      recordAudit(deps.pool, { ...actorOf(req), action, resourceType: 'note', resourceId });
+      auditWriter.record({ ...actorOf(req), action, resourceType: 'note', resourceId });
+    /** A read answers only once its audit row is committed. */
+    const readNote = async (req: FastifyRequest, reply: FastifyReply, found: NoteWithHistory | null) => {
+      if (!found) throw notFound('Note');
+      await audit(req, 'note.read', found.note.id);
+      return withEtag(reply, noteView(found.note, found.history));
+    };
 
     r.get('/notes/:id', {
       preValidation: requireScope('notes:read'),
       schema: { operationId: 'getNote', tags, summary: 'Get a note with its review telemetry', params: IdParams, response: { 200: NoteResponse, ...errors } },
-    }, async (req, reply) => {
-      const note = await getNote(deps.pool, req.principal.orgId, { id: req.params.id });
-      if (!note) throw notFound('Note');
-      await audit(req, 'note.read', note.id);
-      return withEtag(reply, await toNoteView(deps.pool, note));
-    });
+    }, async (req, reply) => readNote(req, reply, await notes.byId(req.principal.orgId, req.params.id)));
 
     r.get('/sessions/:id/note', {
       preValidation: requireScope('notes:read'),
       schema: { operationId: 'getSessionNote', tags, summary: "A session's note (404 until drafted)", params: IdParams, response: { 200: NoteResponse, ...errors } },
-    }, async (req, reply) => {
-      const note = await getNote(deps.pool, req.principal.orgId, { sessionId: req.params.id });
-      if (!note) throw notFound('Note');
-      await audit(req, 'note.read', note.id);
-      return withEtag(reply, await toNoteView(deps.pool, note));
-    });
+    }, async (req, reply) => readNote(req, reply, await getNoteWithHistory(deps.pool, req.principal.orgId, { sessionId: req.params.id })));
 
     r.get('/notes', {
       preValidation: requireScope('notes:read'),
