@@ -75,13 +75,19 @@ it('every session finishes after Redis restarts mid-pipeline and forgets its job
   const before = (await stack.api.db.pool.query('SELECT status FROM sessions WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.status);
   expect(before.some((s) => s === 'recorded' || s === 'transcribing')).toBe(true);
   const port = Number(new URL(redisUrl).port);
+  // Jobs are queued now; a marker written beside them shows whether Redis kept anything.
+  const old = new Redis(redisUrl);
+  expect((await old.keys(`${stack.api.queuePrefix}:*-r0`)).length).toBeGreaterThan(0);
+  await old.set('redis-restart-marker', '1');
+  old.disconnect();
   redis!.kill('SIGKILL');
   await new Promise((r) => redis!.once('exit', r));
   await new Promise((r) => setTimeout(r, 1_000));
   redis = await startRedis(port);
   const fresh = new Redis(redisUrl);
-  // Every job is gone: no job hash (`<prefix>:<queue>:<stage>-<session>-r0`) survived the restart.
-  expect(await fresh.keys(`${stack.api.queuePrefix}:*-r0`)).toEqual([]);
+  // Every job is gone with the restart. (Not checked on the job keys themselves: the worker's
+  // reconcile sweep, every second here, may already have queued them again.)
+  expect(await fresh.get('redis-restart-marker')).toBeNull();
   fresh.disconnect();
 
   for (const id of ids) {
