@@ -61,7 +61,7 @@ export class LiveHub {
     const { sessionId } = socket;
     const sink = new FinalSink(this.deps.pool, {
       orgId: socket.orgId, sessionId, engine: this.deps.transcriber.engine, model: this.deps.transcriber.model,
-    }, (err, rows) => socket.log.error({ errCode: (err as { code?: string })?.code, rows }, 'live transcript finals not stored'));
+    }, (err, rowCount) => socket.log.error({ errCode: (err as { code?: string })?.code, rowCount }, 'live transcript finals not stored'));
     const relay: LiveRelay = new LiveRelay({
       transcriber: this.deps.transcriber,
       sink,
