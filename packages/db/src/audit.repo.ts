@@ -45,12 +45,7 @@ export async function recordAuditBatch(q: Queryable, events: AuditEventInput[]):
 
 /** Append one event per resource (e.g. every session a list returned), in one statement. */
 export async function recordAuditMany(q: Queryable, base: Omit<AuditEventInput, 'resourceId'>, resourceIds: string[]): Promise<void> {
-  if (resourceIds.length === 0) return;
-  await q.query(
-    `INSERT INTO audit_events (org_id, actor_key_id, actor, clinician_ref, action, resource_type, resource_id, request_id)
-     SELECT $1, $2, $3, $4, $5, $6, rid, $8 FROM unnest($7::uuid[]) AS rid`,
-    [base.orgId, base.actorKeyId, base.actor, base.clinicianRef ?? null, base.action, base.resourceType, resourceIds, base.requestId ?? null],
-  );
+  await recordAuditBatch(q, resourceIds.map((resourceId) => ({ ...base, resourceId })));
 }
 
 /** Newest first, scoped to one organisation. */

@@ -30,10 +30,7 @@ export function createContainer(config: Config, logger: Logger): { deps: Gateway
     config,
     logger,
     store,
-    // Group commits start at most every 20 ms: at 300 streams this cut the gateway's and
-    // Postgres' CPU per stream by about a tenth against 10 ms, with ack p99 still under
-    // 100 ms (scripts/bench ingest; 40 ms raised p99 to 99-158 ms for no further gain).
-    tail: new TailWriter(ackPool, { minIntervalMs: 20 }),
+    tail: new TailWriter(ackPool),
     queues,
     // Only Deepgram streams (TRANSCRIBER=deepgram, DEEPGRAM_LIVE=true); otherwise undefined.
     live: createLiveTranscriber(config),
