@@ -30,14 +30,46 @@ export const REDACTED_KEYS = [
   'payload',
 ] as const;
 
-export const redactPaths: string[] = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'req.query',
-  ...REDACTED_KEYS,
-  ...REDACTED_KEYS.map((k) => `*.${k}`),
-];
+const CENSOR = '[REDACTED]';
+const REDACT = new Set<string>(REDACTED_KEYS);
+/**
+ * Top-level keys whose serializers emit a fixed set of safe fields (`req`: id, method, route;
+ * `res`: status code), so what they hold is never walked: a request object's headers, query and
+ * body are dropped by the serializer, not censored.
+ */
+const SERIALIZED = new Set(['req', 'res']);
+
+/** `v` with its own keys named in REDACTED_KEYS censored: `v` itself when it has none, else a copy (an error stays an error). */
+function censorChildren(v: object): object {
+  let copy: Record<string, unknown> | undefined;
+  for (const k of Object.keys(v)) {
+    if (!REDACT.has(k) || (v as Record<string, unknown>)[k] === undefined) continue;
+    copy ??= (v instanceof Error
+      ? Object.assign(Object.create(Object.getPrototypeOf(v) as object) as object, v, { message: v.message, stack: v.stack })
+      : { ...v }) as Record<string, unknown>;
+    copy[k] = CENSOR;
+  }
+  return copy ?? v;
+}
+
+/**
+ * Censors REDACTED_KEYS at the top level of a log object (or child bindings) and one level down,
+ * without touching the caller's objects. One pass over the keys: pino's path-based redaction
+ * with a wildcard per key walked every value once per path, and cost more than the rest of a
+ * request's logging.
+ */
+export function redactLogObject(obj: Record<string, unknown>): Record<string, unknown> {
+  let out = obj;
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) continue; // pino leaves an undefined value out
+    const censored = REDACT.has(k) ? CENSOR : v !== null && typeof v === 'object' && !SERIALIZED.has(k) ? censorChildren(v) : v;
+    if (censored === v) continue;
+    if (out === obj) out = { ...obj };
+    out[k] = censored;
+  }
+  return out;
+}
 
 /** The only request fields we log: no query string (stream tokens travel there), no body. */
 function serializeRequest(req: { id?: unknown; method?: string; url?: string; routeOptions?: { url?: string } }) {
@@ -60,10 +92,17 @@ export function createLogger(opts: CreateLoggerOptions): Logger {
   const options: LoggerOptions = {
     name: opts.name,
     level: opts.level ?? 'info',
-    redact: { paths: redactPaths, censor: '[REDACTED]' },
+    formatters: { log: redactLogObject, bindings: redactLogObject },
     serializers: { req: serializeRequest, err: pino.stdSerializers.err },
   };
-  return opts.destination ? pino(options, opts.destination as pino.DestinationStream) : pino(options);
+  const logger = opts.destination ? pino(options, opts.destination as pino.DestinationStream) : pino(options);
+  // pino applies `formatters.bindings` to the root's bindings only; a child's go through here.
+  // Children inherit this property, so it holds at any depth (fastify's per-request children too).
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, childOptions) {
+    return child.call(this, redactLogObject(bindings), childOptions);
+  } as Logger['child'];
+  return logger;
 }
 
 export type { Logger } from 'pino';

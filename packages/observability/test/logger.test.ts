@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/index.ts';
+import { pino } from 'pino';
+import { createLogger, REDACTED_KEYS } from '../src/index.ts';
 
 function capture() {
   const out: string[] = [];
@@ -36,5 +37,56 @@ describe('logger redaction', () => {
     logger.info({ req: { id: 'r1', method: 'GET', url: '/v1/sessions/1/audio?token=secret-token', headers: {} } }, 'incoming');
     expect(text()).not.toContain('secret-token');
     expect(text()).toContain('/v1/sessions/1/audio');
+  });
+});
+
+describe('logger redaction, against pino\'s own path redaction', () => {
+  // The reference: what pino's `redact` option censors for these keys at the top level and
+  // under any top-level key (`*.key`), the rule createLogger implements in one pass.
+  const reference = (stream: PassThrough) => pino({
+    name: 't',
+    redact: { paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((k) => `*.${k}`)], censor: '[REDACTED]' },
+    serializers: { err: pino.stdSerializers.err },
+  }, stream);
+  const lines = (make: (s: PassThrough) => pino.Logger, write: (l: pino.Logger) => void) => {
+    const out: string[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (c: Buffer) => out.push(...c.toString().split('\n').filter(Boolean)));
+    write(make(stream));
+    return out.map((l) => {
+      const { time: _time, ...rest } = JSON.parse(l) as Record<string, unknown>;
+      return rest;
+    });
+  };
+  const ours = (stream: PassThrough) => createLogger({ name: 't', destination: stream });
+
+  it('censors exactly what pino\'s redaction censors, in log objects, errors and child bindings', () => {
+    const err = Object.assign(new Error('boom'), { text: 'PHI-ERR-TEXT', code: 'E_X' });
+    const corpus: Record<string, unknown>[] = [
+      { sessionId: 's1', text: 'PHI-1', nested: { note: 'PHI-2', keep: 1, deeper: { text: 'two levels down is kept' } } },
+      { list: [{ text: 'in an array: not one level down' }], goals: ['PHI-3'], count: 3 },
+      { session: { id: 'ok', patientRef: 'PHI-4', context: { goals: ['x'] } }, body: { text: 'PHI-5' } },
+      { err },
+      { payload: null, statements: undefined, n: 0, audio: 'PHI-6' },
+      {},
+    ];
+    for (const obj of corpus) {
+      const write = (l: pino.Logger) => {
+        l.info(obj, 'event');
+        l.child({ patientRef: 'PHI-B1', job: { id: 'j1', text: 'PHI-B2' }, stage: 'draft' }).warn(obj, 'child');
+      };
+      expect(lines(ours, write)).toEqual(lines(reference, write));
+    }
+    const write = (l: pino.Logger) => l.error(err, 'failed');
+    expect(lines(ours, write)).toEqual(lines(reference, write));
+    expect(JSON.stringify(lines(ours, write))).not.toContain('PHI-ERR-TEXT');
+  });
+
+  it('never changes the caller\'s objects', () => {
+    const session = { id: 'ok', patientRef: 'PHI-4' };
+    const obj = { session, text: 'PHI-1' };
+    lines(ours, (l) => l.info(obj, 'event'));
+    expect(obj).toEqual({ session: { id: 'ok', patientRef: 'PHI-4' }, text: 'PHI-1' });
+    expect(obj.session).toBe(session);
   });
 });

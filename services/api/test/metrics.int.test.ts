@@ -61,9 +61,10 @@ describe('GET /metrics on the api', () => {
     const res = await t.app.inject({ method: 'GET', url: `/v1/sessions/${id}`, headers: bearer(key) });
     const reqId = res.headers['x-request-id'];
     const lines = t.logLines().map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.reqId === reqId);
-    expect(lines.map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
-    // The incoming line is written before routing binds the session; the completed one carries it.
-    expect(lines[1]).toMatchObject({ sessionId: id, reqId });
+    // One line per request, once answered, with what an operator needs and no more.
+    expect(lines.map((l) => l.msg)).toEqual(['request completed']);
+    expect(lines[0]).toMatchObject({ sessionId: id, reqId, req: { method: 'GET', route: '/v1/sessions/:id' }, res: { statusCode: 200 } });
+    expect(lines[0]!.responseTime).toEqual(expect.any(Number));
     expect(JSON.stringify(t.logLines())).not.toContain(PHI_MARKER);
   });
 });

@@ -11,6 +11,11 @@ const RESOURCE: [RegExp, string][] = [
  * one session or note, that record's id, so an operator can follow a session from the API
  * through the worker by id. Ids only: the request serializer already drops bodies and query
  * strings.
+ *
+ * Each request is logged once, when answered (`request completed`: method, route template,
+ * status, milliseconds), instead of fastify's two lines (incoming, completed): logging was the
+ * largest cost of a note read (`scripts/bench api`). A route with `logLevel: 'warn'` (e.g.
+ * `/metrics`) is not logged.
  */
 export function registerLogContext(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
@@ -23,5 +28,8 @@ export function registerLogContext(app: FastifyInstance): void {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return;
     req.log = req.log.child({ [field]: id });
     reply.log = req.log;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
 }
