@@ -2,6 +2,7 @@ import type { Note, RevisionChange, Sections } from '@scribe/domain';
 import { createBatcher, type BatcherOptions } from './batcher.ts';
 import { foldHistory, type ReviewHistory } from './note-revisions.repo.ts';
 import { NOTE_COLUMNS, toNote, type NoteRow } from './notes.repo.ts';
+import type { AuditEventInput } from './audit.repo.ts';
 import type { Queryable } from './pool.ts';
 
 /** A note with what its review telemetry is computed from; `history` is undefined without revisions. */
@@ -50,36 +51,68 @@ export async function getNoteWithHistory(q: Queryable, orgId: string, by: { id: 
   return rows[0] ? toNoteWithHistory(rows[0]) : null;
 }
 
+/** One read of a note by id, made by `actor` within its organisation. */
+export interface AuditedNoteRead {
+  orgId: string;
+  id: string;
+  actor: Omit<AuditEventInput, 'orgId' | 'action' | 'resourceType' | 'resourceId'>;
+  /** The version tag of a copy the caller already holds: when it is still current, the note is not sent again. */
+  known?: string;
+}
+
 /**
- * Several notes by id, each only within its own organisation, with their review histories, in
- * one statement; answers in the order asked, null where a note is not found in that
- * organisation. A note asked for twice is read twice (no shortcut for repeats).
+ * What a read found: nothing (no such note in that organisation: no audit row either), or the
+ * note's current version tag with the note and its history, or with `found: null` when the tag
+ * equals the caller's `known` (its copy is current).
  */
-export async function getNotesWithHistory(q: Queryable, keys: { orgId: string; id: string }[]): Promise<(NoteWithHistory | null)[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await q.query<Row & { i: number }>(
-    `SELECT k.i::int AS i, ${NOTE_COLUMNS}, h.revisions
-     FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(want_id, want_org, i)
-     JOIN notes n ON n.id = k.want_id AND n.org_id = k.want_org
-     ${HISTORY}`,
-    [keys.map((k) => k.id), keys.map((k) => k.orgId)],
-  );
-  const out: (NoteWithHistory | null)[] = keys.map(() => null);
-  for (const row of rows) out[row.i - 1] = toNoteWithHistory(row);
+export type AuditedNoteResult = { tag: string; found: NoteWithHistory | null } | null;
+
+/**
+ * Several reads of notes by id, each only within its own organisation, in one statement and one
+ * commit: every note found gets its `note.read` audit row in the same statement (in the order
+ * asked), and the row is committed when this resolves. Answers in the order asked.
+ *
+ * The tag is the row's `xmin`, the transaction that last wrote it: every change to a note, and
+ * every revision (written in the same transaction as the note's update), gives it a new one. So
+ * a caller may keep a note it read with its tag and, on the next read, receive only the tag when
+ * nothing changed; the audit row is written either way.
+ */
+export async function readNotesAudited(q: Queryable, reads: AuditedNoteRead[]): Promise<AuditedNoteResult[]> {
+  if (reads.length === 0) return [];
+  const { rows } = await q.query<Partial<Row> & { i: number; tag: string }>({ name: 'read-notes-audited', text:
+    `WITH k AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+         WITH ORDINALITY AS k(want_id, want_org, key_id, actor_name, actor_clinician, request_id, known, i)
+     ), f AS (
+       SELECT k.*, n.xmin::text AS tag FROM k JOIN notes n ON n.id = k.want_id AND n.org_id = k.want_org
+     ), audited AS (
+       INSERT INTO audit_events (org_id, actor_key_id, actor, clinician_ref, action, resource_type, resource_id, request_id)
+       SELECT want_org, key_id, actor_name, actor_clinician, 'note.read', 'note', want_id, request_id FROM f ORDER BY i
+     )
+     SELECT f.i::int AS i, f.tag, cur.* FROM f LEFT JOIN LATERAL (
+       SELECT ${NOTE_COLUMNS}, h.revisions FROM notes n ${HISTORY}
+       WHERE n.id = f.want_id AND f.tag IS DISTINCT FROM f.known
+     ) cur ON true`,
+    values: [
+      reads.map((r) => r.id), reads.map((r) => r.orgId), reads.map((r) => r.actor.actorKeyId), reads.map((r) => r.actor.actor),
+      reads.map((r) => r.actor.clinicianRef ?? null), reads.map((r) => r.actor.requestId ?? null), reads.map((r) => r.known ?? null),
+    ] });
+  const out: AuditedNoteResult[] = reads.map(() => null);
+  for (const row of rows) out[row.i - 1] = { tag: row.tag, found: row.id === null || row.id === undefined ? null : toNoteWithHistory(row as Row) };
   return out;
 }
 
-export interface NoteReader {
-  /** Like `getNoteWithHistory(q, orgId, { id })`; concurrent calls share one statement. */
-  byId(orgId: string, id: string): Promise<NoteWithHistory | null>;
+export interface AuditedNoteReader {
+  /** Like `readNotesAudited(q, [read])`; concurrent calls share one statement and one commit. */
+  read(read: AuditedNoteRead): Promise<AuditedNoteResult>;
 }
 
 /**
- * Batched single-note reads (see `createBatcher`): under load, concurrent reads of any notes
- * of any organisations go to Postgres as one statement instead of one round trip each. A read
- * only joins a statement not yet sent, so it sees every write committed before it was made.
+ * Batched audited single-note reads (see `createBatcher`): under load, concurrent reads of any
+ * notes of any organisations go to Postgres as one statement, one commit, instead of a read and
+ * an insert each. A read only joins a statement not yet sent, so it sees every write committed
+ * before it was made; it resolves only once its audit row is committed.
  */
-export function createNoteReader(q: Queryable, opts: BatcherOptions = {}): NoteReader {
-  const read = createBatcher((keys: { orgId: string; id: string }[]) => getNotesWithHistory(q, keys), opts);
-  return { byId: (orgId, id) => read({ orgId, id }) };
+export function createAuditedNoteReader(q: Queryable, opts: BatcherOptions = {}): AuditedNoteReader {
+  return { read: createBatcher((reads: AuditedNoteRead[]) => readNotesAudited(q, reads), opts) };
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorEnvelope, IdParams, ListNotesQuery, NoteRevision, NoteView, PatchNoteBody, notFound, type NoteView as NoteViewT } from '@scribe/domain';
-import { createAuditWriter, createNoteReader, getNote, getNoteWithHistory, getSession, listNotes, listRevisions, recordAuditMany, type NoteWithHistory } from '@scribe/db';
+import { createAuditedNoteReader, createAuditWriter, getNote, getNoteWithHistory, getSession, listNotes, listRevisions, recordAuditMany, type NoteWithHistory } from '@scribe/db';
 import { emitEvent } from '@scribe/queue';
 import { actorOf, requireClinician, requireScope } from '../plugins/auth.ts';
 import type { ApiDeps } from '../app.ts';
 import { etagOf, parseIfMatch } from '../notes/if-match.ts';
 import { noteView, toNoteView, toNoteViews } from '../notes/note-views.ts';
+import { createNoteBodyCache } from '../notes/note-body-cache.ts';
 import { editNote, signNote, type Actor } from '../notes/review-service.ts';
 import { buildNoteBundle } from '../fhir/note-bundle.ts';
 
@@ -30,16 +31,14 @@ const FhirBundle = z.looseObject({
 /** The acting clinician, required (400 CLINICIAN_REQUIRED) before the body is even validated. */
 const clinicianRequired = async (req: FastifyRequest) => void requireClinician(req);
 const actor = (req: FastifyRequest): Actor => ({ ...actorOf(req), clinicianRef: requireClinician(req) });
+/** Response bodies of single-note reads kept per api process (about 2-10 KB each). */
+const NOTE_BODY_CACHE_SIZE = 2000;
 const withEtag = (reply: FastifyReply, note: NoteViewT) => reply.header('etag', etagOf(note.version)).send({ note });
 
 /** Notes: read, list, edit with If-Match, revisions, sign-off, FHIR export. Every access is audited. */
 export function notesRoutes(deps: Pick<ApiDeps, 'pool' | 'webhooks'>) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    // Single-note reads and their audit rows are batched across concurrent requests (one statement
-    // and one commit per batch instead of per request); each handler still awaits its own note
-    // and its own committed audit row before answering.
-    const notes = createNoteReader(deps.pool);
     const auditWriter = createAuditWriter(deps.pool);
     const audit = (req: FastifyRequest, action: string, resourceId: string) =>
       auditWriter.record({ ...actorOf(req), action, resourceType: 'note', resourceId });
@@ -50,10 +49,34 @@ export function notesRoutes(deps: Pick<ApiDeps, 'pool' | 'webhooks'>) {
       return withEtag(reply, noteView(found.note, found.history));
     };
 
+    // GET /notes/:id, the integrators' hot path: concurrent reads share one statement that reads
+    // the notes and writes their audit rows (one commit per batch; each request still answers
+    // only after its own row is committed). A note unchanged since this process last sent it
+    // (same version tag, checked in that statement) is answered with the body serialised then.
+    const reads = createAuditedNoteReader(deps.pool);
+    const bodies = createNoteBodyCache(NOTE_BODY_CACHE_SIZE);
+    const serializeNote = serializerCompiler({ schema: NoteResponse, method: 'GET', url: '/v1/notes/:id' }) as (data: unknown) => string;
     r.get('/notes/:id', {
       preValidation: requireScope('notes:read'),
       schema: { operationId: 'getNote', tags, summary: 'Get a note with its review telemetry', params: IdParams, response: { 200: NoteResponse, ...errors } },
-    }, async (req, reply) => readNote(req, reply, await notes.byId(req.principal.orgId, req.params.id)));
+    }, async (req, reply) => {
+      const { orgId } = req.principal;
+      const held = bodies.get(orgId, req.params.id);
+      const read = await reads.read({ orgId, id: req.params.id, actor: actorOf(req), known: held?.tag });
+      if (!read) {
+        bodies.delete(orgId, req.params.id);
+        throw notFound('Note');
+      }
+      // `found` is null only when the tag asked about (held's) is current.
+      let body = held!;
+      if (read.found) {
+        const note = noteView(read.found.note, read.found.history);
+        body = { tag: read.tag, version: note.version, json: serializeNote({ note }) };
+        bodies.set(orgId, req.params.id, body);
+      }
+      // A JSON string with its content type is sent as it is (the response schema already ran on it).
+      return (reply as FastifyReply).header('etag', etagOf(body.version)).type('application/json; charset=utf-8').send(body.json);
+    });
 
     r.get('/sessions/:id/note', {
       preValidation: requireScope('notes:read'),
