@@ -33,3 +33,20 @@ describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline dr
     if (s.checkPrecision !== null) expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+// Set F (held out, measured unseen first; README) meets the coding floors on codes and units
+// since this stop's general fixes; its fact recall and check precision do not yet, so only these
+// two are held here.
+describe('offline drafter and coder on heldout-f (FORMAT.md metrics)', () => {
+  it('meets the code F1 and unit accuracy floors', async () => {
+    const cases = loadCases(join(fixtures, 'heldout-f'));
+    expect(cases.length).toBe(10);
+    const drafter = new OfflineTherapyDrafter();
+    const runs = [];
+    for (const c of cases) runs.push(await runCase(c, drafter, codeVisit));
+    const s = summarize(runs);
+    expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
+    expect(s.unitAccuracy).toBe(1);
+    expect(s.forbiddenHits).toBe(0);
+  });
+});

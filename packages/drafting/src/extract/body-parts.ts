@@ -4,7 +4,7 @@
  * engine raises missing_laterality from that, the drafter never guesses (SOAP5).
  */
 import type { BodyPartMention, Side } from '@scribe/coding';
-import { namesEquipment, namesGrip, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
+import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, regionsIn } from '../lexicon/anatomy.ts';
 import { sidesIn } from '../text/laterality.ts';
 import type { Unit } from './units.ts';
 import { IMPERATIVE, PLAN_CUE } from './cues.ts';
@@ -22,7 +22,7 @@ function sideFor(text: string, index: number, length: number): Side | null {
 
 const POSITIONING = /^\s*(?:crossed|together|up|down|straight|bent|relaxed|out|back|in front|behind|at (?:your|his|her|the) sides?|on (?:the|your|his|her) (?:table|lap|hip|thigh|counter|rail|wall))\b/i;
 /** Plural limb words name both sides: "numbness in the hands", "down the legs". */
-const PLURAL = /^(?:hands|legs|knees|feet|toes|shoulders|arms|hips|ankles|wrists|elbows|thighs|calves|fingers|thumbs)$/i;
+const PLURAL = /^(?:hands|legs|knees|feet|shoulders|arms|hips|ankles|wrists|elbows|thighs|calves)$/i;
 /** A complaint or finding said by the patient: what makes a body part a condition's location. */
 const COMPLAINT = /\b(?:hurt\w*|pain\w*|ache\w*|sore|stiff\w*|weak\w*|numb\w*|tingl\w*|swell\w*|swollen|catch\w*|lock\w*|pinch\w*|cramp\w*|heavy|tight|burn\w*|throb\w*|give[sn]? (?:way|out)|pops?|clicks?|doesn't listen|won't|can't|cannot|injur\w*|broke|fractur\w*|surgery|sprain\w*|strain\w*|tear|torn|bruis\w*)\b/i;
 const DENIED_BEFORE = /\b(?:no|not|nothing|never|denies|without|none)\b[^.;,]{0,25}$/i;
@@ -48,7 +48,8 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
       // the patient naming a body part in passing ("hold my legs", "touch my toes") is not a complaint
       if (u.speaker !== 'clinician' && !said && !COMPLAINT.test(u.text) && !symptoms.some((sm) => !sm.negated)) continue;
       // a screening question ("any tingling in the fingers?") states no side, plural or not
-      const side = said ?? (PLURAL.test(r.match) && !u.isQuestion ? 'bilateral' : null);
+      const both = said ?? (PLURAL.test(r.match) && !u.isQuestion ? 'bilateral' : null);
+      const side = both === 'bilateral' && ONE_LIMB.test(u.text) ? null : both;
       const near = symptoms.filter((sm) => Math.abs(sm.index - r.index) < 30);
       const nearSymptom = near.length ? near : symptoms.filter((sm) => !sm.negated);
       if (nearSymptom.length && nearSymptom.every((sm) => sm.negated) && !side) continue;

@@ -5,7 +5,7 @@
  * and the outcome measured during or right after the block.
  */
 import type { LedgerEntry, Side } from '@scribe/coding';
-import { namesEquipment, namesGrip, namesHeight, regionsIn } from '../lexicon/anatomy.ts';
+import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, regionsIn } from '../lexicon/anatomy.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
 import { GOAL_LINK, namesPlanGoal } from './cues.ts';
@@ -14,13 +14,25 @@ import { type Block, CUE, INDEPENDENT, mainKind, PARAM } from './ledger.ts';
 import type { LocatedMeasure } from './measures.ts';
 import type { Unit } from './units.ts';
 
-function blockSide(b: Block, allUnits: Unit[], regions: string[]): Side | null {
+/**
+ * The block's side: the one side said next to its regions. When the block also says the other
+ * side ("use your left hand to lift, lower it with the right"), the side the diagnosis gives
+ * settles which one is treated, if it gives exactly one.
+ */
+function blockSide(b: Block, allUnits: Unit[], regions: string[], dxSide: Side | null): Side | null {
   const near = new Set<Side>();
   for (const u of b.units) for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
     if (!regions.includes(r.region) || namesGrip(u.text, r)) continue;
     for (const s of sidesIn(u.text)) if (Math.abs(s.index - r.index) < 25) near.add(s.side);
   }
-  if (near.size === 1) return [...near][0] ?? null;
+  // "up on both feet, then lower on the sore foot only": one limb is treated, its side unsaid
+  const oneLimb = b.units.some((u) => ONE_LIMB.test(u.text));
+  if (near.size === 1 && near.has('bilateral') && oneLimb) return null;
+  if (near.size === 1) {
+    const side = [...near][0] as Side;
+    const saidOther = dxSide !== null && dxSide !== side && b.units.some((u) => u.speaker === 'clinician' && sidesIn(u.text).some((x) => x.side === dxSide));
+    return saidOther ? dxSide : side;
+  }
   if (near.size > 1) return null;
   // the same region named with one side elsewhere in the visit (said, never assumed)
   const votes = new Map<Side, number>();
@@ -31,7 +43,7 @@ function blockSide(b: Block, allUnits: Unit[], regions: string[]): Side | null {
   const total = [...votes.values()].reduce((a, b) => a + b, 0);
   const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
   // the side said for this region throughout the visit (three in four mentions or more)
-  return top && top[1] / total >= 0.75 ? top[0] : null;
+  return top && top[1] / total >= 0.75 && !(top[0] === 'bilateral' && oneLimb) ? top[0] : null;
 }
 
 /** The one side the diagnosis gives the block's regions, if it gives exactly one. */
@@ -39,6 +51,15 @@ function sideFromDiagnosis(regions: string[], dxSides: ReadonlyMap<string, Side>
   const sides = new Set(regions.map((r) => dxSides.get(r)).filter((s): s is Side => !!s));
   return sides.size === 1 ? ([...sides][0] ?? null) : null;
 }
+
+/** The one side every sided diagnosis gives, if there is exactly one. */
+function onlySide(dxSides: ReadonlyMap<string, Side>): Side | null {
+  const sides = new Set(dxSides.values());
+  return sides.size === 1 ? ([...sides][0] ?? null) : null;
+}
+
+/** A region declined or left out: "you'd rather not have your neck adjusted". */
+const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b/i;
 
 /** Words that give a reason: a goal is said as what the work is for, keeps, helps or leads to. */
 const RATIONALE = /\b(?:is|are|because|for|so|keeps?|helps?|gets?|part of|toward|aim\w*|what)\b/i;
@@ -49,7 +70,7 @@ const CONTACT = /\b(?:contact|facilitation|hand|hands|weight|tracking|cue\w*|sta
 function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[] {
   const counts = new Map<string, number>();
   for (const u of b.units) {
-    if (u.speaker !== 'clinician') continue;
+    if (u.speaker !== 'clinician' || DECLINED.test(u.text)) continue;
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
@@ -133,7 +154,7 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
       intervention: parts.slice(0, 4).join('; ') || names.join(', ') || (b.kinds[0]?.match.toLowerCase() ?? 'treatment block'),
       kindHint: kind,
       bodyRegions: regions,
-      side: independent || (regions.length && regions.every((r) => SPINAL.has(r))) ? null : blockSide(b, allUnits, regions) ?? sideFromDiagnosis(regions, dxSides),
+      side: independent || (regions.length && regions.every((r) => SPINAL.has(r))) ? null : blockSide(b, allUnits, regions, onlySide(dxSides)) ?? sideFromDiagnosis(regions, dxSides),
       parameters: params,
       minutes: b.minutes,
       startTime: b.start?.time ?? null,

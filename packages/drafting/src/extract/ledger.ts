@@ -61,6 +61,19 @@ function isSpinalOnly(text: string): boolean {
 }
 
 /** Group clinician sentences into treatment blocks. */
+/**
+ * The service kinds an utterance names for what is being done. A purpose is not the activity
+ * ("... for quad strength toward stairs"), except when the activity names no service and the
+ * purpose names the kind of work: "We're at the kitchen counter for balance work".
+ */
+function blockKinds(text: string, discipline?: string) {
+  const { activity, purpose } = splitPurpose(text);
+  const kinds = kindsIn(activity, discipline);
+  if (kinds.length || !purpose) return kinds;
+  const work = /\bfor (?:some |a bit of |more )?((?:\w+ ){0,2}(?:work|training|retraining|practice|drills?|exercises?))\b/i.exec(purpose);
+  return work ? kindsIn(work[1]!, discipline) : kinds;
+}
+
 export function findBlocks(units: Unit[], discipline?: string): Block[] {
   const blocks: Block[] = [];
   let open: Block | null = null;
@@ -74,14 +87,17 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text);
-    const deficitOnly = (/\bdeficits?\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     const admin = ADMIN.test(text) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
-    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)/i.test(text);
-    const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : kindsIn(splitPurpose(text).activity, discipline);
+    // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
+    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|I want to|I'd like to|wants? to) (?:measure|check|test|look at|examine)\b/i.test(text) && !PARAM_TEST.test(text);
+    const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : blockKinds(text, discipline);
     const range = clockRange(text);
     const times = clockTimes(text);
     const stated = statedMinutes(text);
-    const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (PLAN_CUE.test(text) && !clockTimes(text).length) || planByContext(units, u);
+    // "Therapeutic activity, 13 minutes: ..." charts a service done today, whatever plan word it holds
+    const charted = stated !== null && kinds.some((k) => k.explicit);
+    const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (PLAN_CUE.test(text) && !clockTimes(text).length && !charted) || planByContext(units, u);
     // a header said earlier in a dictation ("So assessment: ...") does not hold for treatment dictated after it
     const carriedOver = u.headerCarried && (kinds.length > 0 || times.length > 0 || stated !== null || open !== null);
     if (u.header && !u.headerCarried && u.header !== 'objective') close();
@@ -131,6 +147,11 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         }
         if (cur.start || stops) {
           cur.stop = { time: t.time, said, uttId: u.uttId };
+          // "It's 10:54, twelve minutes of balance. Now sit-to-stand ...": a block begun right as the
+          // last one stopped starts at that stop time
+          const prev = blocks[blocks.length - 1];
+          const prevStop = prev?.stop ? prev.units.find((x) => x.uttId === prev.stop?.uttId) : undefined;
+          if (!cur.start && prev?.stop && prevStop && (cur.units[0]?.uttIndex ?? -9) - prevStop.uttIndex === 1) cur.start = { ...prev.stop };
           cur.units.push(u);
           if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
           if (!cur.kinds.length) cur.kinds.push(...kinds);

@@ -82,3 +82,9 @@ export function namesGrip(text: string, r: { index: number; match: string }): bo
   return /\bwith (?:your|his|her|their|both|the)\s+$/i.test(before)
     || (/\bboth\s+$/i.test(before) && /^\s*(?:under|on|around|behind|over|at|together|apart|flat)\b/i.test(after));
 }
+
+/**
+ * The treated limb named by its state, not its side ("lower on the sore foot only"): one limb,
+ * not both, whatever "both feet" said about the starting position.
+ */
+export const ONE_LIMB = /\b(?:sore|affected|involved|injured|bad|weak(?:er)?|operated|painful|surgical) (?:foot|leg|knee|ankle|hip|arm|hand|wrist|elbow|shoulder|side)\b/i;
