@@ -15,14 +15,18 @@ import { OfflineTherapyDrafter } from '../src/index.ts';
 
 const fixtures = join(import.meta.dirname, '../../../test/fixtures');
 
+async function measure(set: string) {
+  const cases = loadCases(join(fixtures, set));
+  const drafter = new OfflineTherapyDrafter();
+  const runs = [];
+  for (const c of cases) runs.push(await runCase(c, drafter, codeVisit));
+  return { cases: cases.length, s: summarize(runs) };
+}
+
 describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline drafter and coder on %s (FORMAT.md metrics)', (set) => {
   it('meets the drafting and coding floors', async () => {
-    const cases = loadCases(join(fixtures, set));
-    expect(cases.length).toBeGreaterThanOrEqual(8);
-    const drafter = new OfflineTherapyDrafter();
-    const runs = [];
-    for (const c of cases) runs.push(await runCase(c, drafter, codeVisit));
-    const s = summarize(runs);
+    const { cases, s } = await measure(set);
+    expect(cases).toBeGreaterThanOrEqual(8);
     expect(s.factRecall).toBeGreaterThanOrEqual(0.85);
     expect(s.forbiddenHits).toBe(0);
     expect(s.compression).toBeLessThanOrEqual(0.5);
@@ -39,12 +43,8 @@ describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline dr
 // two are held here.
 describe('offline drafter and coder on heldout-f (FORMAT.md metrics)', () => {
   it('meets the code F1 and unit accuracy floors', async () => {
-    const cases = loadCases(join(fixtures, 'heldout-f'));
-    expect(cases.length).toBe(10);
-    const drafter = new OfflineTherapyDrafter();
-    const runs = [];
-    for (const c of cases) runs.push(await runCase(c, drafter, codeVisit));
-    const s = summarize(runs);
+    const { cases, s } = await measure('heldout-f');
+    expect(cases).toBe(10);
     expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
     expect(s.unitAccuracy).toBe(1);
     expect(s.forbiddenHits).toBe(0);
