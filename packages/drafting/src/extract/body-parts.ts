@@ -48,8 +48,8 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
       // the patient naming a body part in passing ("hold my legs", "touch my toes") is not a complaint
       if (u.speaker !== 'clinician' && !said && !COMPLAINT.test(u.text) && !symptoms.some((sm) => !sm.negated)) continue;
       // a screening question ("any tingling in the fingers?") states no side, plural or not
-      const both = said ?? (PLURAL.test(r.match) && !u.isQuestion ? 'bilateral' : null);
-      const side = both === 'bilateral' && ONE_LIMB.test(u.text) ? null : both;
+      const stated = said ?? (PLURAL.test(r.match) && !u.isQuestion ? 'bilateral' : null);
+      const side = stated === 'bilateral' && ONE_LIMB.test(u.text) ? null : stated;
       const near = symptoms.filter((sm) => Math.abs(sm.index - r.index) < 30);
       const nearSymptom = near.length ? near : symptoms.filter((sm) => !sm.negated);
       if (nearSymptom.length && nearSymptom.every((sm) => sm.negated) && !side) continue;

@@ -52,12 +52,6 @@ function sideFromDiagnosis(regions: string[], dxSides: ReadonlyMap<string, Side>
   return sides.size === 1 ? ([...sides][0] ?? null) : null;
 }
 
-/** The one side every sided diagnosis gives, if there is exactly one. */
-function onlySide(dxSides: ReadonlyMap<string, Side>): Side | null {
-  const sides = new Set(dxSides.values());
-  return sides.size === 1 ? ([...sides][0] ?? null) : null;
-}
-
 /** A region declined or left out: "you'd rather not have your neck adjusted". */
 const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b/i;
 
@@ -154,7 +148,7 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
       intervention: parts.slice(0, 4).join('; ') || names.join(', ') || (b.kinds[0]?.match.toLowerCase() ?? 'treatment block'),
       kindHint: kind,
       bodyRegions: regions,
-      side: independent || (regions.length && regions.every((r) => SPINAL.has(r))) ? null : blockSide(b, allUnits, regions, onlySide(dxSides)) ?? sideFromDiagnosis(regions, dxSides),
+      side: independent || (regions.length && regions.every((r) => SPINAL.has(r))) ? null : blockSide(b, allUnits, regions, sideFromDiagnosis([...dxSides.keys()], dxSides)) ?? sideFromDiagnosis(regions, dxSides),
       parameters: params,
       minutes: b.minutes,
       startTime: b.start?.time ?? null,
