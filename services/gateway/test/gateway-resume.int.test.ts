@@ -44,8 +44,16 @@ describe('streaming with cuts and resume', () => {
         if (cut !== undefined && seq >= cut) break;
       }
       if (cut !== undefined && seq <= parts.length) {
-        await sleep(Math.floor(random() * 5));
-        acked = Math.max(acked, c.lastAck);
+        if (connections === 1) {
+          // The first cut loses the acks of the last 8 frames in flight, for certain: the server
+          // has stored and acked them, the client never saw those acks, so it resends them. (At the
+          // other cuts, whether any stored frame is still unacked depends on timing.)
+          await c.waitAck(seq);
+          acked = Math.max(acked, seq - 8);
+        } else {
+          await sleep(Math.floor(random() * 5));
+          acked = Math.max(acked, c.lastAck);
+        }
         c.ws.terminate();
         await c.closed;
         continue;
@@ -57,8 +65,8 @@ describe('streaming with cuts and resume', () => {
       expect((await c.closed).code).toBe(1000);
     }
     expect(connections).toBe(7);
-    // Frames stored but not yet acked at a cut were resent: the duplicate path was exercised.
-    expect(duplicatesResent).toBeGreaterThan(0);
+    // Frames stored but not acked to the client at a cut were resent: the duplicate path was exercised.
+    expect(duplicatesResent).toBeGreaterThanOrEqual(8);
     expect(ended).toEqual({ type: 'ended', sessionId: s.id, durationSec: 60, bytes: source.length });
 
     // The stored audio decrypts to exactly the source bytes.
