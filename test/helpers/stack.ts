@@ -16,6 +16,7 @@ import { storeAudioSource } from '../../services/worker/src/audio-source.ts';
 import { createNoteDrafter } from '../../services/worker/src/note-drafter.ts';
 import { createDrafter } from '../../services/worker/src/container.ts';
 import type { WorkerDeps } from '../../services/worker/src/deps.ts';
+import { prepareTemplateDatabase } from './db.ts';
 import { createTestApi, type TestApi } from './api.ts';
 import { testLogger } from './logs.ts';
 import { REDIS_URL } from './redis.ts';
@@ -53,6 +54,9 @@ export interface StackOptions {
 }
 
 export async function startStack(file: string, opts: StackOptions = {}): Promise<TestStack> {
+  // The benchmarks start stacks outside vitest, whose global setup would otherwise have made
+  // the template database; on a fresh machine it does not exist yet. Cheap when it does.
+  await prepareTemplateDatabase();
   const port = await freePort();
   const api = await createTestApi(file, {
     redisUrl: opts.redisUrl,

@@ -92,6 +92,9 @@ export async function readNotesAudited(q: Queryable, reads: AuditedNoteRead[]): 
      SELECT f.i::int AS i, f.tag, cur.* FROM f LEFT JOIN LATERAL (
        SELECT ${NOTE_COLUMNS}, h.revisions FROM notes n ${HISTORY}
        WHERE n.id = f.want_id AND f.tag IS DISTINCT FROM f.known
+       -- Keeps the subquery from being flattened, so the tag test gates it (a one-time filter)
+       -- instead of filtering its result: a current copy costs no note or history read.
+       OFFSET 0
      ) cur ON true`,
     values: [
       reads.map((r) => r.id), reads.map((r) => r.orgId), reads.map((r) => r.actor.actorKeyId), reads.map((r) => r.actor.actor),

@@ -21,7 +21,7 @@ import { opsRoutes } from './routes/ops.routes.ts';
 import { notesRoutes } from './routes/notes.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { registerMetrics } from './plugins/metrics.ts';
-import { registerLogContext } from './plugins/log-context.ts';
+import { childLoggerFactory, registerAccessLog } from './plugins/log-context.ts';
 import { opsQueuesRoutes } from './routes/ops-queues.routes.ts';
 import { registerBoard, redisTicketClaim } from './admin/board.ts';
 import { boardSessionRoutes } from './admin/board-session.routes.ts';
@@ -49,8 +49,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    childLoggerFactory,
     bodyLimit: 1024 * 1024,
-    // One access line per request, written by registerLogContext once it is answered.
+    // One access line per request, written by registerAccessLog once it is answered.
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -60,7 +61,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   registerMetrics(app, deps.metrics ?? createMetrics('api'));
-  registerLogContext(app);
+  registerAccessLog(app);
 
   await app.register(swagger, {
     openapi: {

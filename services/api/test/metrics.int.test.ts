@@ -67,4 +67,20 @@ describe('GET /metrics on the api', () => {
     expect(lines[0]!.responseTime).toEqual(expect.any(Number));
     expect(JSON.stringify(t.logLines())).not.toContain(PHI_MARKER);
   });
+
+  it('binds a note id on note paths, and only a UUID-shaped one', async () => {
+    const noteId = '00000000-0000-4000-8000-00000000abcd';
+    const lineOf = async (url: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: bearer(key) });
+      const reqId = res.headers['x-request-id'];
+      const lines = t.logLines().map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.reqId === reqId);
+      expect(lines).toHaveLength(1);
+      return lines[0]!;
+    };
+    expect(await lineOf(`/v1/notes/${noteId}/revisions`)).toMatchObject({ noteId, req: { route: '/v1/notes/:id/revisions' }, res: { statusCode: 404 } });
+    expect(await lineOf(`/v1/notes/${noteId}?x=1`)).toMatchObject({ noteId });
+    const malformed = await lineOf('/v1/notes/not-a-note-id-but-a-sentence-of-any-length');
+    expect(malformed).not.toHaveProperty('noteId');
+    expect(JSON.stringify(malformed)).not.toContain('sentence');
+  });
 });
