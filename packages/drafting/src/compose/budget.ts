@@ -59,7 +59,7 @@ const IMPRESSION = /\b(?:mild|moderate|severe|profound)(?:[- ]to[- ](?:moderate|
 /** Equipment, precautions and home set-up said in S or O: the plan's raw material. */
 const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|shower chair|commode|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
 
-function basePriority(d: Draftable & { block?: boolean }): number {
+function basePriority(d: Draftable): number {
   const t = d.text;
   if (d.block) return 10;
   // the plan is always kept when it says something: frequency, home programme, equipment, precautions, referrals
@@ -70,7 +70,7 @@ function basePriority(d: Draftable & { block?: boolean }): number {
   // the clinical impression, a condition graded by severity, is the assessment's core (DOMAIN.md 1.5 "A: skilled clinical reasoning")
   if (d.section === 'assessment' && IMPRESSION.test(t)) return 9;
   // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)
-  if (MEASURED.test(t) || testsIn(t).length || (ASSIST.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
+  if (d.measured || MEASURED.test(t) || testsIn(t).length || (ASSIST.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)

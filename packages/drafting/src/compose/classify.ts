@@ -11,6 +11,7 @@ import { ASSESSMENT_CUE, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PLAN_CUE, SOCIAL,
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
+import { withUnits } from '../extract/measure-names.ts';
 
 const MEASURE_VALUE = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:lb|cm|mm|s)\b|\d+%|\d+x\d+|\b\d+ of (?:the )?\d+\b/;
 /** Plan words strong enough to outrank a report verb in dictation ("She will continue ..."). */
@@ -45,7 +46,8 @@ function substantive(text: string): boolean {
   if (SOCIAL.test(text) && words.length < 5 && !MEASURE_VALUE.test(text)) return false;
   if (THIRD_PARTY_OPINION.test(text)) return false;
   if (symptomMentions(text).length > 0 && content.length >= 1) return true;
-  if (MEASURE_VALUE.test(text)) return true;
+  // "Abduction 165, it was 95.": goniometry said without "degrees" is a measure too
+  if (MEASURE_VALUE.test(withUnits(text))) return true;
   // "Continue 2x/week.": a frequency of care is the plan's core (DOMAIN.md 1.8 "Type, Amount, Duration, and Frequency")
   if (/\b\d+x\/(?:day|week|wk|month)\b/i.test(text) && content.length >= 1) return true;
   return content.length >= 2 && words.length >= 3;

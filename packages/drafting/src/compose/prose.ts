@@ -43,7 +43,9 @@ export function concise(text: string): string {
       .replace(/\b(progressed|moved|advanced|switched|cued|helped|reminded) (?:him|her|them|patient) /g, '$1 ')
       .replace(/,? so (?=[a-z])/g, '; ')
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
-      .replace(/\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
+      // "Abduction 165, it was 95" -> "Abduction 165 (was 95)": a value's earlier reading keeps its "was"
+      .replace(/(\d[^\s,;]*),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
+      .replace(/(?<!\()\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
       .replace(/^(?:He|She|They) (?=[a-z])/, '')
       .replace(/(?<=\S )\b(?:his|her|their) (?=[a-z])/g, '')
       .replace(/\bDr\. /g, 'Dr ')

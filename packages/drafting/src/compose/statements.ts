@@ -29,6 +29,8 @@ export interface Draftable {
   evidence: string[];
   /** A treatment block summary: always kept. */
   block?: boolean;
+  /** Holds a measure the extractor read (goniometry said without "degrees" included): kept like one. */
+  measured?: boolean;
 }
 
 const PARAMS = /\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|reps|of each)\b/;
@@ -175,7 +177,8 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     if (/^(?:what|which|where|that is what)\b/i.test(concise(made.text)) && !/\d/.test(made.text)) continue;
     made.evidence = [...new Set(made.evidence)];
     keptIdx.add(u.idx);
-    out.push({ section, text: finish(section === 'assessment' ? goalLink(made.text) : made.text), evidence: made.evidence });
+    const measured = section === 'objective' && measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain');
+    out.push({ section, text: finish(section === 'assessment' ? goalLink(made.text) : made.text), evidence: made.evidence, ...(measured ? { measured } : {}) });
     // "both goals are met, so we're discharging you": the goal status stays in A, the decision is
     // also the plan (DOMAIN.md 1.8: "If you are planning to discharge, say so and explain why")
     const discharge = section === 'assessment' && voice === 'clinician' ? DISCHARGE.exec(u.text) : null;

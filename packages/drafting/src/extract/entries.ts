@@ -6,6 +6,7 @@
  */
 import type { LedgerEntry, Side } from '@scribe/coding';
 import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, regionsIn } from '../lexicon/anatomy.ts';
+import { kindsIn } from '../lexicon/interventions.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
 import { GOAL_LINK, namesPlanGoal } from './cues.ts';
@@ -56,17 +57,30 @@ function sideFromDiagnosis(regions: string[], dxSides: ReadonlyMap<string, Side>
 const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b/i;
 
 /** Words that give a reason: a goal is said as what the work is for, keeps, helps or leads to. */
-const RATIONALE = /\b(?:is|are|because|for|so|keeps?|helps?|gets?|part of|toward|aim\w*|what)\b/i;
+const RATIONALE = /\b(?:is|are|that's|because|for|so|keeps?|helps?|gets?|part of|toward|aim\w*|what|build(?:s|ing)?|working on)\b/i;
 const SPINAL = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic', 'upper_trapezius']);
 /** Contact and positioning words: "manual contact at the pelvis", "weight over the midfoot". */
 const CONTACT = /\b(?:contact|facilitation|hand|hands|weight|tracking|cue\w*|stabiliz\w*|steady|guard\w*) (?:at|on|over|to|through) (?:the |your |his |her )?$/i;
 
+/**
+ * In a CMT block, a re-measure after the manipulation ("after the adjustments flexion reached
+ * the ankles") names no region manipulated, and a region outside the spine counts only when
+ * said with the manipulation ("adjusted the right shoulder"): "hands on your upper back" is
+ * where the clinician's hands go (DOMAIN.md 2.13: CMT by the regions treated).
+ */
+function cmtRegionSaid(text: string, region: string): boolean {
+  if (/\bafter (?:the |that |those )?(?:adjust\w*|manipulation\w*|treatment)|\bimproved\b|\d+\/10\b|\d+°/i.test(text)) return false;
+  return SPINAL.has(region) || kindsIn(text, 'chiro').some((k) => k.kind === 'cmt');
+}
+
 function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[] {
   const counts = new Map<string, number>();
+  const cmt = mainKind(b) === 'cmt';
   for (const u of b.units) {
     if (u.speaker !== 'clinician' || DECLINED.test(u.text)) continue;
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
+      if (cmt && !cmtRegionSaid(u.text, r.region)) continue;
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
       if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
       if (r.region === 'head' && mainKind(b) !== 'cmt') continue;

@@ -82,7 +82,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
   for (const u of units) {
     if (u.speaker !== 'clinician' || u.isQuestion) continue;
     const text = u.text;
-    const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    // "shoulder strengthening performed, about twelve minutes, ... per her goal" charts a service: not a link only
+    const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length && statedMinutes(text) === null;
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
@@ -179,14 +180,20 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     }
     // "It's 2:17. Twelve minutes of exercise.": a duration said right after a block closed restates that block
     const target: Block | undefined = cur ?? blocks[blocks.length - 1];
-    if (stated !== null && /\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) && !kinds.some((k) => !target?.kinds.some((c) => c.kind === k.kind))) {
+    // "10:54. That's 34 min on transfers.": the work named with a block's own minutes names that block
+    const restates = !kinds.some((k) => !target?.kinds.some((c) => c.kind === k.kind)) || (!!target && !target.kinds.length && target.minutes === stated);
+    if (stated !== null && /\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) && restates) {
       if (target && target.minutes === null) {
         target.minutes = stated;
         target.minutesSaid = u.uttId;
         target.units.push(u);
         if (!target.kinds.length) target.kinds.push(...kinds);
       } else if (target && target.minutes === stated && !/\btotal\b/i.test(text)) {
-        target.units.push(u); // "that's the fifteen minutes of myofascial release": a repeat of the stated time
+        // "that's the fifteen minutes of myofascial release": a repeat of the stated time, or the
+        // minutes of a block timed by the clock said aloud ("10:54. That's 34 min on transfers.")
+        target.units.push(u);
+        target.minutesSaid ??= u.uttId;
+        if (!target.kinds.length) target.kinds.push(...kinds);
       }
       if (cur) close();
       continue;

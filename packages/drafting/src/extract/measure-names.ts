@@ -22,6 +22,9 @@ const UNIT = String.raw`(?:°| lb| cm| mm| s\b|%| m\/s\b)`;
 const BARE = String.raw`(\d+(?:\.\d+)?)(?![\d°%:/x]|\.\d| ?(?:lb|cm|mm|s|min|minutes?|x|times|reps?|sets?|of|to|weeks?|days?|hours?|years?)\b)`;
 const LIST_UNIT = new RegExp(String.raw`(\d+(?:\.\d+)?)(${UNIT})((?:[,;]?\s+(?:and\s+)?|\s+(?:versus|vs\.?)\s+)(?:on the\s+|to the\s+)?(?:(?:left|right)(?:\s+[a-z]+)?[:,]?\s+)?)${BARE}`, 'gi');
 const RANGE_BARE = new RegExp(String.raw`\bfrom (-?\d+(?:\.\d+)?)(${UNIT}) to ${BARE}`, 'gi');
+const POSITION = /\bat \d+° of (?:abduction|flexion|elevation)\b/gi;
+/** "External rotation at 90° of abduction, 85": the value after the position the motion was measured in. */
+const AFTER_POSITION = new RegExp(String.raw`(\bat \d+° of (?:abduction|flexion|elevation),?\s+)${BARE}`, 'gi');
 const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|\bDF\b|\bPF\b|side[- ]bending|lateral flexion)(?: (?:is|was|to the|at))?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');
 
 /**
@@ -30,7 +33,8 @@ const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|ex
  * statements keep the words as said.
  */
 export function withUnits(text: string): string {
-  let out = text.replace(RANGE_BARE, (_m, a: string, unit: string, b: string) => `from ${a}${unit} to ${b}${unit}`).replace(ROM_BARE, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m));
+  let out = text.replace(RANGE_BARE, (_m, a: string, unit: string, b: string) => `from ${a}${unit} to ${b}${unit}`).replace(ROM_BARE, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m))
+    .replace(AFTER_POSITION, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m));
   for (let i = 0; i < 3; i++) {
     const next = out.replace(LIST_UNIT, (_m, a: string, unit: string, mid: string, b: string) => `${a}${unit}${mid}${b}${unit}`);
     if (next === out) break;
@@ -47,7 +51,8 @@ export function nameAfter(text: string, valueEnd: number): string | null {
 
 /** Name of the thing measured: the nearest test, movement or measured word said before the value. */
 export function nameBefore(text: string, index: number): string | null {
-  const head = text.slice(0, index);
+  // the position a motion is measured in names no measure: "external rotation at 90° of abduction, 85°"
+  const head = text.slice(0, index).replace(POSITION, (m) => ' '.repeat(m.length));
   let best: { name: string; at: number } | null = null;
   for (const t of testsIn(head)) {
     const m = new RegExp(t.re.source, 'gi');
@@ -76,7 +81,8 @@ export function kindFor(name: string, value: string, text: string, discipline?: 
   const t = testsIn(`${name} ${text}`)[0];
   if (/\/10$/.test(value) && PAINISH.test(text)) return 'pain';
   if (t) return t.kind;
-  if (/\/5$/.test(value.replace(/[+-]/, '')) && STRENGTH.test(text)) return 'strength';
+  // a grade out of 5 for a muscle or a motion is manual muscle testing ("Left abduction 5/5")
+  if (/\/5$/.test(value.replace(/[+-]/, '')) && (STRENGTH.test(text) || new RegExp(MOTION, 'i').test(name))) return 'strength';
   if (/grip|pinch|dynamomet/i.test(name + text)) return 'strength';
   if (/°$/.test(value) || new RegExp(MOTION, 'i').test(name) || /fingertip|tip-to-palm/i.test(name)) return 'rom';
   if (/%$/.test(value) && /accura|correct|trials|sounds?|words|sentences|\/[a-z]\//i.test(text)) return 'speech_swallow';

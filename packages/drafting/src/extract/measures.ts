@@ -21,7 +21,7 @@ export interface LocatedMeasure extends Measure {
 
 const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
 const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
-const BASELINE_AFTER = new RegExp(String.raw`^[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from (${V})(?!\d|\.\d| to)`, 'i');
+const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (${V}) to (${V})`, 'i');
 const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial evaluation|initial|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
 /** A reading said as a prior value: "was 115 last week", "Last week it was 38", "at evaluation 7". */
@@ -119,6 +119,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       if (range && value.startsWith(range[1] ?? '#') && m.index < range.index + 6 + (range[1]?.length ?? 0)) continue;
       const end = m.index + m[0].length;
       taken.push([m.index, end]);
+      // "external rotation at 90° of abduction": the position the motion was measured in, not a reading
+      if (/°$/.test(value) && /\bat\s+$/i.test(text.slice(0, m.index)) && /^\s+of\s+(?:abduction|flexion|elevation)\b/i.test(text.slice(end))) continue;
+      // "visit 12 of 12 authorized": which visit it is, not a measure
+      if (count && (/\b(?:visits?|sessions?)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:authori[sz]ed|approved|visits?|sessions?)\b/i.test(text.slice(end)))) continue;
       // "so that's 15° better": a difference, not a reading
       if (/^\s*(?:better|worse|more|less|of (?:improvement|change|gain))\b/i.test(text.slice(end))) continue;
       // "Quick check: turn left for me. Fifty-two degrees." names the value in the sentence before
@@ -223,6 +227,12 @@ export function labelBefore(text: string, index: number): string | null {
   return label.toLowerCase();
 }
 
+/** Two readings on one scale: both in the same unit ("165°" and "5/5" are not), or both words (assist levels). */
+function sameScale(a: string, b: string): boolean {
+  const numeric = (v: string) => /^[-\d.]/.test(v);
+  return numeric(a) === numeric(b) && (!numeric(a) || unitOf(a) === unitOf(b));
+}
+
 function unitOf(value: string): string {
   return value.replace(/^[-\d.+]+/, '').replace(/^ of \d+$/, ' of');
 }
@@ -253,7 +263,7 @@ function sameMeasure(a: string, b: string): boolean {
 function linkRepeats(list: LocatedMeasure[]): LocatedMeasure[] {
   return list.map((m, i) => {
     if (m.kind === 'pain') return m; // pain at rest, with activity, elsewhere: not one measure repeated
-    const earlier = list.slice(0, i).filter((p) => p.kind !== 'pain' && p.unitIdx !== m.unitIdx && sameMeasure(p.name, m.name));
+    const earlier = list.slice(0, i).filter((p) => p.kind !== 'pain' && p.unitIdx !== m.unitIdx && sameMeasure(p.name, m.name) && sameScale(p.value, m.value));
     const prior = earlier.find((p) => p.side === m.side) ?? earlier.find((p) => p.side === null || m.side === null);
     if (!prior) return m;
     return { ...m, name: prior.name.length > m.name.length ? prior.name : m.name, kind: m.kind === 'other' ? prior.kind : m.kind,

@@ -48,7 +48,11 @@ export function regionsIn(text: string): { region: string; index: number; match:
   for (const { region, re } of REGIONS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) out.push({ region, index: m.index, match: m[0] });
+    while ((m = re.exec(text))) {
+      // "carried it 40 feet", "a 6-foot walk": a distance, not the body part
+      if (region === 'foot' && /\d[ -]?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+      out.push({ region, index: m.index, match: m[0] });
+    }
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -33,6 +33,17 @@ const RUN_ON_AFTER = /^\s+(?:lets|let's|done|okay|ok|start\w*|stop\w*|finished|t
 
 const ROM_WORD = /\b(?:flexion|extension|rotation|abduction|adduction|range|ROM|arc)\b/i;
 
+/** Minutes said before "past": one to twenty-nine. */
+const PAST_MIN = String.raw`(?:twenty[- ]${U}|${U}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`;
+
+function pastMinutes(words: string): number {
+  const w = words.toLowerCase();
+  const [tens = '', unit] = w.split(/[- ]/);
+  if (w in TEENS) return TEENS[w] ?? 0;
+  if (w in ONES) return ONES[w] ?? 0;
+  return (TENS[tens] ?? 0) + (unit ? ONES[unit] ?? 0 : 0);
+}
+
 function hourOf(word: string): number {
   return HOURS[word.toLowerCase()] ?? Number(word);
 }
@@ -69,8 +80,16 @@ export function spokenClockTimes(text: string): string {
       const mins = part.toLowerCase() === 'half' ? 30 : 15;
       return /^(?:to|till)$/i.test(rel) ? clock(hour === 1 ? 12 : hour - 1, 60 - mins) : clock(hour, mins);
     })
-    .replace(new RegExp(String.raw`\b(five|ten|twenty|twenty-five) (past|after) (${H})\b`, 'gi'), (_m, n: string, _r: string, h: string) =>
-      clock(hourOf(h), n.toLowerCase() === 'twenty-five' ? 25 : n.toLowerCase() === 'five' ? 5 : n.toLowerCase() === 'ten' ? 10 : 20));
+    // "ten past ten", "twelve past four", "twenty-five after two"
+    .replace(new RegExp(String.raw`\b(${PAST_MIN})(?: minutes)? (?:past|after) (${H})\b`, 'gi'), (_m, n: string, h: string) => clock(hourOf(h), pastMinutes(n)))
+    // "Five to eleven, let's walk." / "it's ten to three": minutes before the hour, said as a time only where it
+    // opens the sentence (or follows "it's", "at") and ends a clause; "five to eleven reps" stays a range
+    .replace(new RegExp(String.raw`(^|[.!?]\s+|\b(?:it's|it is|at)\s+)(five|ten|twenty|twenty-five) (?:to|till|of) (${H})(?=\s*[,.!;]|\s+(?:let's|now|start))`, 'gi'),
+      (_m, lead: string, n: string, h: string) => {
+        const hour = hourOf(h);
+        const mins = ({ five: 5, ten: 10, twenty: 20, 'twenty-five': 25 } as Record<string, number>)[n.toLowerCase()] ?? 0;
+        return `${lead}${clock(hour === 1 ? 12 : hour - 1, 60 - mins)}`;
+      });
   // a range: "nine twenty-five to nine thirty-two", "three-ten to three-sixteen", "2:20 to two-twenty-nine"
   const END = String.raw`(?:${HM}|\d{1,2}:\d{2})`;
   out = out.replace(new RegExp(String.raw`\b(${HM}|\d{1,2}:\d{2})(${SUFFIX}\s*(?:to|-|–|till|until|through)\s*)(${END})\b`, 'gi'),

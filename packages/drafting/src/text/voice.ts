@@ -160,6 +160,7 @@ function rewrite(text: string, voice: Voice): string {
     s = replaceSubjects(s, /\bwe(?:('re|'ve|'ll|'d))?\b/i, null, 'the team');
     s = s.replace(/\byour\b/gi, (m) => (m[0] === 'Y' ? 'The' : 'the')).replace(/\byourself\b/gi, 'self');
     s = s.replace(/\bmy\b/gi, 'the clinician\'s').replace(/\bour\b/gi, 'the').replace(/\bus\b/gi, 'the team').replace(/\bme\b/gi, 'the clinician');
+    s = s.replace(/\bmine\b/gi, "the clinician's").replace(/\bours\b/gi, "the team's").replace(/\byours\b/gi, "the patient's");
   } else {
     const who = voice === 'patient' ? 'patient' : 'caregiver';
     s = s.replace(/\bwhen I (?:first )?(?:started|began)\b/g, 'at the start').replace(/\bme I\b/g, 'me that I');
@@ -169,6 +170,8 @@ function rewrite(text: string, voice: Voice): string {
     s = s.replace(/\bmy (\w+)/gi, (_m, n: string) => (PEOPLE.test(n) ? `the patient's ${n}` : `the ${n}`));
     s = s.replace(/\bmyself\b/gi, 'self').replace(/\bme\b/gi, voice === 'patient' ? 'the patient' : 'the caregiver');
     s = s.replace(/\bour\b/gi, 'their').replace(/\bus\b/gi, 'them').replace(/\byour\b/gi, "the clinician's");
+    // "that low couch of mine" -> "that low couch of the patient's"
+    s = s.replace(/\b(?:that|this|the|a) ((?:[a-z-]+ ){0,2}[a-z-]+) of mine\b/gi, `the ${who}'s $1`).replace(/\bmine\b/gi, `the ${who}'s`).replace(/\bours\b/gi, 'theirs').replace(/\byours\b/gi, "the clinician's");
   }
   s = expandContractions(s);
   return cap(s.replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim());

@@ -1,4 +1,4 @@
-import type { FastifyChildLoggerFactory, FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 /** Which record a path names: the UUID after `/v1/sessions/`, `/v1/ops/sessions/` or `/v1/notes/`. */
 const RESOURCE: [RegExp, string][] = [
@@ -16,7 +16,7 @@ const RESOURCE: [RegExp, string][] = [
  * `req.log.child(...)` in a hook would make) put a fresh object into every log call's prototype
  * chain, which V8 handles slowly: 8 µs a line instead of 1.5 µs (`scripts/bench api`).
  */
-export const childLoggerFactory: FastifyChildLoggerFactory = function (logger, bindings, opts, rawReq) {
+export const childLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> = function (logger, bindings, opts, rawReq) {
   const path = rawReq.url ?? '';
   for (const [re, field] of RESOURCE) {
     const id = re.exec(path)?.[1];
