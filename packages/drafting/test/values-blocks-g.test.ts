@@ -9,6 +9,7 @@ import { codeVisit } from '@scribe/coding';
 import { describe, expect, it } from 'vitest';
 import { sectionFor } from '../src/compose/classify.ts';
 import { concise } from '../src/compose/prose.ts';
+import { joinBaseline, withBaselines } from '../src/compose/baselines.ts';
 import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
@@ -108,5 +109,70 @@ describe('the patient\'s possessives in the third person (FORMAT.md voice leaks)
   it('"that low couch of mine"', () => {
     expect(toThirdPerson('But that low couch of mine, I still have to rock three times to get up.', 'patient')).not.toMatch(/\bmine\b/);
     expect(toThirdPerson('That low couch of mine is the problem.', 'patient')).toMatch(/^The patient's low couch/);
+  });
+});
+
+describe('what a dictation says, in which section (DOMAIN.md 1.5)', () => {
+  const section = (text: string, discipline = 'ot') => {
+    const [unit] = buildUnits(say([text]), 'dictation');
+    return sectionFor(unit!, 'dictation', false, discipline);
+  };
+
+  it('the clinician\'s own cueing is objective, the patient\'s pastimes subjective, a goal connection the assessment', () => {
+    expect(section('I cued her to keep the thumb in a C shape and not let the MP joint collapse into hyperextension.')).toBe('objective');
+    expect(section('She also coaches cheer two afternoons a week, which she admits is a lot of yelling.', 'slp')).toBe('subjective');
+    expect(section('This task practice works toward her goal of opening jars and getting back to her alterations work.')).toBe('assessment');
+    expect(section("That's minimal assist.")).toBe('objective');
+    expect(section('Left lateral pinch eleven.')).toBe('objective');
+  });
+
+  it('"Treatment after the exam." ends the goals said before it', () => {
+    const units = buildUnits(say(['Goals. Six weeks: twenty-five heel raises.', 'Treatment after the exam. Manual therapy, two fifty-two to three-oh-one, nine minutes.']), 'dictation');
+    expect(units.map((u) => [u.header, u.text.slice(0, 14)])).toEqual([['plan', '6 weeks: 25 he'], ['objective', 'Manual therapy']]);
+  });
+
+  it('numbers said with a unit after them: "one sixty-five hertz"', () => {
+    expect(normalizeClinical('Habitual speaking pitch about one sixty-five hertz.')).toBe('Habitual speaking pitch about 165 hertz.');
+  });
+});
+
+describe('chart prose keeps what the words mean (FORMAT.md compression, DOMAIN.md 2.4)', () => {
+  it('"is why" and "is so" stay; a baseline said with more than its value is not folded in', () => {
+    expect(concise('Dressing has gone backwards, and the shoulder pain is why.')).toBe('Dressing has gone backwards, and shoulder pain is why.');
+    expect(concise('This is so the hand can hold the bowl steady.')).toBe('This is so hand can hold bowl steady.');
+    expect(joinBaseline('Fugl-Meyer 31/66.', 'At your evaluation it was 24, so the arm is still coming along.')).toBeNull();
+  });
+
+  it('a re-measure said without its unit gets its earlier value: "again: 105 now" (from 95°)', () => {
+    expect(withBaselines('Hip flexion on the right again: 105.', [{ value: '105°', baseline: '95°', evidence: ['u9'] }]).text).toBe('Hip flexion on the right again: 105 (from 95°).');
+    expect(measures(['Hip flexion on the right, ninety-five degrees.', 'Internal rotation, right twenty, left thirty-five.', 'Hip flexion on the right again: a hundred and five now.'].map(normalizeClinical)).map((m) => [m.name, m.value, m.side, m.baseline]))
+      .toEqual([['hip flexion', '95°', 'right', null], ['internal rotation', '20°', 'right', null], ['internal rotation', '35°', 'left', null], ['hip flexion', '105°', 'right', '95°']]);
+  });
+
+  it('finger-widths and "on your feet" name no body part', () => {
+    expect(regionsIn('a couple of finger-widths above the heel').map((r) => r.region)).toEqual(['foot']);
+    expect(regionsIn('when she is on her feet at work').map((r) => r.region)).toEqual([]);
+  });
+});
+
+describe('more blocks said the G way (DOMAIN.md 2.2, 2.3)', () => {
+  it('an OT kitchen task is 97530; a foam build-up on a pinch is equipment, not balance work; "five runs" are its parameters', () => {
+    const ot = ledger(["It's eight past two. Over to the kitchen counter. The left hand holds the bowl, the right hand stirs.", 'I switched her to a lateral pinch with a foam build-up.', "Two thirty-two, that's twenty-four minutes in the kitchen."].map(normalizeClinical), 'ot');
+    expect(ot.map((e) => [e.kindHint, e.minutes])).toEqual([['therapeutic_activity', 24]]);
+    const slp = ledger(['Now the coffee script. You are at the counter, I am the barista.', "That's five runs. The last three with no cues."].map(normalizeClinical), 'slp');
+    expect(slp[0]?.parameters).toContain('5 runs');
+  });
+
+  it('myofascial release begun in the turn where the massage stopped starts at that stop; a slow stretch of the fascia is part of it', () => {
+    const entries = ledger([
+      "It's twenty to three. Starting massage on the right hip: effleurage, then petrissage.",
+      "Three-oh-eight. That's twenty-eight minutes on the hip. Now onto your stomach, myofascial release along the thoracolumbar fascia.",
+      'Slow, sustained stretch of the fascia.',
+      "Three fourteen, that's six minutes.",
+    ].map(normalizeClinical), 'massage');
+    expect(entries.map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes])).toEqual([
+      ['massage', '14:40', '15:08', 28],
+      ['manual_therapy', '15:08', '15:14', 6],
+    ]);
   });
 });

@@ -23,7 +23,8 @@ export function joinBaseline(prev: string, next: string): string | null {
   const m = BASELINE_ONLY.exec(next.trim());
   if (!m) return null;
   const value = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/[.,;]+$/, '');
-  if (!/\d/.test(value) || value.split(/\s+/).length > 6) return null;
+  // "At evaluation it was 24, so the arm is coming along": more than the value; kept as said
+  if (!/\d/.test(value) || value.split(/\s+/).length > 6 || /[;,]/.test(value)) return null;
   const when = (new RegExp(WHEN, 'i').exec(next)?.[0] ?? 'at start').toLowerCase().replace(/ the /, ' ');
   return `${prev.replace(/[.!]+$/, '')} (${value} ${when}).`;
 }
@@ -49,9 +50,16 @@ export function withBaselines(text: string, measures: readonly Rechecked[], utte
     // "98" said at a sentence's end ("up from 98.") is said; "98.5" is another number
     const said = new RegExp(`(?<![\\d.])${base?.replace('.', '\\.')}(?!\\d|\\.\\d)`);
     if (!base || said.test(out) || said.test(utterance)) continue;
-    const at = out.indexOf(m.value);
-    if (at < 0) continue;
-    const end = at + m.value.length;
+    // the value as read ("105°") or as said ("again: 105 now")
+    let at = out.indexOf(m.value);
+    let end = at + m.value.length;
+    if (at < 0) {
+      const num = /^-?\d+(?:\.\d+)?/.exec(m.value)?.[0];
+      const hit = num ? new RegExp(`(?<![\\d.])${num.replace('.', '\\.')}(?!\\d|\\.\\d)`).exec(out) : null;
+      if (!hit) continue;
+      at = hit.index;
+      end = at + hit[0].length;
+    }
     out = `${out.slice(0, end)} (from ${m.baseline})${out.slice(end)}`;
     evidence.push(...m.evidence);
   }

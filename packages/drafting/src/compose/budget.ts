@@ -5,7 +5,7 @@
  * then the asides inside long statements. Measures, denials, quotations, treatment blocks,
  * goal status and the plan are always kept.
  */
-import { ASSESSMENT_CUE, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
@@ -20,6 +20,12 @@ import type { Draftable } from './statements.ts';
 export const WORD_BUDGET = { ambient: 0.42, dictation: 0.5 } as const;
 
 /**
+ * An evaluation must also hold the history, prior level of function, comorbidities, the
+ * complexity and the goals (DOMAIN.md 1.5, 2.13): its share of the spoken words is larger.
+ */
+export const EVALUATION_EXTRA = 0.05;
+
+/**
  * The highest priority the budget may still drop: reports, bare counts and remarks (8.8 and
  * below) may go; findings at a body part and change since baseline (8.9), measures (9),
  * denials, quotations and paperwork gaps (9.5), blocks and the plan (10) are never dropped.
@@ -31,7 +37,6 @@ const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swell
 const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
-const ASSIST = /(?<![\w-])(?:independent(?:ly)?|supervision|(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?|stand-?by) assist(?:ance)?|contact guard)\b/i;
 const PAPERWORK = /\b(?:prescription|referral|authori[sz]\w*)\b[^.]*\b(?:not|yet|pending|missing|awaiting|hasn't|doesn't|does not)\b/i;
 
 function words(text: string): number {
@@ -70,7 +75,7 @@ function basePriority(d: Draftable): number {
   // the clinical impression, a condition graded by severity, is the assessment's core (DOMAIN.md 1.5 "A: skilled clinical reasoning")
   if (d.section === 'assessment' && IMPRESSION.test(t)) return 9;
   // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)
-  if (d.measured || MEASURED.test(t) || testsIn(t).length || (ASSIST.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
+  if (d.measured || MEASURED.test(t) || testsIn(t).length || (ASSIST_LEVEL.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
@@ -83,6 +88,10 @@ function basePriority(d: Draftable): number {
   if (COMPARISON.test(t) || (FINDING.test(t) && regionsIn(t).length)) return 8.9;
   // a goal connection sentence in A is what makes the service skilled (DOMAIN.md 2.4): kept like a finding
   if (d.section === 'assessment' && GOAL_LINK.test(t)) return 8.9;
+  // the clinician's interpretation (DOMAIN.md 1.5 "A: skilled clinical reasoning") and the cues given
+  // during treatment (2.4 "skilled cues") are what show the service was skilled
+  if (d.section === 'assessment' && words(t) >= 5) return 8.9;
+  if (d.section === 'objective' && /\b(?:cue[sd]?|cueing|cuing|switched|changed (?:\w+ )?set-?up|progressed|regressed|modified)\b/i.test(t)) return 8.9;
   if (d.section === 'assessment' && ASSESSMENT_CUE.test(t)) return 8.5;
   if (kindsIn(t).some((k) => !k.explicit)) return d.section === 'objective' ? 8.5 : 8;
   // an observation in O without a number ("stimulable for resonant voice", "centralized")
@@ -103,7 +112,7 @@ function density(text: string): number {
 }
 
 /** A value with its unit or scale: "4/5", "118°", "12.4 s", "30 lb", "3x10", "11 of 20", "20 min", "6 weeks". */
-const MEASURED = /\b[0-4]\+(?![\d/])|\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
+const MEASURED = /\b[0-4]\+(?![\d/])|\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent|hertz|Hz\b)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
 /** A denial as said: "Denies numbness", "No falls", "No, none of that.", "Caregiver reports patient had no falls." */
 const DENIAL = /^(?:(?:patient|caregiver) )?(?:denies|no|nope|none|not)\b|(?:^|[.;] |\b(?:reports|had|has|have) )(?:denies|no) [a-z]/i;
 /** Statements at or above this priority are never dropped (measures, quotations, denials, goal status, blocks, plan). */
@@ -148,7 +157,7 @@ const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be bee
 /** An aside: no number, side, negation, symptom, body part, test or service, and at most two content words. */
 /** A clause that states a fact a reviewer checks: a number, side, negation, symptom, body part, test, service or assist level. */
 function hardFact(clause: string): boolean {
-  return INFORMATIVE.test(clause) || ASSIST.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
+  return INFORMATIVE.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
 }
 
 function informative(clause: string): boolean {

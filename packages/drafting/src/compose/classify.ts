@@ -7,7 +7,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
-import { ASSESSMENT_CUE, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PLAN_CUE, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PLAN_CUE, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
@@ -32,7 +32,7 @@ const SELF_CARE = /\b(?:by (?:my|him|her|them)sel(?:f|ves)|on (?:my|his|her|thei
 const ATTRIBUTED = /\b(?:per|according to)\s+(?:the\s+)?(?:patient|pt|client|(?:his|her|their|patient's)\s+)?(?:patient|client|spouse|wife|husband|partner|family|caregiver|parents?|mother|father|daughter|son|report)\b|\bby (?:patient |self-|caregiver |family )?report\b|\bpatient-reported\b/i;
 const REPORT_VERB = /\b(?:reports?|says|states?|denies|complains?|describes?|notes|tells|feels|mentions)\b/i;
 const PERFORMANCE = /\b(?:you|he|she|they) (?:went|did|held|scored|used|completed|demonstrated|tolerated|performed|walked|needed|required|managed|achieved|reached|were|was|finished|triggered|lifted|had to|missed|named|generated|ordered|produced|followed|read|wrote|copied|cut|turned|found)\b/i;
-const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation)\b/i;
+const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?\b(?! (?:toward|towards|on)\b)|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation)\b/i;
 
 const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|that|that's|it's|is|the|a|oh|well|fine|sure|perfect|there|it|go|now|you|were|was|are|i|he|she|we|they|at|in|on|of|to|do|did|does|ready)$/i;
 /** What a family member or caregiver adds that belongs in the note. */
@@ -85,6 +85,8 @@ function dataNotReport(t: string, discipline?: string): boolean {
 /** The section for a sentence, or null when it is not note content. */
 export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = false, discipline?: string, answers = false): SectionName | null {
   const t = u.text;
+  // values read with the units speech left out ("pinch 11", "abduction 165")
+  const tv = withUnits(t);
   // "Maybe a four." after "Where's the neck on a scale of zero to ten?" is an answer worth charting
   // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
   if (u.isQuestion || (!substantive(t) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t))))) return null;
@@ -95,11 +97,11 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
   if (u.header && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
-  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(t) && !OTHER_CUE.test(t)) return null;
+  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen")
     const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep)\b/i.test(t);
-    const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(t) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"): the patient's report
@@ -116,18 +118,21 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const lead = (t.split(/;\s/)[0] ?? '').replace(/\b\d+(?:\.\d+)?\/10\b/g, '');
   if (t.includes(';') && MEASURE_VALUE.test(lead) && !/\bgoals?\b/i.test(lead)) return 'objective';
   if (ASSESSMENT_CUE.test(t)) return 'assessment';
-  if (mode === 'dictation' && (REPORT_VERB.test(t) || HISTORY.test(t)) && !MEASURE_VALUE.test(t) && !/^(?:we |I )?(?:worked|did|performed|completed|practiced|trained|adjusted)\b/i.test(t)) return 'subjective';
+  if (mode === 'dictation' && (REPORT_VERB.test(t) || (HISTORY.test(t) && !GOAL_LINK.test(t))) && !MEASURE_VALUE.test(tv) && !/^(?:we |I )?(?:worked|did|performed|completed|practiced|trained|adjusted)\b/i.test(t)) return 'subjective';
   if (mode === 'dictation' && /\/10\b/.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+(?:\.\d+)?\/10\b/g, ''))) return 'subjective';
   if (IMPERATIVE.test(t) && !t.includes(':') && !/\d/.test(t) && !(/^let's\b/i.test(t) && kindsIn(t, discipline).some((k) => !k.explicit))) return null;
   const delivered = kindsIn(t, discipline).some((k) => !k.explicit) && (/\d/.test(t) || /^(?:we |I )?(?:worked|did|performed|completed|practiced|trained|adjusted)\b/i.test(t));
   if (GOAL_LINK.test(t) && !REPORT_VERB.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t) && !delivered) return 'assessment';
-  if (mode === 'dictation' && SUBJECTIVE_CUE.test(t) && !MEASURE_VALUE.test(t) && !OBJECTIVE_CUE.test(t) && !delivered) return 'subjective';
+  // "I switched her to a lateral pinch": in a dictation "I" is the clinician doing, not the patient reporting
+  if (mode === 'dictation' && SUBJECTIVE_CUE.test(t) && !MEASURE_VALUE.test(tv) && !OBJECTIVE_CUE.test(t) && !delivered && !/\b(?:I|we)\b/.test(t)) return 'subjective';
+  // dictation: "She also coaches cheer two afternoons a week" is what the patient does, not a finding
+  if (mode === 'dictation' && /^(?:she|he|they|(?:the )?patient)\s+(?:also\s+|still\s+|usually\s+)?(?!is\b|was\b|has\b|had\b|does\b|did\b)[a-z]+s\b/i.test(t) && !PERFORMANCE.test(t) && !MEASURE_VALUE.test(tv) && !testsIn(t).length && !kindsIn(t, discipline).length) return 'subjective';
   if (/^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are)\b/i.test(t)) return null;
   if (lowInformation(t)) return null;
   if (GOAL_LINK.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t)) return 'assessment';
   if (POSITIONING.test(t)) return null;
   if (mode === 'ambient' && regionsIn(t).length && !IMPERATIVE.test(t)) return 'objective';
-  if (MEASURE_VALUE.test(t) || testsIn(t).length || OBJECTIVE_CUE.test(t) || kindsIn(t, discipline).length || PERFORMANCE.test(t)) return 'objective';
+  if (MEASURE_VALUE.test(tv) || testsIn(t).length || OBJECTIVE_CUE.test(t) || kindsIn(t, discipline).length || PERFORMANCE.test(t) || ASSIST_LEVEL.test(t)) return 'objective';
   if (mode === 'dictation' && SUBJECTIVE_CUE.test(t)) return 'subjective';
   // a clinician's sentence with a number is an observation ("Verbal perseveration on 4 occasions today")
   return /\d/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, '')) && !IMPERATIVE.test(t) ? 'objective' : null;

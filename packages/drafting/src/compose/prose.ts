@@ -32,7 +32,7 @@ export function concise(text: string): string {
       // spoken time words and courtesies carry nothing in a note of this visit
       .replace(/,?\s*\b(?:today|for me|as far as (?:patient|the patient|he|she) can|as much as (?:patient|the patient|he|she) can|go ahead|right there|please)\b,?/gi, '')
       .replace(/(?<=\d\S*) now\b/g, '')
-      .replace(/(?<=[a-z0-9°%)] )(?<!\b(?:this|that|it|there|what|which|who) )(?:is|are)\s+(?!not\b|to\b|a\b|an\b|the\b|in\b|on\b|at\b|for\b|from\b|with\b|of\b)/gi, '')
+      .replace(/(?<=[a-z0-9°%)] )(?<!\b(?:this|that|it|there|what|which|who) )(?:is|are)\s+(?!not\b|to\b|a\b|an\b|the\b|in\b|on\b|at\b|for\b|from\b|with\b|of\b|so\b|why\b|what\b|how\b|where\b|when\b|because\b)/gi, '')
       .replace(/^(?:For (?:the )?report|So|Then|Now|Today|First|Objectively|Subjectively|Next(?! (?:time|visit|session|week)))[:,]?\s+/i, '')
       // dictation markers: "..., unquote", "End of note."
       .replace(/,?\s*\b(?:end quote|unquote|end of quote)\b/gi, '')
@@ -41,7 +41,8 @@ export function concise(text: string): string {
       .replace(/\band then\b/gi, 'then')
       .replace(/(?<=(?:,|;|:|\band|\bso|\bbut|\bthen|^[A-Z][a-z]+ [a-z]+) )(?:he|she|they|clinician|patient) (?=[a-z]+(?:ed|s)?\b)(?!is\b|was\b|has\b|can\b|does\b|did\b|will\b|would\b)/g, '')
       .replace(/\b(progressed|moved|advanced|switched|cued|helped|reminded) (?:him|her|them|patient) /g, '$1 ')
-      .replace(/,? so (?=[a-z])/g, '; ')
+      // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose
+      .replace(/(?<!\b(?:is|are|was|were))(?:,? so) (?=[a-z])/g, '; ')
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
       // "Abduction 165, it was 95" -> "Abduction 165 (was 95)": a value's earlier reading keeps its "was"
       .replace(/(\d[^\s,;]*),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')

@@ -15,7 +15,7 @@ import type { Unit } from '../extract/units.ts';
 import type { DraftSections } from '../types.ts';
 import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
-import { fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
+import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { askedAbout, GOAL_Q } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
@@ -185,7 +185,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     if (discharge) out.push({ section: 'plan', text: finish(toThirdPerson(discharge[1] ?? '', 'clinician')), evidence: [u.uttId] });
   }
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
-  return mergeAdjacent(fitBudget(out, spoken, WORD_BUDGET[mode], noteType, SOFTEST[mode]));
+  return mergeAdjacent(fitBudget(out, spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
 }
 
 /**

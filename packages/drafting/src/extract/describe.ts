@@ -71,7 +71,9 @@ export function splitPurpose(text: string): { activity: string; purpose: string 
 /** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
 export function describeUnit(u: Unit): string {
   let t = splitPurpose(u.text).activity;
-  t = t.replace(CLOCK, ' ').replace(/\b\d+ min (?:of|on)\s+/gi, '').replace(/,?\s*(?:for )?\b\d+ min\b/gi, '').replace(/^\s*[,.:;]\s*/, '').replace(/\s+/g, ' ').trim();
+  t = t.replace(CLOCK, ' ').replace(/\b\d+ min (?:of|on)\s+/gi, '').replace(/,?\s*(?:for )?\b\d+ min\b/gi, '').replace(/^\s*[,.:;]\s*/, '').replace(/\s+/g, ' ').trim()
+    // "Manual therapy, 2:52 to 3:01, 9 min: grade 3 ..." -> "Manual therapy: grade 3 ..."
+    .replace(/\s*,\s*(?:,\s*)*:/g, ':');
   for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').replace(/^[,.:;]\s*/, '');
   t = toThirdPerson(t, 'clinician').replace(/\b(?:clinician|patient) (?:is|will) (?:starting|doing|going to)\s*(?:with\s*)?/gi, '');
   return t.replace(/[.!,;:\s]+$/, '').replace(/^(?:the|will) /i, '').replace(/\s+\b(?:next|first)\b(?=,)/gi, '').replace(/\s+while (?:writing|charting)\b/gi, '').trim();

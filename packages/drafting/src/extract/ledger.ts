@@ -38,8 +38,8 @@ const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:now|next|then|movin
 const STOP_CUE = /\b(?:that's|that is|that was|stop|done|finished|so \d+ min|\d+ min (?:of|on))\b/i;
 const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|going to|first|last thing|then)\b/i;
 /** Parameters as written in a note: doses, loads, positions, surfaces. */
-export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
-const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
+export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|runs|tries|attempts|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
+const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
 /** Talk about payment or paperwork names a service without delivering it. */
 const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster)\b/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
@@ -152,7 +152,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
           // last one stopped starts at that stop time
           const prev = blocks[blocks.length - 1];
           const prevStop = prev?.stop ? prev.units.find((x) => x.uttId === prev.stop?.uttId) : undefined;
-          if (!cur.start && prev?.stop && prevStop && (cur.units[0]?.uttIndex ?? -9) - prevStop.uttIndex === 1) cur.start = { ...prev.stop };
+          // ("3:08. That's 28 minutes on the hip. Now onto your stomach ... myofascial release": the same turn)
+          const gap = (cur.units[0]?.uttIndex ?? -9) - (prevStop?.uttIndex ?? -99);
+          if (!cur.start && prev?.stop && prevStop && (gap === 0 || gap === 1)) cur.start = { ...prev.stop };
           cur.units.push(u);
           if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
           if (!cur.kinds.length) cur.kinds.push(...kinds);

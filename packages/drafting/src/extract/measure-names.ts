@@ -25,7 +25,9 @@ const RANGE_BARE = new RegExp(String.raw`\bfrom (-?\d+(?:\.\d+)?)(${UNIT}) to ${
 const POSITION = /\bat \d+° of (?:abduction|flexion|elevation)\b/gi;
 /** "External rotation at 90° of abduction, 85": the value after the position the motion was measured in. */
 const AFTER_POSITION = new RegExp(String.raw`(\bat \d+° of (?:abduction|flexion|elevation),?\s+)${BARE}`, 'gi');
-const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|\bDF\b|\bPF\b|side[- ]bending|lateral flexion)(?: (?:is|was|to the|at))?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');
+/** "Left lateral pinch eleven": a grip or pinch force said without its unit is in pounds. */
+const FORCE_BARE = new RegExp(String.raw`(\b(?:grip|pinch)(?: strength)?(?: on the (?:left|right))?(?: (?:is|was|at))?[,:]?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');
+const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|\bDF\b|\bPF\b|side[- ]bending|lateral flexion)(?: on the (?:left|right))?(?: again)?(?: (?:is|was|to the|at))?[,:]?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');
 
 /**
  * The text with units written out where speech said them once: "left 6 lb, right 52" ->
@@ -33,7 +35,7 @@ const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|ex
  * statements keep the words as said.
  */
 export function withUnits(text: string): string {
-  let out = text.replace(RANGE_BARE, (_m, a: string, unit: string, b: string) => `from ${a}${unit} to ${b}${unit}`).replace(ROM_BARE, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m))
+  let out = text.replace(FORCE_BARE, (_m, head: string, n: string) => `${head}${n} lb`).replace(RANGE_BARE, (_m, a: string, unit: string, b: string) => `from ${a}${unit} to ${b}${unit}`).replace(ROM_BARE, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m))
     .replace(AFTER_POSITION, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m));
   for (let i = 0; i < 3; i++) {
     const next = out.replace(LIST_UNIT, (_m, a: string, unit: string, mid: string, b: string) => `${a}${unit}${mid}${b}${unit}`);

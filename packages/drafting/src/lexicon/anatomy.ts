@@ -25,7 +25,8 @@ export const REGIONS: RegionPattern[] = [
   { region: 'wrist', re: /\b(?:wrists?|distal radius|radius|colles|carpal tunnel)\b/gi },
   { region: 'hand', re: /\b(?:hands?|palm)\b/gi },
   { region: 'thumb', re: /\b(?:thumbs?)\b/gi },
-  { region: 'finger', re: /\b(?:(?:ring|index|middle|little|small) finger|fingers?)\b/gi },
+  // "two finger-widths above the heel", "one finger-breadth of subluxation": a measure, not the finger
+  { region: 'finger', re: /\b(?:(?:ring|index|middle|little|small) finger|fingers?)\b(?![- ]?(?:widths?|breadths?))/gi },
   { region: 'hip', re: /\b(?:hips?)\b/gi },
   { region: 'thigh', re: /\b(?:thighs?|hamstrings?)\b/gi },
   { region: 'knee', re: /\b(?:knees?|TKA|TKR|patell(?:a|ar))\b/gi },
@@ -51,6 +52,8 @@ export function regionsIn(text: string): { region: string; index: number; match:
     while ((m = re.exec(text))) {
       // "carried it 40 feet", "a 6-foot walk": a distance, not the body part
       if (region === 'foot' && /\d[ -]?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+      // "when you're on your feet at work": standing, not the feet
+      if (m[0].toLowerCase() === 'feet' && /\bon (?:my|your|his|her|their|the) $/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       out.push({ region, index: m.index, match: m[0] });
     }
   }

@@ -114,7 +114,9 @@ export function wordsToDigits(text: string): string {
       const rating = /\b(?:maybe|about|around|like|a)\s+$/i.test(before) && /^\s*(?:[.,;!?]|$)/.test(after);
       return ONE_AS_NUMBER.test(after) || rating ? '1' : run;
     }
-    return convertRun(run, rom);
+    // "one sixty-five hertz", "one forty pounds": a unit after the words makes "one" the hundreds
+    const unitAfter = /^\s*(?:hertz|Hz|degrees?|pounds|lbs?|feet)\b/i.test(all.slice(offset + run.length));
+    return convertRun(run, rom || unitAfter);
   });
 }
 
