@@ -13,7 +13,7 @@ export const MANUAL_TECHNIQUES: Labelled = [
   [/active release/, 'active release'],
   [/mobili[sz]ation|\b(posterior|anterior|lateral|medial|inferior|caudal|distal) glides?\b|\bgrade (i{1,3}|iv|v|[1-5])\b/, 'mobilization'],
   [/manipulation|\bthrust\b/, 'manipulation'],
-  [/lymph(atic)? drainage|\bmld\b/, 'manual lymphatic drainage'],
+  [/lymph(atic)? drainage|\bmld\b|retrograde (edema )?massage|edema massage/, 'manual lymphatic drainage'],
   [/manual traction/, 'manual traction'],
   [/cross[- ]friction|transverse friction/, 'cross-friction'],
   [/instrument[- ]assisted|\biastm\b/, 'instrument-assisted soft tissue mobilization'],
@@ -71,7 +71,7 @@ export const NEUROMOTOR_ACTIVITIES: Labelled = [
   [/balance|foam|tandem|wobble|bosu|rocker board/, 'balance training'],
   [/propriocept|joint position sense|kinesthe/, 'proprioceptive training'],
   [/perturbation|reactive postural/, 'perturbation training'],
-  [/vestibular|gaze stabili[sz]ation|habituation/, 'vestibular training'],
+  [/vestibular|gaze stabili[sz]ation|gaze (?:work|exercises?|training)|times[- ](?:one|two|1|2) (?:exercise|viewing)|\bvor\b|oculomotor|eye exercises?|habituation/, 'vestibular training'],
   [/motor control|motor pattern|weight shift|postural control|coordination|rhythmic stabili[sz]ation/, 'motor control training'],
 ];
 

@@ -46,6 +46,8 @@ export function activityName(b: Block): string | null {
 export function isItem(u: Unit, discipline?: string): boolean {
   const t = u.text;
   if (/\b(?:you|he|she) (?:went|did|held|finished|scored|were|was|got|needed|ordered|named|generated)\b/i.test(t)) return false;
+  // "Before the eye exercises I'm measuring your vision": a measurement announced, not treatment
+  if (/\b(?:I'm|I am|let me|we'll|we will|I'll|I will) (?:measur|test|check|re-?test|re-?check)\w*/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after|by the|at the end)\b/i.test(t)) return false;
   if (/^(?:after|by the end|at the end)\b/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
   if (ASSIST_WORD.test(t) && !ITEM_PARAMS.test(t) && !IMPERATIVE.test(t)) return false;

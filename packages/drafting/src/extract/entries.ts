@@ -44,7 +44,8 @@ function blockSide(b: Block, allUnits: Unit[], regions: string[], dxSide: Side |
   const total = [...votes.values()].reduce((a, b) => a + b, 0);
   const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
   // the side said for this region throughout the visit (three in four mentions or more)
-  return top && top[1] / total >= 0.75 && !(top[0] === 'bilateral' && oneLimb) ? top[0] : null;
+  // ("both feet" said of a position while "the surgical side only" is treated, in this block or another)
+  return top && top[1] / total >= 0.75 && !(top[0] === 'bilateral' && (oneLimb || allUnits.some((u) => ONE_LIMB.test(u.text)))) ? top[0] : null;
 }
 
 /** The one side the diagnosis gives the block's regions, if it gives exactly one. */
@@ -149,7 +150,9 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
       manual_therapy: ['rom'], massage: ['rom'], gait_training: ['neuromotor', 'functional'],
     };
     const prevStart = i > 0 ? (blocks[i - 1]?.units[0]?.idx ?? -1) : -1;
-    const before = measures.filter((m) => m.unitIdx < first && m.unitIdx >= prevStart && (family[kind] ?? []).includes(m.kind) && !m.baseline);
+    // measured before the block, or in it before its first item ("Before the eye exercises I'm measuring ...")
+    const firstItem = b.units.find((u) => isItem(u, discipline))?.idx ?? first;
+    const before = measures.filter((m) => m.unitIdx < firstItem && m.unitIdx >= prevStart && (family[kind] ?? []).includes(m.kind) && !m.baseline);
     const deficitUnit = allUnits.find((u) => u.idx < last && u.idx >= first - 6 && /\bdeficits?\b/i.test(u.text));
     const names = [...new Set(b.kinds.filter((k) => !k.explicit).map((k) => k.match.toLowerCase()))];
     const purpose = purposes[0] ?? goal;

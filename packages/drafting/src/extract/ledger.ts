@@ -25,6 +25,8 @@ export interface Block {
   minutes: number | null;
   minutesSaid: string | null;
   linkedGoal: { text: string; uttId: string } | null;
+  /** Opened by a test announced as coming before treatment ("before we start I want your balance numbers"). */
+  test?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|go
 /** Parameters as written in a note: doses, loads, positions, surfaces. */
 export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|runs|tries|attempts|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
 const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
+const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b/i;
 /** Talk about payment or paperwork names a service without delivering it. */
 const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster)\b/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
@@ -67,7 +70,8 @@ function isSpinalOnly(text: string): boolean {
  * purpose names the kind of work: "We're at the kitchen counter for balance work".
  */
 function blockKinds(text: string, discipline?: string) {
-  const { activity, purpose } = splitPurpose(text);
+  // "Moist heat ..., before the adjustment": another service named as a point in time is not this one
+  const { activity, purpose } = splitPurpose(text.replace(/\b(?:before|after|prior to|following) (?:the |your |his |her )?(?:adjust\w*|manipulation\w*|massage|exercises?|treatment)\b/gi, ''));
   const kinds = kindsIn(activity, discipline);
   if (kinds.length || !purpose) return kinds;
   const work = /\bfor (?:some |a bit of |more )?((?:\w+ ){0,2}(?:work|training|retraining|practice|drills?|exercises?))\b/i.exec(purpose);
@@ -78,7 +82,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
   const blocks: Block[] = [];
   let open: Block | null = null;
   let pendingNew = false;
-  const close = () => { if (open && (open.kinds.length || open.start)) blocks.push(open); open = null; };
+  // a test said before treatment, never timed, is a measurement, not a block
+  const close = () => { if (open && (open.kinds.length || open.start) && !(open.test && !open.start && open.minutes === null)) blocks.push(open); open = null; };
+  let testSaidAt = -9;
   for (const u of units) {
     if (u.speaker !== 'clinician' || u.isQuestion) continue;
     const text = u.text;
@@ -89,9 +95,12 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text);
     const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
-    const admin = ADMIN.test(text) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
+    // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
+    // "Says stairs are the hardest thing": a report of function names no service given
+    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|reports|states|denies|complains)\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
-    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|I want to|I'd like to|wants? to) (?:measure|check|test|look at|examine)\b/i.test(text) && !PARAM_TEST.test(text);
+    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|I want to|I'd like to|wants? to) (?:measure|check|test|look at|examine)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
+    if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;
     const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : blockKinds(text, discipline);
     const range = clockRange(text);
     const times = clockTimes(text);
@@ -116,6 +125,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       open = b;
       continue;
     }
+    // "It's 9:07. Starting your balance retraining now.": the test said before it was not the treatment
+    if (times.length && open && (open as Block).test && !(open as Block).start
+      && /\bstart(?:ing)?\b|\blet's (?:start|begin)\b|\bbegin(?:ning)?\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))) open = null;
     const cur = open as Block | null;
     if (times.length) {
       const t = times[0] as { time: string; index: number };
@@ -233,6 +245,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         b.units.push(u);
         b.kinds.push(...kinds);
         if (stated !== null) { b.minutes = stated; b.minutesSaid = u.uttId; }
+        if (u.uttIndex - testSaidAt <= 1) b.test = true;
         open = b;
       }
       continue;

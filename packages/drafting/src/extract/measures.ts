@@ -128,7 +128,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       // "Quick check: turn left for me. Fifty-two degrees." names the value in the sentence before
       // "Timed up and go, walk to the line ... Go. That's 12.4 s": the test named earlier in the utterance
       const prevName = earlierName(units, u);
-      const named = (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
+      // a stance held for seconds: "9 s on the foam with eyes closed", "heel to toe with eyes closed, 5 s",
+      // "With your eyes closed, 2 s" after "Tandem stance ... 12 s", "17 s" after "let's retest. Foam, feet together ..."
+      const stance = / s$/.test(value) && !DOSE.test(text) ? stanceName(text, m.index, end) ?? stanceCarried(text, [...out, ...found], u, units) : null;
+      const named = stance ?? (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
       if (PRIOR_BEFORE.test(text.slice(0, m.index)) || (/\b(?:was|were)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && PRIOR_AFTER.test(text.slice(end)))) {
         if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
         continue;
@@ -140,6 +143,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       let name: string | null = (pain ? 'pain' : named) ?? (count ? countName(text, end, lastName) : repeat) ?? (/\/10$/.test(value) ? 'pain' : null);
       // a forward bend measured in centimetres is the fingertip-to-floor distance, however it was asked for
       if (name && / cm$/.test(value) && /^(?:flexion|forward bend|fingertips?(?: to floor)?)$/i.test(name)) name = 'fingertip-to-floor';
+      // "You lose three lines when your head is moving": lines of an eye chart read with the head moving
+      if (!name && / lines?$/.test(value) && /\bhead (?:is )?(?:moving|turning)\b|\bchart\b/i.test(`${prev?.text ?? ''} ${text}`)) name = 'dynamic visual acuity';
       if (!name) continue;
       const ranged = range && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? '')) && m.index > range.index;
       const side = sideBefore(text, m.index);
@@ -181,7 +186,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       && /^(?:that's|that is|patient did|you did)?\s*\d+\b/i.test(text) && u.speaker === 'clinician') {
       const n = /\d+/.exec(text)?.[0] ?? '';
       const p = PRIOR.exec(text);
-      found.push({ kind: kindFor(lastName, n, lastName), name: lastName, value: n, baseline: p ? (p[1] ?? p[2] ?? p[3]) ?? null : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
+      const said = testsIn(units[u.idx - 1]?.text ?? '')[0]?.name.toLowerCase() ?? lastName;
+      found.push({ kind: kindFor(said, n, said), name: said, value: n, baseline: p ? (p[1] ?? p[2] ?? p[3]) ?? null : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
     }
     const named = testsIn(text)[0];
     if (named) lastName = named.name;
@@ -189,6 +195,39 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     out.push(...found);
   }
   return linkRepeats(out);
+}
+
+const STANCE = /\b(?:on (?:the )?foam|foam,? feet together|(?:tandem|heel[- ]to[- ]toe)(?: stance)?|feet together)\b/i;
+const EYES = /\beyes (open|closed)\b/i;
+
+function stanceBase(said: string): string {
+  return /foam/i.test(said) ? 'foam stance' : /tandem|heel[- ]to[- ]toe/i.test(said) ? 'tandem stance' : 'feet-together stance';
+}
+
+/** A balance stance said around a time in seconds, with its eyes condition when said. */
+function stanceName(text: string, index: number, end: number): string | null {
+  const around = `${text.slice(Math.max(0, index - 45), index)} ${text.slice(end, end + 40)}`;
+  const hit = STANCE.exec(around);
+  if (!hit) return null;
+  const eyes = EYES.exec(around)?.[1]?.toLowerCase();
+  return `${stanceBase(hit[0])}${eyes ? ` eyes ${eyes}` : ''}`;
+}
+
+/**
+ * "With your eyes closed, 2 s" right after "Tandem stance with eyes open, 12 s": the stance of the last
+ * reading of this utterance; a bare time right after a retest announced in the turn before
+ * ("Let's retest. Foam, feet together, eyes closed." - "17 s.") is that stance.
+ */
+function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Unit[]): string | null {
+  const eyes = EYES.exec(text)?.[1]?.toLowerCase();
+  const last = [...prior].reverse().find((m) => m.evidence.includes(u.uttId) && / stance/.test(m.name));
+  if (last && eyes) return `${last.name.replace(/ eyes (?:open|closed)$/, '')} eyes ${eyes}`;
+  if (!/^\d/.test(text.trim())) return null;
+  const turnBefore = units.filter((x) => x.uttIndex === u.uttIndex - 1 && x.speaker === 'clinician').map((x) => x.text).join(' ');
+  const hit = /\bre-?test\b/i.test(turnBefore) ? STANCE.exec(turnBefore) : null;
+  if (!hit) return null;
+  const saidEyes = EYES.exec(turnBefore)?.[1]?.toLowerCase();
+  return `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`;
 }
 
 /** The test or movement named in an earlier sentence of the same utterance that held no value yet. */

@@ -84,11 +84,10 @@ export function spokenClockTimes(text: string): string {
     .replace(new RegExp(String.raw`\b(${PAST_MIN})(?: minutes)? (?:past|after) (${H})\b`, 'gi'), (_m, n: string, h: string) => clock(hourOf(h), pastMinutes(n)))
     // "Five to eleven, let's walk." / "it's ten to three": minutes before the hour, said as a time only where it
     // opens the sentence (or follows "it's", "at") and ends a clause; "five to eleven reps" stays a range
-    .replace(new RegExp(String.raw`(^|[.!?]\s+|\b(?:it's|it is|at)\s+)(five|ten|twenty|twenty-five) (?:to|till|of) (${H})(?=\s*[,.!;]|\s+(?:let's|now|start))`, 'gi'),
+    .replace(new RegExp(String.raw`(^|[.!?]\s+|\b(?:it's|it is|at)\s+)(${PAST_MIN})(?: minutes)? (?:to|till|of) (${H})(?=\s*[,.!;]|\s+(?:let's|now|start))`, 'gi'),
       (_m, lead: string, n: string, h: string) => {
         const hour = hourOf(h);
-        const mins = ({ five: 5, ten: 10, twenty: 20, 'twenty-five': 25 } as Record<string, number>)[n.toLowerCase()] ?? 0;
-        return `${lead}${clock(hour === 1 ? 12 : hour - 1, 60 - mins)}`;
+        return `${lead}${clock(hour === 1 ? 12 : hour - 1, 60 - pastMinutes(n))}`;
       });
   // a range: "nine twenty-five to nine thirty-two", "three-ten to three-sixteen", "2:20 to two-twenty-nine"
   const END = String.raw`(?:${HM}|\d{1,2}:\d{2})`;
@@ -107,12 +106,14 @@ export function spokenClockTimes(text: string): string {
     const lineStart = all.lastIndexOf('\n', offset) + 1;
     const lineEnd = all.indexOf('\n', offset) < 0 ? all.length : all.indexOf('\n', offset);
     if (/\b(?:at|from)\s+$/i.test(lead) && !MEASURING.test(all.slice(lineStart, lineEnd))) return readHM(m);
+    // "That's nine twenty-nine, so twenty-four minutes of work simulation": a time when minutes are said with it
+    if (/\bthat(?:'s| is)\s+$/i.test(lead) && /^,?\s*(?:so |that's |which is )?(?:about )?(?:\d+|[a-z]+(?:[- ][a-z]+)?) minutes\b/i.test(all.slice(offset + m.length, lineEnd)) && !MEASURING.test(all.slice(lineStart, lineEnd))) return readHM(m);
     // said on its own: "Nine twenty-seven." / "Okay, one forty-one."
     const before = all.slice(lineStart, offset);
     const after = all.slice(offset + m.length);
     // unpunctuated speech runs on into the next words: "nine twenty one lets have you stand", "nine thirty one done"
     const alone = /(?:^\s*|[.!?]\s+)(?:(?:okay|ok|so|and|alright|now)[,.]?\s+)?$/i.test(before)
-      && (/^\s*(?:[.!,]|$)/.test(after) || (!/[.?!]/.test(all) && RUN_ON_AFTER.test(after)));
+      && (/^\s*(?:now\s*)?(?:[.!,]|$)/.test(after) || (!/[.?!]/.test(all) && RUN_ON_AFTER.test(after)));
     // "Lift your arm. One-twenty." answers a measurement; "Nine twenty-seven. Re-measure: ..." is a time
     const lastSentence = before.split(/[.!?]\s+/).slice(-2).join(' ');
     return alone && !MEASURING.test(lastSentence) ? readHM(m) : m;

@@ -1,0 +1,116 @@
+/**
+ * Tests, blocks and times as said in visits the drafter had not seen (held-out set H).
+ * Sources: DOMAIN.md 2.2 (the actual start and stop clock times), 2.3 (97112 needs a measured
+ * neuromotor deficit first; 97530 functional tasks; 97140 vs 97124 by technique), 2.4 (the
+ * result against baseline), 2.6 T6 (laterality: said, never assumed), 1.8 (the plan).
+ */
+import { codeVisit } from '@scribe/coding';
+import { describe, expect, it } from 'vitest';
+import { toLedger } from '../src/extract/entries.ts';
+import { findBlocks } from '../src/extract/ledger.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { buildVisitInput, normalizeClinical, OfflineTherapyDrafter, type DraftContext } from '../src/index.ts';
+
+type Said = string | [string, 'patient'];
+const say = (texts: Said[]) =>
+  texts.map((t, i) => ({ id: `u${i + 1}`, speaker: Array.isArray(t) ? t[1] : 'clinician' as const, start: i, end: i + 1, text: Array.isArray(t) ? t[0] : t }));
+
+function ledger(texts: Said[], discipline = 'pt', mode: 'ambient' | 'dictation' = 'ambient') {
+  const units = buildUnits(say(texts), mode);
+  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
+}
+
+const measures = (texts: string[]) => extractMeasures(buildUnits(say(texts), 'ambient'), 'pt').map((m) => [m.name, m.value, m.baseline]);
+
+async function code(texts: Said[], context: Partial<DraftContext> & Pick<DraftContext, 'discipline'>) {
+  const ctx: DraftContext = { noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
+  const draft = await new OfflineTherapyDrafter().draft({ utterances: say(texts), context: ctx });
+  return codeVisit(buildVisitInput(draft, ctx));
+}
+
+describe('clock times said in words (DOMAIN.md 2.2)', () => {
+  it('"twelve minutes to ten", "Nine forty-one now.", "That\'s nine twenty-nine, so twenty-four minutes"', () => {
+    expect(normalizeClinical("It's twelve minutes to ten, so seven minutes of gait training.")).toBe("It's 9:48, so 7 min of gait training.");
+    expect(normalizeClinical('Nine forty-one now. Grab your cane.')).toBe('9:41 now. Grab your cane.');
+    expect(normalizeClinical("That's nine twenty-nine, so twenty-four minutes of work simulation.")).toBe("That's 9:29, so 24 min of work simulation.");
+    expect(normalizeClinical("That's one twenty degrees.")).toBe("That's 120°.");
+  });
+});
+
+describe('balance tests in seconds (DOMAIN.md 2.3, 2.4)', () => {
+  it('names each stance and its eyes condition, carries it, and links the retest to its baseline', () => {
+    expect(measures([
+      'Nine seconds on the foam with eyes closed, out of thirty.',
+      'Tandem stance with eyes open, twelve seconds. With your eyes closed, two seconds.',
+      "Okay, let's retest. Foam, feet together, arms crossed, eyes closed.",
+      'Seventeen seconds. Up from nine at the start today. And heel to toe with eyes closed, five seconds, up from two.',
+    ])).toEqual([
+      ['foam stance eyes closed', '9 s', null],
+      ['tandem stance eyes open', '12 s', null],
+      ['tandem stance eyes closed', '2 s', null],
+      ['foam stance eyes closed', '17 s', '9 s'],
+      ['tandem stance eyes closed', '5 s', '2'],
+    ]);
+  });
+
+  it('a dose is not a test: "Feet together on the foam, eyes open, thirty seconds, three times"', () => {
+    expect(measures(['Feet together on the foam, eyes open, thirty seconds, three times.'])).toEqual([]);
+  });
+
+  it('a test said before treatment is not a block; the treatment starts at its own time', () => {
+    const entries = ledger([
+      'Okay, before we start I want your balance numbers for today. Shoes off. Stand on the foam, feet together, and close your eyes.',
+      'Nine seconds on the foam with eyes closed.',
+      "It's nine-oh-seven. Starting your balance retraining now. Back on the foam, feet together.",
+      "It's nine-forty, so that was thirty-three minutes of balance retraining.",
+    ].map(normalizeClinical));
+    expect(entries.map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes])).toEqual([['neuromuscular_reeducation', '09:07', '09:40', 33]]);
+    expect(entries[0]?.deficit).toMatch(/foam stance eyes closed 9 s/);
+  });
+});
+
+describe('97112 after a measured deficit, and what is not a service (DOMAIN.md 2.3)', () => {
+  it('gaze work after dynamic visual acuity measured at the block\'s start is 97112 with no deficit check', async () => {
+    const r = await code([
+      "It's ten thirty-eight. Before the eye exercises I'm measuring your vision with your head moving.",
+      'You lose three lines when your head is moving. Now the times-one exercise: keep the letter in focus and turn your head.',
+      'Three sets of thirty seconds, seated.',
+      'Ten forty-nine. Eleven minutes of gaze work.',
+    ].map(normalizeClinical), { discipline: 'ot' });
+    expect(r.lines.map((l) => [l.code, l.units])).toEqual([['97112', 1]]);
+    expect(r.checks.map((c) => c.id)).not.toContain('neuromotor_deficit_missing');
+  });
+
+  it('an OT recipe task is 97530; moist heat "before the adjustment" stays its own service', async () => {
+    expect(ledger(["It's quarter past ten, let's start in the kitchen. Here's your recipe card, six steps.", "It's ten thirty-seven, so twenty-two minutes."].map(normalizeClinical), 'ot')
+      .map((e) => [e.kindHint, e.minutes])).toEqual([['therapeutic_activity', 22]]);
+    const chiro = ledger(['Moist heat to the lumbar spine, prone, ten minutes, before the adjustment.', 'Adjustments, diversified technique: L4-5 right side-posture.'], 'chiro', 'dictation');
+    expect(chiro.map((e) => e.kindHint)).toEqual(['hot_cold_pack', 'cmt']);
+  });
+
+  it('retrograde edema massage with scar mobilization is manual therapy, 97140 (DOMAIN.md 2.3 by technique)', async () => {
+    const r = await code(['Manual, ten twenty-seven to ten thirty-six, nine minutes: retrograde edema massage and scar mobilization over the left thenar incision.'].map(normalizeClinical), { discipline: 'ot', mode: 'dictation' });
+    expect(r.lines.map((l) => l.code)).toEqual(['97140']);
+  });
+
+  it('the note\'s opening, a report, advice for someone else, a restriction and "long stretches" are not blocks', () => {
+    expect(ledger([
+      'Massage therapy note, visit three, referred by Dr. Chen for headaches.',
+      'Neck pain worst after long stretches at the computer.',
+      'Says stairs are the hardest thing; going down he takes them one step at a time.',
+      'Let June carry the small bag.',
+      'Start with batting practice, and no sliding for another month.',
+    ], 'pt', 'dictation')).toEqual([]);
+  });
+});
+
+describe('laterality (DOMAIN.md 2.6 T6)', () => {
+  it('"up on both feet, down on the surgical side only" in one block leaves another block on the foot without a side', async () => {
+    const r = await code([
+      'Therapeutic exercise, eight-oh-two to eight twenty-seven, twenty-five minutes. Eccentric heel drops off a step, up on both feet, down on the surgical side only, three sets of ten.',
+      'Manual therapy, eight twenty-eight to eight thirty-four, six minutes. Posterior talocrural glides, grade three.',
+    ].map(normalizeClinical), { discipline: 'pt', mode: 'dictation', diagnoses: [{ icd10: 'S86.019D', description: 'Achilles tendon rupture, status post repair' }] });
+    expect(r.checks.map((c) => c.id)).toContain('missing_laterality');
+  });
+});
