@@ -114,3 +114,34 @@ describe('laterality (DOMAIN.md 2.6 T6)', () => {
     expect(r.checks.map((c) => c.id)).toContain('missing_laterality');
   });
 });
+
+describe('what the patient answers (DOMAIN.md 1.6: a denial is kept as a denial)', () => {
+  const draftOf = async (texts: Said[]) => {
+    const ctx: DraftContext = { discipline: 'chiro', noteType: 'daily', mode: 'ambient', payer: { type: 'medicare' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const d = await new OfflineTherapyDrafter().draft({ utterances: say(texts), context: ctx });
+    return Object.values(d.sections).flat().map((s) => s.text);
+  };
+
+  it('"No, nothing below the knee. None of that other stuff either." denies every question of the turn and keeps "nothing"', async () => {
+    const statements = await draftOf([
+      'Anything below the knee? Any numbness in the groin or the seat area? Any trouble with your bladder or your bowels?',
+      ['No, nothing below the knee. None of that other stuff either.', 'patient'],
+    ]);
+    const text = statements.join(' ');
+    expect(text).toMatch(/denies numbness in (?:the )?groin or (?:the )?seat area; trouble with (?:the )?bladder or (?:the )?bowels/i);
+    // the negation stays with what it denies: "Nothing below knee", never "Below knee"
+    expect(text).toMatch(/Nothing below (?:the )?knee/);
+    expect(text).not.toMatch(/(?:^|\. )Below (?:the )?knee/);
+    expect(text).not.toMatch(/none of that other stuff/i);
+  });
+
+  it('where the pain is, answered with body parts only, is charted as the pain\'s location', async () => {
+    const text = await draftOf(['Where\'s the pain now, same spot?', ['Right side, low back, into the right buttock and down the back of the thigh.', 'patient']]);
+    expect(text).toContain('Pain: right side, low back, into right buttock and down back of thigh.');
+  });
+
+  it('a test said with its result takes no score from a later sentence', async () => {
+    const text = await draftOf(["Kemp's test on the right reproduces the back pain. Straight leg raise is negative on both sides.", "That's three regions today: lumbar, sacral and pelvic."]);
+    expect(text.join(' ')).not.toMatch(/Straight leg raise[^.]*: 3 regions/);
+  });
+});

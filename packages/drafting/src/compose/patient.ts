@@ -21,7 +21,8 @@ const RELAYED = /^(?:(?:she|he|they) (?:says|said|reports|tells (?:me|us))|the p
 export const DIFFICULTY_Q = /\b(?:hardest|bugging|bothering|problem|trouble|difficult|hard for|limit|still getting in the way|worst|worse|bring (?:it|them) on|sets? (?:it|them) off|aggravat\w*)\b/i;
 const BARE_NO = /^(?:no|nope|none|not really|no,? (?:none|nothing)|none of (?:that|those|them))[.!]?$/i;
 /** An answer that begins by saying no: "No, nothing.", "No, none of that.", "Not really.", "Nope, no ringing." */
-export const LEADING_NO = /^(?:no|nope|none|nothing|not really)\b(?:,? (?:nothing like that|not really|none of (?:that|those|them)|none|nothing)[,.;!]?|[,.;!])\s*|^not really$/i;
+// "No, nothing." is one denial; in "No, nothing below the knee." the "nothing" belongs to what follows
+export const LEADING_NO = /^(?:no|nope|none|nothing|not really)\b(?:,? (?:(?:nothing like that|not really|none of (?:that|those|them))[,.;!]?|(?:none|nothing)(?:[,.;!]|$))|[,.;!])\s*|^not really$/i;
 /** A yes/no question: "Any redness ...?", "Has anyone teased him?", "Numbness, tingling, weakness in the arms?" */
 export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 
@@ -76,6 +77,9 @@ export function equipmentAsked(question: string): string | null {
   return EQUIPMENT.exec(question)?.[1]?.toLowerCase() ?? null;
 }
 
+/** A question about where a symptom is: "Where's the pain now, same spot?", "Which side?". */
+const LOCATION_Q = /\bwhere(?:'s| is| does| do)?\b|\bsame (?:spot|place|side|area)\b|\bwhich side\b/i;
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
   const evidence = [u.uttId];
@@ -87,9 +91,17 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     // "No, no pain.": the rest only says the denial again
     const repeats = symptomMentions(rest).length > 0 && symptomMentions(rest).every((m) => m.negated) && rest.split(/\s+/).length <= 4;
     const more = rest && !repeats && !BARE_NO.test(u.text) ? ` ${cap(toThirdPerson(rest, voice).replace(/^(?:Patient|Caregiver)\s+/, ''))}` : '';
-    return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${deniedContent(q.text)}.${more}`, evidence: [q.uttId, u.uttId] };
+    // "None of that other stuff either": the answer denies every question of the turn, not only the last
+    const said = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+    const all = /\bnone of (?:that|those|them|it)\b|\bneither\b|\bnothing like that\b/i.test(said)
+      ? units.filter((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx && (symptomMentions(x.text).length || YES_NO_Q.test(x.text)) && !/^anything\b/i.test(x.text))
+      : [];
+    const denied = [...all, q].map((x) => deniedContent(x.text)).join('; ');
+    return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${denied}.${more}`, evidence: [q.uttId, u.uttId] };
   }
   if (BARE_NO.test(u.text) && q) return null;
+  // "None of that other stuff either." after a denial: the denial already says it
+  if (/^(?:and )?(?:none of (?:that|those|them|it)|neither)\b(?:\s+\w+){0,4}[.!]?$/i.test(u.text.trim()) && u.sentIndex > 0) return null;
   // a figure of speech is charted in the patient's own words (DOMAIN.md 3.1 V16: "the exact phrase the patient used")
   if (voice === 'patient' && FIGURATIVE.test(u.text) && !/"/.test(u.text)) {
     const phrase = /^It\b/.test(u.text) && q ? regionPhrase(q) : null;
@@ -166,6 +178,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   }
   // "What would you most like to get back to?" - "Doing my own hair.": the patient's goal
   if (q && GOAL_Q.test(q.text)) return { text: `${who === 'Patient' ? 'Patient' : 'Caregiver'} goal: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:and|also)\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
+  // "Where's the pain now?" - "Right side, low back, into the buttock.": where the symptom asked about is
+  const located = q && u.sentIndex === 0 && LOCATION_Q.test(q.text) && regionsIn(u.text).length > 0 && !symptomMentions(u.text).length
+    ? symptomMentions(q.text).find((m) => !m.negated)?.word ?? null : null;
+  if (q && located) return { text: `${cap(located.toLowerCase())}: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, ''))}`, evidence: [q.uttId, ...evidence] };
   // "Pads?" - "I stopped wearing them two weeks ago.": the answer is about what was asked
   const topic = q && u.sentIndex === 0 ? askedAbout(q.text) ?? equipmentAsked(q.text) : null;
   if (q && topic && !new RegExp(`\\b${topic.slice(0, Math.max(3, topic.length - 2))}`, 'i').test(s)) {

@@ -209,7 +209,9 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
   const out: Draftable[] = [];
   for (const it of items) {
     const prev = out[out.length - 1];
-    const test = prev && prev.section === 'objective' && it.section === 'objective' && /^\d/.test(it.text) ? testsIn(prev.text)[0] : undefined;
+    // ... only a bare score ("That's ten."), and only onto a test said without its result
+    const test = prev && prev.section === 'objective' && it.section === 'objective' && /^\d/.test(it.text) && !it.text.includes(':') && it.text.split(/\s+/).length <= 5
+      && !/\b(?:positive|negative|normal|WNL|reproduc\w*|intact|absent)\b/i.test(prev.text) ? testsIn(prev.text)[0] : undefined;
     if (prev && test) {
       const named = new RegExp(test.re.source, 'i').exec(prev.text)?.[0] ?? test.name;
       if (!/\d/.test(prev.text.replace(named, ''))) {
