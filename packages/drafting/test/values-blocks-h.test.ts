@@ -145,3 +145,37 @@ describe('what the patient answers (DOMAIN.md 1.6: a denial is kept as a denial)
     expect(text.join(' ')).not.toMatch(/Straight leg raise[^.]*: 3 regions/);
   });
 });
+
+describe('an evaluation\'s history, impression and plan, said in conversation (DOMAIN.md 1.5, 1.8)', () => {
+  // small talk a real visit has around the clinical talk, so the note's word budget (FORMAT.md compression) is a visit's
+  const chat: Said = 'Okay, good, alright, great. '.repeat(40);
+  const sections = async (texts: Said[]) => {
+    const ctx: DraftContext = { discipline: 'slp', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    return (await new OfflineTherapyDrafter().draft({ utterances: say([chat, ...texts]), context: ctx })).sections;
+  };
+
+  it('"My mom says around four" answers when it started; the family history and prior therapy follow it', async () => {
+    const s = await sections(['When did the stuttering start?', ['My mom says around four. My dad stutters too, less than me. I had speech at school until maybe fourth grade.', 'patient']]);
+    const text = s.subjective.map((x) => x.text).join(' ');
+    expect(text).toMatch(/around 4/);
+    expect(text).toMatch(/dad stutters/);
+    expect(text).toMatch(/speech at school until maybe fourth grade/);
+  });
+
+  it('"So what I\'m seeing is ..." is the impression; "We\'ll combine ..." and "For this week, practice ..." are the plan', async () => {
+    const s = await sections([
+      "So what I'm seeing is persistent developmental stuttering, moderate severity, with a big impact on communication at work.",
+      "We'll combine fluency shaping with stuttering modification, and we'll work directly on the avoidance.",
+      'For this week, practice easy onsets reading aloud five minutes a day.',
+    ]);
+    expect(s.assessment.map((x) => x.text)).toEqual([expect.stringMatching(/^Impression: persistent developmental stuttering, moderate severity/)]);
+    expect(s.plan.map((x) => x.text).join(' ')).toMatch(/Combine fluency shaping[\s\S]*practice easy onsets/);
+  });
+
+  it('"It\'s been the same my whole life" after a denial is not about the body part the question named', async () => {
+    const s = await sections(['Any head injuries, seizures, strokes, anything neurological as an adult?', ["No, nothing like that. It's been the same my whole life.", 'patient']]);
+    const text = s.subjective.map((x) => x.text).join(' ');
+    expect(text).toMatch(/It has been same whole life/);
+    expect(text).not.toMatch(/head (?:has|is) been/i);
+  });
+});

@@ -40,11 +40,12 @@ const OTHER_CUE = /\b(?:reports?|noticed|meals?|eats?|eating|drinks?|diet|fevers
 const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
 
 /** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
-function substantive(text: string): boolean {
+function substantive(text: string, answers = false): boolean {
   const words = text.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'/+°%-]/gu, '')).filter(Boolean);
   const content = words.filter((w) => /\p{L}/u.test(w) && !FILLER.test(w));
   if (SOCIAL.test(text) && words.length < 5 && !MEASURE_VALUE.test(text)) return false;
-  if (THIRD_PARTY_OPINION.test(text)) return false;
+  // "My wife says I snore" is an aside; "My mom says around four" answers "When did it start?"
+  if (THIRD_PARTY_OPINION.test(text) && !answers) return false;
   if (symptomMentions(text).length > 0 && content.length >= 1) return true;
   // "Abduction 165, it was 95.": goniometry said without "degrees" is a measure too
   if (MEASURE_VALUE.test(withUnits(text))) return true;
@@ -89,7 +90,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const tv = withUnits(t);
   // "Maybe a four." after "Where's the neck on a scale of zero to ten?" is an answer worth charting
   // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
-  if (u.isQuestion || (!substantive(t) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t))))) return null;
+  if (u.isQuestion || (!substantive(t, answers) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t)) return null;

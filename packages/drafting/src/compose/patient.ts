@@ -165,7 +165,8 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     s = s.replace(/\b(?:it |It )?(?:was|is) (?:about |maybe |around )?(?:a |an )?(\d{1,2})\b(?![/\d%°:]|\.\d)/, `${word}$1/10`)
       .replace(/^(?:maybe |about |around )?(?:a|an) (\d{1,2})\b(?![/\d%°:]|\.\d)/i, `${word}$1/10`);
   }
-  if (/^It\b/.test(s) && q) {
+  // "How's the left knee?" - "It aches.": "it" is the body part asked about (not in "Any head injuries?" - "... It's been the same")
+  if (/^It\b/.test(s) && q && !YES_NO_Q.test(q.text)) {
     const phrase = regionPhrase(q);
     if (phrase) { s = s.replace(/^It\b/, cap(phrase)); evidence.unshift(q.uttId); }
   }

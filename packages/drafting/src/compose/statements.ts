@@ -33,6 +33,9 @@ export interface Draftable {
   measured?: boolean;
 }
 
+/** A question about the history: "When did the stuttering start?", "How long has it been like this?" */
+const HISTORY_Q = /\bwhen did (?:it|this|that|the \w+|your \w+) (?:start|begin)\b|\bhow long (?:has|have|ago)\b|\b(?:family|medical) history\b|\banyone else in the family\b/i;
+
 const PARAMS = /\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|reps|of each)\b/;
 
 /** A discharge decision said as a clause: "we're discharging you from OT", "will discharge him to home program". */
@@ -125,7 +128,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const prevUnit = units[u.idx - 1];
     const continues = !!prevUnit && prevUnit.uttId === u.uttId && keptIdx.has(prevUnit.idx);
     const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
-    const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
+    const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || HISTORY_Q.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
       || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
@@ -155,7 +158,9 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
         : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, '')) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''))}: ${u.text}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
-        : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '');
+        : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')
+          // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
+          .replace(/^(?:so,?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+/i, 'Impression: ');
       let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
         .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking)(?: with)?:?\s*/gi, '');
       const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;

@@ -182,6 +182,6 @@ function expandContractions(s: string): string {
     .replace(/\bisn't\b/gi, 'is not').replace(/\baren't\b/gi, 'are not').replace(/\bhasn't\b/gi, 'has not')
     .replace(/\bwasn't\b/gi, 'was not').replace(/\bcan't\b/gi, 'cannot').replace(/\bwon't\b/gi, 'will not')
     .replace(/\bdoesn't\b/gi, 'does not').replace(/\bdidn't\b/gi, 'did not').replace(/\bdon't\b/gi, 'do not')
-    .replace(/\b(it|that|there|what|she|he)'s\b/gi, '$1 is').replace(/\bthey're\b/gi, 'they are').replace(/\bthey'll\b/gi, 'they will')
+    .replace(/\b(it|that|there|what|she|he)'s (?=been|got|had)\b/gi, '$1 has ').replace(/\b(it|that|there|what|she|he)'s\b/gi, '$1 is').replace(/\bthey're\b/gi, 'they are').replace(/\bthey'll\b/gi, 'they will')
     .replace(/\b(\w+)'ve\b/gi, '$1 have');
 }
