@@ -179,3 +179,21 @@ describe('an evaluation\'s history, impression and plan, said in conversation (D
     expect(text).not.toMatch(/head (?:has|is) been/i);
   });
 });
+
+describe('a progress dictation\'s labels (DOMAIN.md 1.8: progress notes report goal status)', () => {
+  it('"Progress measures." is objective and "Goal status:" the assessment; a goal\'s target is not a reading', () => {
+    const units = buildUnits(say([
+      'Subjective: his wife reports he is using more single words.',
+      'Progress measures. Confrontation naming: fifteen out of twenty.',
+      'Goal status: naming at eighty percent accuracy, progressing. Producing three-word phrases for needs, met.',
+    ]), 'dictation');
+    expect(units.map((u) => u.header)).toEqual(['subjective', 'objective', 'assessment', 'assessment']);
+    expect(extractMeasures(units, 'slp').map((m) => m.value)).not.toContain('80%');
+  });
+
+  it('"He and his wife deny any coughing" is a denial the word budget keeps, with its subject', async () => {
+    const ctx: DraftContext = { discipline: 'slp', noteType: 'progress', mode: 'dictation', payer: { type: 'medicare' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const d = await new OfflineTherapyDrafter().draft({ utterances: say(['Subjective: he is doing well at home.', 'He and his wife deny any coughing or choking with meals or drinks.']), context: ctx });
+    expect(d.sections.subjective.map((s) => s.text)).toContain('Patient and wife deny coughing or choking with meals or drinks.');
+  });
+});

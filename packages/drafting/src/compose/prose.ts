@@ -47,7 +47,8 @@ export function concise(text: string): string {
       // "Abduction 165, it was 95" -> "Abduction 165 (was 95)": a value's earlier reading keeps its "was"
       .replace(/(\d[^\s,;]*),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
       .replace(/(?<!\()\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
-      .replace(/^(?:He|She|They) (?=[a-z])/, '')
+      .replace(/^(?:He|She) and (?:his|her|their) /, 'Patient and ')
+      .replace(/^(?:He|She|They) (?!and\b)(?=[a-z])/, '')
       .replace(/(?<=\S )\b(?:his|her|their) (?=[a-z])/g, '')
       .replace(/\bDr\. /g, 'Dr ')
       // telegraphic chart style: "has been wearing" -> "wearing", "was throwing up" -> "throwing up"

@@ -101,6 +101,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
   for (const u of units) {
     if (u.isQuestion || u.header === 'plan' || PLAN_CUE.test(u.text) || /\bgoals?\b|\btargets? (?:is|are|of)\b/i.test(u.text)) continue;
     if (GOAL_LINK.test(u.text) && !testsIn(u.text).length) continue;
+    // "Goal status: naming at 80% accuracy, progressing": a goal's target, not a reading
+    if (u.header === 'assessment' && /,\s*(?:progressing|met|not (?:yet )?met|partially met|partly met|achieved|ongoing)\b/i.test(u.text)) continue;
     // exercise prescriptions ("40 lb, 3x15") are parameters, not measures
     if (/\d+x\d+/.test(u.text) && !testsIn(u.text).length) continue;
     const next = units[u.idx + 1]?.uttId === u.uttId ? units[u.idx + 1]?.text : undefined;
