@@ -197,3 +197,33 @@ describe('a progress dictation\'s labels (DOMAIN.md 1.8: progress notes report g
     expect(d.sections.subjective.map((s) => s.text)).toContain('Patient and wife deny coughing or choking with meals or drinks.');
   });
 });
+
+describe('a voice evaluation in conversation (DOMAIN.md 1.5; FORMAT.md: no dialogue copied into the note)', () => {
+  const chat: Said = 'Okay, good, alright, great. '.repeat(40);
+  const draft = async (texts: Said[]) => {
+    const ctx: DraftContext = { discipline: 'slp', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    return (await new OfflineTherapyDrafter().draft({ utterances: say([chat, ...texts]), context: ctx })).sections;
+  };
+
+  it('the sentences a patient reads aloud are a speech sample, not a report', async () => {
+    const s = await draft(['Now the CAPE-V sentences on this card, one at a time.', ['The blue spot is on the key again. We were away a year ago.', 'patient']]);
+    expect(Object.values(s).flat().map((x) => x.text).join(' ')).not.toMatch(/away (?:a )?year ago|blue spot/i);
+  });
+
+  it('"Never." denies what was asked; a long s and a long z are their own durations, not a repeat of the last measure', async () => {
+    const s = await draft([
+      'Do you smoke or vape?', ['Never.', 'patient'],
+      'Say ah as long as you can. Nine seconds. So your maximum phonation time is nine seconds.',
+      'Now a long s sound. Fifteen seconds. And a long z. Ten seconds. That makes your s/z ratio one point five.',
+    ]);
+    expect(s.subjective.map((x) => x.text)).toContain('Denies smoking or vape.');
+    const o = s.objective.map((x) => x.text).join(' ');
+    expect(o).toMatch(/\/s\/ duration: 15 s/);
+    expect(o).not.toMatch(/maximum phonation time: 15 s/i);
+  });
+
+  it('"Goals for eight weeks:" heads the goals (plan), not a finding', () => {
+    const units = buildUnits(say(['Goals for eight weeks: VHI-10 under twelve and a full teaching day without losing your voice.']), 'ambient');
+    expect(units.map((u) => u.header)).toEqual(['plan']);
+  });
+});

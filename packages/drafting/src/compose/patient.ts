@@ -19,10 +19,10 @@ export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|som
 /** "She says ...": an interpreter or family member relaying the patient's words. */
 const RELAYED = /^(?:(?:she|he|they) (?:says|said|reports|tells (?:me|us))|the patient (?:says|said))(?: that)?,?\s*/i;
 export const DIFFICULTY_Q = /\b(?:hardest|bugging|bothering|problem|trouble|difficult|hard for|limit|still getting in the way|worst|worse|bring (?:it|them) on|sets? (?:it|them) off|aggravat\w*)\b/i;
-const BARE_NO = /^(?:no|nope|none|not really|no,? (?:none|nothing)|none of (?:that|those|them))[.!]?$/i;
+const BARE_NO = /^(?:no|nope|none|never|not really|no,? (?:none|nothing)|none of (?:that|those|them))[.!]?$/i;
 /** An answer that begins by saying no: "No, nothing.", "No, none of that.", "Not really.", "Nope, no ringing." */
 // "No, nothing." is one denial; in "No, nothing below the knee." the "nothing" belongs to what follows
-export const LEADING_NO = /^(?:no|nope|none|nothing|not really)\b(?:,? (?:(?:nothing like that|not really|none of (?:that|those|them))[,.;!]?|(?:none|nothing)(?:[,.;!]|$))|[,.;!])\s*|^not really$/i;
+export const LEADING_NO = /^(?:no|nope|none|nothing|never|not really)\b(?:,? (?:(?:nothing like that|not really|none of (?:that|those|them))[,.;!]?|(?:none|nothing)(?:[,.;!]|$))|[,.;!])\s*|^not really$/i;
 /** A yes/no question: "Any redness ...?", "Has anyone teased him?", "Numbness, tingling, weakness in the arms?" */
 export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 

@@ -55,6 +55,21 @@ function isEcho(units: Unit[], u: Unit): boolean {
   return words.every((w) => prior.has(w));
 }
 
+/** An instruction to read or say a set text: what the patient then says is a speech sample, not a report. */
+const READ_ALOUD = /\b(?:read|say|repeat|count)\b[^.?]*\b(?:out loud|aloud|after me|passage|sentences?|paragraph|card|list)\b|\b(?:sentences|passage|paragraph|words) on (?:the|this) card\b/i;
+
+/** "Read the rainbow passage out loud" - "When the sunlight strikes raindrops ...": the sample read, not note content. */
+function isReadingSample(units: Unit[], u: Unit): boolean {
+  if (u.speaker === 'clinician') return false;
+  const first = units.find((x) => x.uttId === u.uttId) ?? u;
+  for (let i = first.idx - 1; i >= 0 && i >= first.idx - 4; i--) {
+    const p = units[i];
+    if (!p || p.speaker === u.speaker) return false;
+    if (p.speaker === 'clinician') return READ_ALOUD.test(units.filter((x) => x.uttId === p.uttId).map((x) => x.text).join(' '));
+  }
+  return false;
+}
+
 const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:quick check[^:]*:\s*)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
@@ -137,7 +152,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const uptalk = u.isQuestion && u.speaker === 'patient' && /\d/.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
       && !!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u);
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
-    let section = isEcho(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    let section = isEcho(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
