@@ -23,7 +23,7 @@ export interface ClassifyContext {
 }
 
 /** Named neuromotor tests: a number next to one is a measured neuromotor finding. */
-const NEUROMOTOR_TEST = /dynamic visual acuity|\bdva\b|single[- ]leg stance|\bsls\b|star excursion|\bsebt\b|\blsi\b|limb symmetry|joint position sense|\bjps\b|berg|romberg|\bctsib\b|sway|dynamic gait index|\bdgi\b|\bfga\b|gait symmetry/;
+const NEUROMOTOR_TEST = /opposition sequence|motor planning|two[- ]point discrimination|dynamic visual acuity|\bdva\b|single[- ]leg stance|\bsls\b|star excursion|\bsebt\b|\blsi\b|limb symmetry|joint position sense|\bjps\b|berg|romberg|\bctsib\b|sway|dynamic gait index|\bdgi\b|\bfga\b|gait symmetry/;
 /** Neuromotor words that count only with a measured quantity (seconds, degrees, percent). */
 const NEUROMOTOR_WORD = /propriocept|balance|perturbation|vestibular|tandem|postural|kinesthe/;
 const MEASURED_QUANTITY = /\d+(\.\d+)?\s*(s|sec|secs|seconds|degrees?|°|%|percent|cm)\b/;

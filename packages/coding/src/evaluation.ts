@@ -18,7 +18,8 @@ const OT_EVAL = { low: '97165', moderate: '97166', high: '97167' } as const;
 /** SLP evaluation types by diagnosis family (ICD-10-CM prefixes). */
 const SLP_TYPES: readonly { type: 'fluency' | 'speech_sound' | 'language' | 'voice' | 'swallowing'; prefixes: readonly string[] }[] = [
   { type: 'fluency', prefixes: ['F80.81', 'F98.5', 'R47.82'] },
-  { type: 'speech_sound', prefixes: ['F80.0', 'R48.2', 'R47.1'] },
+  // F80.9 is "developmental disorder of speech and language, unspecified": both areas
+  { type: 'speech_sound', prefixes: ['F80.0', 'R48.2', 'R47.1', 'F80.9'] },
   { type: 'language', prefixes: ['F80.1', 'F80.2', 'R47.0', 'F80.9'] },
   { type: 'voice', prefixes: ['R49', 'J38'] },
   { type: 'swallowing', prefixes: ['R13.1'] },

@@ -273,6 +273,8 @@ describe('evaluation codes (DOMAIN.md 2.13): complexity is never guessed', () =>
   it.each([
     [['F80.0'], ['92522x1']],
     [['F80.0', 'F80.2'], ['92523x1']],
+    // F80.9 "developmental disorder of speech and language, unspecified" names both areas (ICD-10-CM)
+    [['F80.9'], ['92523x1']],
     [['F80.81'], ['92521x1']],
     [['R49.0'], ['92524x1']],
     [['R13.12'], ['92610x1']],

@@ -53,6 +53,7 @@ export function minutesBetween(start: string, stop: string): number | null {
 /** Minutes stated in the text ("18 min", "an 8-minute block"); the first one, or null. */
 export function statedMinutes(text: string): number | null {
   // "6-min walk", "2-min step test": a test's name, not a duration
-  const m = /\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b)(?<!\b(?:rested|rest|resting|after|every|within|for the first)\s+\d+(?:\.\d+)?[ -]min)/i.exec(text);
+  // "two rounds of three minutes", "3 min each": a dose inside the block, not its duration
+  const m = /\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b| each\b| at a time\b| apiece\b)(?<!\b(?:rested|rest|resting|after|every|within|for the first|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)/i.exec(text);
   return m ? Number(m[1]) : null;
 }

@@ -36,7 +36,7 @@ export interface Block {
 const GOAL_STATUS = /\b(?:goals? (?:is |are |was |were |has been |have been )?(?:now )?(?:all |both )?(?:partly |partially |fully )?(?:met|achieved|reached)|(?:met|achieved|reached) (?:both|all|each|his|her|their|your|the) (?:\w+ )?goals?)\b/i;
 
 /** A sentence that moves on to the next piece of treatment. */
-const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:now|next|then|moving|switching|let's (?:do|move|switch|go|start)|over to|on to)\b/i;
+const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:(?:one more thing|last thing|lastly|finally)[,.]?\s+)?(?:now|next|then|moving|switching|let's (?:do|move|switch|go|start|walk|try)|over to|on to)\b/i;
 const STOP_CUE = /\b(?:that's|that is|that was|stop|done|finished|so \d+ min|\d+ min (?:of|on))\b/i;
 const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|going to|first|last thing|then)\b/i;
 /** Parameters as written in a note: doses, loads, positions, surfaces. */
@@ -113,6 +113,13 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     if (u.header && !u.headerCarried && u.header !== 'objective') close();
     if (plan || ((u.header === 'assessment' || u.header === 'subjective') && !carriedOver)) continue;
     if (range) {
+      // "started neuromuscular re-education at 9:46 ... Then therapeutic activity from 9:53 to 10:24":
+      // the block begun with only a start ends where the next, said to follow it, begins
+      const prior = open as Block | null;
+      if (prior?.start && !prior.stop && prior.minutes === null && /^(?:and )?(?:then|next|after that|followed by)\b/i.test(text)) {
+        prior.stop = { time: range[0], said: spokenTime(text, 0), uttId: u.uttId };
+        prior.minutes = minutesBetween(prior.start.time, range[0]);
+      }
       close();
       const b: Block = newBlock();
       b.start = { time: range[0], said: spokenTime(text, 0), uttId: u.uttId };
@@ -146,7 +153,11 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       const stops = STOP_CUE.test(text) || bareTime || stated !== null;
       // "It's 4:08. Now instrument-assisted soft tissue ...": after untimed work (CMT, a pack) a bare time starts the next block
       const nextUnit = units[u.idx + 1];
-      const startsNext = bareTime && !cur?.start && (UNTIMED_KINDS.has(cur ? mainKind(cur) : 'unknown') || !!cur?.units.some((x) => INDEPENDENT.test(x.text)) || (nextUnit?.uttId === u.uttId
+      // a block begun right as the last one stopped has that start, so a bare time now is its stop
+      const lastStopUnit = last?.stop ? last.units.find((x) => x.uttId === last.stop?.uttId) : undefined;
+      const gapToLast = (cur?.units[0]?.uttIndex ?? -9) - (lastStopUnit?.uttIndex ?? -99);
+      const inherits = !!cur && !cur.start && !!lastStopUnit && (gapToLast === 0 || gapToLast === 1) && !UNTIMED_KINDS.has(mainKind(cur));
+      const startsNext = bareTime && !cur?.start && !inherits && (UNTIMED_KINDS.has(cur ? mainKind(cur) : 'unknown') || !!cur?.units.some((x) => INDEPENDENT.test(x.text)) || (nextUnit?.uttId === u.uttId
         && (/^(?:now|next|then|let's|okay)\b/i.test(nextUnit.text) || kindsIn(nextUnit.text, discipline).some((k) => !cur?.kinds.some((c) => c.kind === k.kind)))));
       if (cur && !cur.stop && (cur.start || cur.kinds.length) && !startsNext) {
         // an activity just announced (this utterance or the one before), nothing done yet

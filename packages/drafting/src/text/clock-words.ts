@@ -112,7 +112,7 @@ export function spokenClockTimes(text: string): string {
     const before = all.slice(lineStart, offset);
     const after = all.slice(offset + m.length);
     // unpunctuated speech runs on into the next words: "nine twenty one lets have you stand", "nine thirty one done"
-    const alone = /(?:^\s*|[.!?]\s+)(?:(?:okay|ok|so|and|alright|now)[,.]?\s+)?$/i.test(before)
+    const alone = /(?:^\s*|[.!?]\s+)(?:(?:okay|ok|so|and|alright|now)[,.]?\s+)?(?:(?:it's|that's|that is)\s+)?$/i.test(before)
       && (/^\s*(?:now\s*)?(?:[.!,]|$)/.test(after) || (!/[.?!]/.test(all) && RUN_ON_AFTER.test(after)));
     // "Lift your arm. One-twenty." answers a measurement; "Nine twenty-seven. Re-measure: ..." is a time
     const lastSentence = before.split(/[.!?]\s+/).slice(-2).join(' ');

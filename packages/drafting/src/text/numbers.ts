@@ -19,7 +19,8 @@ const TENS: Record<string, number> = {
 const WORD = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), 'hundred'].join('|');
 /** A run of number words joined by spaces, hyphens or "and" (after hundred). */
 const RUN = new RegExp(
-  `\\b(?:a\\s+(?=hundred))?(?:${WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${WORD}))*(?:\\s+point\\s+(?:${WORD})(?:\\s+(?:${WORD}))*)?\\b`,
+  // "forty-six point oh": "oh" is a zero after the point
+  `\\b(?:a\\s+(?=hundred))?(?:${WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${WORD}))*(?:\\s+point\\s+(?:${WORD}|oh)(?:\\s+(?:${WORD}|oh))*)?\\b`,
   'gi',
 );
 
@@ -98,7 +99,7 @@ function convertRun(run: string, rom = false): string {
     rest = rest.slice(Math.max(1, used));
   }
   if (fraction !== undefined) {
-    const digits = tokenize(fraction).map((t) => String(value(t.word) ?? ''));
+    const digits = tokenize(fraction).map((t) => (/^oh$/i.test(t.word) ? '0' : String(value(t.word) ?? '')));
     out += '.' + digits.join('');
   }
   return out;

@@ -1,0 +1,70 @@
+/**
+ * Times, blocks and values as said in visits the drafter had not seen (held-out set I).
+ * Sources: DOMAIN.md 2.2 (the actual start and stop clock times; minutes per code), 2.3
+ * (97530 functional tasks, 97116 gait, 97112 after a measured neuromotor deficit), 2.4 (the
+ * result against baseline).
+ */
+import { codeVisit } from '@scribe/coding';
+import { describe, expect, it } from 'vitest';
+import { statedMinutes } from '../src/extract/clock.ts';
+import { toLedger } from '../src/extract/entries.ts';
+import { findBlocks } from '../src/extract/ledger.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { buildVisitInput, normalizeClinical, OfflineTherapyDrafter, type DraftContext } from '../src/index.ts';
+
+const say = (texts: string[]) => texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) }));
+
+function ledger(texts: string[], discipline = 'pt', mode: 'ambient' | 'dictation' = 'ambient') {
+  const units = buildUnits(say(texts), mode);
+  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline).map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes]);
+}
+
+describe('minutes and clock times (DOMAIN.md 2.2)', () => {
+  it('a dose in minutes inside a block is not its duration', () => {
+    expect(statedMinutes('scrubbing with a weighted brush, 2 rounds of 3 min, then folding towels')).toBeNull();
+    expect(statedMinutes('holds of 2 min each')).toBeNull();
+    expect(statedMinutes('that was 12 min of gait')).toBe(12);
+  });
+
+  it('a block dictated with only its start ends where the next, said to follow it, begins', () => {
+    expect(ledger([
+      'So I started neuromuscular re-education at nine forty-six with the mirror box, three sets of ten.',
+      'Then therapeutic activity from nine fifty-three to ten twenty-four, stress loading, two rounds of three minutes, then folding six towels.',
+    ], 'ot', 'dictation')).toEqual([['neuromuscular_reeducation', '09:46', '09:53', 7], ['therapeutic_activity', '09:53', '10:24', 31]]);
+  });
+
+  it('"that\'s ten nineteen." stops the exercise; chair stands and stairs follow until "Ten thirty-one. One more thing, let\'s walk"', () => {
+    expect(ledger([
+      "Okay, it's ten-oh-two, let's get you on the mat. Bridges, two sets of twelve.",
+      "Okay, that's ten nineteen. Off the mat.",
+      'Now chair stands. Three sets of five. Let\'s time five in a row.',
+      'Now the practice stairs, four steps up, four down.',
+      "Ten thirty-one. One more thing, let's walk the hallway.",
+      'Bigger step with the right foot.',
+      'Ten thirty-seven, okay, have a seat.',
+    ])).toEqual([
+      ['therapeutic_exercise', '10:02', '10:19', 17],
+      ['therapeutic_activity', '10:19', '10:31', 12],
+      ['gait_training', '10:31', '10:37', 6],
+    ]);
+  });
+});
+
+describe('values said in a run-on dictation (DOMAIN.md 2.4)', () => {
+  it('"forty-six point oh centimeters, last week forty-six point eight": the value and its baseline', () => {
+    const m = extractMeasures(buildUnits(say(['Figure-of-eight edema measure on the involved hand forty-six point oh centimeters, last week forty-six point eight, at the eval forty-seven point two.']), 'dictation'));
+    expect(m.map((x) => [x.value, x.baseline])).toEqual([['46.0 cm', '46.8']]);
+  });
+
+  it('a motor-planning deficit measured first makes the mirror-box block 97112 without a deficit check', async () => {
+    const ctx: DraftContext = { discipline: 'ot', noteType: 'daily', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const draft = await new OfflineTherapyDrafter().draft({ utterances: say([
+      'The finger opposition sequence, six out of ten correct sequences with the involved hand, so that is our motor planning deficit.',
+      'Neuromuscular re-education from nine forty-six to nine fifty-eight with the mirror box, three sets of ten.',
+    ]), context: ctx });
+    const r = codeVisit(buildVisitInput(draft, ctx));
+    expect(r.lines.map((l) => l.code)).toEqual(['97112']);
+    expect(r.checks.map((c) => c.id)).not.toContain('neuromotor_deficit_missing');
+  });
+});
