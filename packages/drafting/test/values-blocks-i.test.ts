@@ -68,3 +68,21 @@ describe('values said in a run-on dictation (DOMAIN.md 2.4)', () => {
     expect(r.checks.map((c) => c.id)).not.toContain('neuromotor_deficit_missing');
   });
 });
+
+describe('a terse dictation (DOMAIN.md 1.5: S, O, A, P)', () => {
+  it('"S.", "O.", "A.", "P." said alone head what follows them', () => {
+    const units = buildUnits(say(['S. First-step pain one out of ten.', 'O. Windlass test negative right, was positive at eval.', 'A. Goal one met.', 'P. Discharge to home program.']), 'dictation');
+    expect(units.map((u) => [u.header, u.text.slice(0, 12)])).toEqual([
+      ['subjective', 'First-step p'], ['objective', 'Windlass tes'], ['assessment', 'Goal one met'], ['plan', 'Discharge to'],
+    ]);
+  });
+
+  it('a named special test with its result is a finding the word budget keeps (windlass, Kemp, Gillet, drawer)', async () => {
+    const ctx: DraftContext = { discipline: 'pt', noteType: 'discharge', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const words = 'Tolerated well, no issues, doing fine. '.repeat(4);
+    const draft = await new OfflineTherapyDrafter().draft({ utterances: say([`S. ${words}`, 'O. Windlass test negative right, was positive at eval. Posterior drawer grade one with a firm end feel.']), context: ctx });
+    const o = draft.sections.objective.map((s) => s.text).join(' ');
+    expect(o).toMatch(/Windlass test negative right/);
+    expect(o).toMatch(/Posterior drawer grade (?:1|one)/);
+  });
+});
