@@ -86,3 +86,21 @@ describe('a terse dictation (DOMAIN.md 1.5: S, O, A, P)', () => {
     expect(o).toMatch(/Posterior drawer grade (?:1|one)/);
   });
 });
+
+describe('ambient readings and ratings (DOMAIN.md 1.5, 3.3)', () => {
+  const draft = async (texts: [string, 'clinician' | 'patient'][]) => {
+    const ctx: DraftContext = { discipline: 'chiro', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const utterances = texts.map(([t, speaker], i) => ({ id: `u${i + 1}`, speaker, start: i, end: i + 1, text: t }));
+    return (await new OfflineTherapyDrafter().draft({ utterances: [{ id: 'u0', speaker: 'clinician' as const, start: 0, end: 0, text: 'Okay, good, alright, great. '.repeat(30) }, ...utterances], context: ctx })).sections;
+  };
+
+  it('"Sit tall and turn your head to the left ... fifty-five degrees. To the right... seventy." charts both rotations', async () => {
+    const s = await draft([['Sit tall and turn your head to the left as far as you can... fifty-five degrees. To the right... seventy. Good.', 'clinician']]);
+    expect(s.objective.map((x) => x.text).join(' ')).toMatch(/Left rotation: 55°\. Right rotation: 70\./);
+  });
+
+  it('"It\'s like a five today." confirmed by the clinician\'s "Five out of ten." is a rating out of ten', async () => {
+    const s = await draft([["How's the neck?", 'clinician'], ["Better than last week. It's like a five today.", 'patient'], ['Five out of ten. Where is it mostly?', 'clinician']]);
+    expect(s.subjective.map((x) => x.text).join(' ')).toMatch(/5\/10/);
+  });
+});

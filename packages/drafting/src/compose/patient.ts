@@ -140,9 +140,13 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   const scale = !recent && ratesBodyOrSymptom(utterance, q?.text) ? scaleUtterance(units, u.idx) : undefined;
   const bare = scale ? bareRatings(u.text) : null;
   if (bare && scale) evidence.unshift(scale.uttId);
-  const spoken = recent && !/\/10\b/.test(u.text) && shortRating.test(u.text) && Number(shortRating.exec(u.text)?.[1]) <= 10
+  // "It's like a five today." - clinician: "Five out of ten.": the clinician's repeat puts it on the 0-10 scale
+  const nextTurn = units.slice(u.idx + 1, u.idx + 4).find((x) => x.uttId !== u.uttId);
+  const confirmed = nextTurn?.speaker === 'clinician' ? /^(\d{1,2})\/10\b/.exec(nextTurn.text)?.[1] : undefined;
+  const onScale = recent ?? (confirmed !== undefined && shortRating.exec(u.text)?.[1] === confirmed ? nextTurn : undefined);
+  const spoken = onScale && !/\/10\b/.test(u.text) && shortRating.test(u.text) && Number(shortRating.exec(u.text)?.[1]) <= 10
     ? u.text.replace(shortRating, (_m, n: string) => `${n}/10`) : bare ?? u.text;
-  if (spoken !== u.text && recent) evidence.unshift(recent.uttId);
+  if (spoken !== u.text && onScale) evidence.push(onScale.uttId);
   // an interpreter's or relative's turn that began "She says ..." relays the patient to its end
   const relayed = voice === 'other' && (RELAYED.test(u.text) || RELAYED.test(first.text));
   const said = relayed ? spoken.replace(RELAYED, '').replace(/^(?:she|he|they)\b/i, 'patient') : spoken.replace(/^(?:but|and|so)\s+/i, '');
@@ -157,7 +161,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   // ... unless the patient named what hurts otherwise: "Stiff, mornings especially. Like a six out of ten."
   const otherSymptom = !/\b(?:pain|hurts?|sore|aches?)\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))
     && /\b(?:stiff\w*|tight\w*|numb\w*|tingl\w*|dizz\w*|woozy|nause\w*|tired|fatigue\w*|itch\w*|burn\w*)\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '));
-  const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(u.text)));
+  const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(spoken)));
   if (painAsked && q && /\bpain \d/.test(s) && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
   if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
   if (/\/10\b/.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ')) && !/\/10\b/.test(s)) {

@@ -71,7 +71,7 @@ function isReadingSample(units: Unit[], u: Unit): boolean {
 }
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
-  [/^(?:quick check[^:]*:\s*)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
+  [/^(?:quick check[^:]*:\s*|[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
   [/^bend (?:it|the wrist|your wrist) back\b[^:.]*/i, 'extension'],
@@ -81,13 +81,14 @@ const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^bend (?:it |again )?(?:for me)?[^:.]*/i, 'flexion'],
 ];
 
-/** "Turn to the left as far as is comfortable: 48°" -> "Left rotation: 48°". */
-function movementName(text: string): string | null {
+/** "Turn to the left as far as is comfortable: 48°" -> "Left rotation: 48°"; "To the right..." after a turn is the other rotation. */
+function movementName(text: string, said = ''): string | null {
   for (const [re, name] of MOVEMENT_ALIAS) {
     const m = re.exec(text.trim());
     if (m) return name.replace('$1', (m[1] ?? '').toLowerCase());
   }
-  return null;
+  const other = /^(?:and |now )?(?:to the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
+  return other && /\bturn\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
 }
 
 /**
@@ -153,6 +154,10 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       && !!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u);
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
     let section = isEcho(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    // "To the right... 70.": a bare value right after the movement it measures is a reading
+    const prevSaid = units[u.idx - 1];
+    if (!section && u.speaker === 'clinician' && /^-?\d+(?:\.\d+)?°?\.?$/.test(u.text.trim()) && prevSaid?.uttId === u.uttId
+      && movementName(prevSaid.text, units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))) section = 'objective';
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
@@ -164,13 +169,14 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const voice: Voice = mode === 'dictation' ? 'clinician' : u.speaker === 'clinician' ? 'clinician' : u.speaker === 'patient' ? 'patient' : 'other';
     let made: { text: string; evidence: string[] } | null;
     if (voice === 'clinician') {
+      const utteranceText = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
       const alias = section !== 'plan' ? movementName(u.text) : null;
       const prev = units[u.idx - 1];
       const bareValue = /^-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/.test(u.text.trim());
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, '')) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''))}: ${u.text}`
+        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, ''), utteranceText) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''), utteranceText)}: ${u.text}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')
