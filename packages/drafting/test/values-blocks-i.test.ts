@@ -104,3 +104,21 @@ describe('ambient readings and ratings (DOMAIN.md 1.5, 3.3)', () => {
     expect(s.subjective.map((x) => x.text).join(' ')).toMatch(/5\/10/);
   });
 });
+
+describe('dictation habits (DOMAIN.md 3.1: the patient\'s own words; 1.6: nothing stated that was not said)', () => {
+  it('a number corrected as it is said keeps only the correction; a quotation said aloud is quoted', () => {
+    expect(normalizeClinical('His running total is one hundred eighteen. Scratch that, one hundred sixteen, two were duplicates.')).toBe('His running total is 116, 2 were duplicates.');
+    expect(normalizeClinical("He said, quote, I want to bank my voice before it's gone, end quote.")).toBe('He said, "I want to bank my voice before it\'s gone".');
+  });
+
+  it('the quoted words stay the patient\'s own, and the report around them is kept', async () => {
+    const ctx: DraftContext = { discipline: 'slp', noteType: 'daily', mode: 'dictation', payer: { type: 'medicare' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const d = await new OfflineTherapyDrafter().draft({ utterances: say([
+      "Okay, this is the speech note for Walter Pruitt, visit five, ALS with mixed dysarthria.",
+      "He says talking wears him out by late afternoon, and he said, quote, I want to bank my voice before it's gone, end quote.",
+    ]), context: ctx });
+    const text = d.sections.subjective.map((s) => s.text).join(' ');
+    expect(text).toMatch(/"I want to bank my voice before it's gone"/);
+    expect(text).not.toMatch(/Walter|Pruitt|speech note/);
+  });
+});

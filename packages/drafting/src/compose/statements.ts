@@ -188,7 +188,8 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
       // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
       const said = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
-      const rechecked = section !== 'plan' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said) : null;
+      // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)
+      const rechecked = section === 'objective' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said) : null;
       if (rechecked) { text = rechecked.text; evidence.unshift(...rechecked.evidence.filter((e) => e !== u.uttId)); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
@@ -225,7 +226,9 @@ function stripNoteHeader(text: string): string {
     .replace(/^(?:auto|workers'? comp) claim\.?$/i, '')
     // the patient's name said to open a dictation ("Harold Finch, 74, chronic low back"): the EMR holds it
     .replace(/^(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+ [A-Z][a-z'-]+(?:,\s*|\.\s*$)(?=\d|[a-z]|$)/, '')
-    .replace(/^(?:this is (?:a |an )?)?(?:re-?exam|re-?evaluation|progress note|daily note|evaluation|session note)\b[^.]*?(?:\bfor (?:[A-Z][a-z'-]+ ?){1,3})?[,.]\s*/i, '');
+    .replace(/^(?:this is (?:a |an )?)?(?:re-?exam|re-?evaluation|progress note|daily note|evaluation|session note)\b[^.]*?(?:\bfor (?:[A-Z][a-z'-]+ ?){1,3})?[,.]\s*/i, '')
+    // "Okay, this is the speech note for Walter Pruitt, visit five, ALS ...": the note's own opening
+    .replace(/^(?:(?:[Oo]kay|[Oo]k|[Ss]o)[,.]?\s+)?[Tt]his is (?:the |a |an |my )?(?:[a-z-]+ ){0,2}(?:note|evaluation|re-?evaluation) for (?:(?:Mr|Mrs|Ms)\.? )?(?:[A-Z][a-z'-]+ ?){1,3}[,.]\s*(?:visit \d+[,.]\s*)?/, '');
 }
 
 /** Sentences of one utterance that landed in the same section read as one statement; a

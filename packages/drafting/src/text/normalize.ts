@@ -46,6 +46,10 @@ const RULES: Rule[] = [
   [/\b(\d+) (?:a|per) (week|day)\b/gi, '$1x/$2'],
   [/\b(\d+) times daily\b/gi, '$1x/day'],
   [/\b0 to 10\b/g, '0-10'],
+  // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
+  [/\b\d+(?:\.\d+)?[.,]?\s+(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
+  // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
+  [/\bquote[,:]?\s+([^"]+?)[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],
 ];
 
 /** Normalise spoken numbers and measure notation; idempotent. */
