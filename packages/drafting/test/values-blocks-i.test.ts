@@ -122,3 +122,24 @@ describe('dictation habits (DOMAIN.md 3.1: the patient\'s own words; 1.6: nothin
     expect(text).not.toMatch(/Walter|Pruitt|speech note/);
   });
 });
+
+describe('a caregiver\'s answers (DOMAIN.md 1.6: a denial is kept as a denial)', () => {
+  it('"Did he ever have words and then lose them?" and "And eating, any trouble chewing?" are denied as asked', async () => {
+    const ctx: DraftContext = { discipline: 'slp', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+    const utterances = [
+      { id: 'u0', speaker: 'clinician' as const, start: 0, end: 0, text: 'Okay, good, alright, great. '.repeat(30) },
+      { id: 'u1', speaker: 'clinician' as const, start: 1, end: 2, text: 'Did he ever have words and then lose them?' },
+      { id: 'u2', speaker: 'other' as const, start: 2, end: 3, text: "No, he's never lost any words." },
+      { id: 'u3', speaker: 'clinician' as const, start: 3, end: 4, text: 'And eating, any trouble chewing or swallowing?' },
+      { id: 'u4', speaker: 'other' as const, start: 4, end: 5, text: 'No, he eats everything.' },
+    ];
+    const s = (await new OfflineTherapyDrafter().draft({ utterances, context: ctx })).sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/denies having words (?:and )?then los/i);
+    expect(s).not.toMatch(/evering/);
+    expect(s).toMatch(/denies trouble chewing or swallowing/i);
+  });
+
+  it('"First goals:" heads the goals', () => {
+    expect(buildUnits(say(['First goals: in three months, fifty single words.']), 'ambient').map((u) => u.header)).toEqual(['plan']);
+  });
+});

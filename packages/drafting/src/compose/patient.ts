@@ -24,7 +24,8 @@ const BARE_NO = /^(?:no|nope|none|never|not really|no,? (?:none|nothing)|none of
 // "No, nothing." is one denial; in "No, nothing below the knee." the "nothing" belongs to what follows
 export const LEADING_NO = /^(?:no|nope|none|nothing|never|not really)\b(?:,? (?:(?:nothing like that|not really|none of (?:that|those|them))[,.;!]?|(?:none|nothing)(?:[,.;!]|$))|[,.;!])\s*|^not really$/i;
 /** A yes/no question: "Any redness ...?", "Has anyone teased him?", "Numbness, tingling, weakness in the arms?" */
-export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
+// ... also after a topic: "And eating, any trouble chewing or swallowing?"
+export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)?,\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 
 /**
  * What a "no" denies: the question's content without its auxiliary, in the third person.
@@ -36,7 +37,7 @@ export function deniedContent(question: string): string {
   let t = question.replace(/\?+\s*$/, '').replace(/^(?:(?:and|so|okay|ok|now)[,]?\s+)/i, '').trim();
   // an unpunctuated ASR question keeps the word before it: "nice any numbness or tingling in the hands"
   t = t.replace(/^(?!(?:has|have|had|did|does|do|is|are|was|were|can|could)\b)[a-z]+[,.]?\s+(?=any\s)/i, '');
-  const aux = /^(?:has|have|had|did|does|do|is|are|was|were|can|could)\s+(?:(he|she|they|you|it|(?:the )?patient|[A-Z][a-z]+)\s+)?(\w+)\b\s*/i.exec(t);
+  const aux = /^(?:has|have|had|did|does|do|is|are|was|were|can|could)\s+(?:(he|she|they|you|it|(?:the )?patient|[A-Z][a-z]+)\s+)?(?:ever\s+|still\s+|also\s+|already\s+)?(\w+)\b\s*/i.exec(t);
   if (aux && aux[1] && !/^(?:anyone|anybody|someone|any)$/i.test(aux[1])) t = `${gerund(aux[2] ?? '')} ${t.slice(aux[0].length)}`;
   else if (aux) t = t.slice(/^\w+\s+/.exec(t)?.[0].length ?? 0);
   t = t.replace(/\b(?:any|ever)\s+/gi, '').replace(/\s+(?:at all|lately|recently|since\b.*)$/i, '').trim();

@@ -32,7 +32,7 @@ export interface Unit {
  * "Treatment:", "Home program: ...". A header word followed by a full stop counts only when a
  * sentence follows it or it stands alone ("Objective. PRTEE 31/100").
  */
-const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised)\s+)?(subjective|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
+const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised|first|short-term|long-term)\s+)?(subjective|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
 
 /** An assessment header said without punctuation: "impression moderate ...", "clinical impression mild ...". */
 const BARE_HEADER = /^(?:(?:so|okay|ok|and),?\s+)?(?:(?:clinical|overall)\s+)?(?:impression|assessment)\s+(?=\w)(?!(?:of|for|is|was|that|and|to)\b)/i;
