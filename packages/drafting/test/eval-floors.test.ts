@@ -40,7 +40,7 @@ describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline dr
 
 // Sets F, G, H and I (held out, each measured unseen first; README) meet the coding floors on
 // codes and units since the general fixes made after their first measurement; their fact recall
-// does not yet, so it is not held here. G and H also meet the check floors; F's and I's do not.
+// does not yet, so it is not held here. F, G and H also meet the check floors; I does not.
 describe.each(['heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'])('offline drafter and coder on %s (FORMAT.md metrics)', (set) => {
   it('meets the code F1 and unit accuracy floors', async () => {
     const { cases, s } = await measure(set);
@@ -49,7 +49,7 @@ describe.each(['heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'])('offline dra
     expect(s.unitAccuracy).toBe(1);
     expect(s.forbiddenHits).toBe(0);
     expect(s.compression).toBeLessThanOrEqual(0.5);
-    if (set === 'heldout-g' || set === 'heldout-h') {
+    if (set !== 'heldout-i') {
       expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
       expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
     }
