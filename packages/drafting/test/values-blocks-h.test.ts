@@ -29,6 +29,13 @@ async function code(texts: Said[], context: Partial<DraftContext> & Pick<DraftCo
   return codeVisit(buildVisitInput(draft, ctx));
 }
 
+/** An SLP evaluation in conversation, with the small talk a real visit has around the clinical talk (so the note's word budget, FORMAT.md compression, is a visit's). */
+async function slpEvaluation(texts: Said[]) {
+  const ctx: DraftContext = { discipline: 'slp', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+  const chat: Said = 'Okay, good, alright, great. '.repeat(40);
+  return (await new OfflineTherapyDrafter().draft({ utterances: say([chat, ...texts]), context: ctx })).sections;
+}
+
 describe('clock times said in words (DOMAIN.md 2.2)', () => {
   it('"twelve minutes to ten", "Nine forty-one now.", "That\'s nine twenty-nine, so twenty-four minutes"', () => {
     expect(normalizeClinical("It's twelve minutes to ten, so seven minutes of gait training.")).toBe("It's 9:48, so 7 min of gait training.");
@@ -147,12 +154,7 @@ describe('what the patient answers (DOMAIN.md 1.6: a denial is kept as a denial)
 });
 
 describe('an evaluation\'s history, impression and plan, said in conversation (DOMAIN.md 1.5, 1.8)', () => {
-  // small talk a real visit has around the clinical talk, so the note's word budget (FORMAT.md compression) is a visit's
-  const chat: Said = 'Okay, good, alright, great. '.repeat(40);
-  const sections = async (texts: Said[]) => {
-    const ctx: DraftContext = { discipline: 'slp', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
-    return (await new OfflineTherapyDrafter().draft({ utterances: say([chat, ...texts]), context: ctx })).sections;
-  };
+  const sections = slpEvaluation;
 
   it('"My mom says around four" answers when it started; the family history and prior therapy follow it', async () => {
     const s = await sections(['When did the stuttering start?', ['My mom says around four. My dad stutters too, less than me. I had speech at school until maybe fourth grade.', 'patient']]);
@@ -199,11 +201,7 @@ describe('a progress dictation\'s labels (DOMAIN.md 1.8: progress notes report g
 });
 
 describe('a voice evaluation in conversation (DOMAIN.md 1.5; FORMAT.md: no dialogue copied into the note)', () => {
-  const chat: Said = 'Okay, good, alright, great. '.repeat(40);
-  const draft = async (texts: Said[]) => {
-    const ctx: DraftContext = { discipline: 'slp', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
-    return (await new OfflineTherapyDrafter().draft({ utterances: say([chat, ...texts]), context: ctx })).sections;
-  };
+  const draft = slpEvaluation;
 
   it('the sentences a patient reads aloud are a speech sample, not a report', async () => {
     const s = await draft(['Now the CAPE-V sentences on this card, one at a time.', ['The blue spot is on the key again. We were away a year ago.', 'patient']]);
