@@ -5,7 +5,7 @@
  * at the start. Today?" - "Eight." is running 8/10 against 2/10; "What would you most like to
  * get back to?" - "Doing my own hair." is the patient's goal.
  */
-import type { Unit } from '../extract/units.ts';
+import { utteranceOf, type Unit } from '../extract/units.ts';
 
 /** A question asking for the patient's own goals. */
 export const GOAL_Q = /\bwhat (?:would|do|did) (?:you|he|she) (?:most )?(?:like|want|hope|wish)\b|\bwhat are (?:your|his|her) goals\b|\bwhat (?:matters|is) most\b|\bgoals? for (?:therapy|you|him|her)\b|\bget back to\b[^?]*\?|\bwhat (?:do|would) you (?:miss|need) (?:most|to do)\b/i;
@@ -13,10 +13,6 @@ export const GOAL_Q = /\bwhat (?:would|do|did) (?:you|he|she) (?:most )?(?:like|
 /** A rating scale named in the question or the clinician's words around it. */
 const SCALE = /\b0-10\b|\/10\b|\bout of 10\b|\b[01] to 10\b|\bscale\b/i;
 
-/** The clinician's whole utterance holding the question. */
-function utteranceOf(units: readonly Unit[], q: Unit): string {
-  return units.filter((x) => x.uttId === q.uttId).map((x) => x.text).join(' ');
-}
 
 export interface Scale {
   /** What the scale rates ("running", "severity"), when said. */

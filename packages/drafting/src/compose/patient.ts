@@ -12,7 +12,7 @@ import { toThirdPerson, type Voice } from '../text/voice.ts';
 import { gerund } from '../text/verbs.ts';
 import { askedAbout, GOAL_Q, scaleOf, withoutYes } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
-import type { Unit } from '../extract/units.ts';
+import { utteranceOf, type Unit } from '../extract/units.ts';
 
 /** A figure of speech worth keeping verbatim: "like a frog", "doesn't listen", "like it's not mine". */
 export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|someone|something|sandpaper|glass|wood|they're|they are|it was|I was|I've)|\bas if\b|\bfeels? like\b|\bmade of\b|n't listen|won't (?:listen|come|cooperate)|\bnot mine\b|\bnever been the same\b/i;
@@ -84,6 +84,7 @@ const LOCATION_Q = /\bwhere(?:'s| is| does| do)?\b|\bsame (?:spot|place|side|are
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
   const evidence = [u.uttId];
+  const utterance = utteranceOf(units, u);
   const first = units.find((x) => x.uttId === u.uttId) ?? u;
   const q = questionBefore(units, first);
   const leadingNo = LEADING_NO.exec(u.text);
@@ -93,8 +94,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     const repeats = symptomMentions(rest).length > 0 && symptomMentions(rest).every((m) => m.negated) && rest.split(/\s+/).length <= 4;
     const more = rest && !repeats && !BARE_NO.test(u.text) ? ` ${cap(toThirdPerson(rest, voice).replace(/^(?:Patient|Caregiver)\s+/, ''))}` : '';
     // "None of that other stuff either": the answer denies every question of the turn, not only the last
-    const said = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
-    const all = /\bnone of (?:that|those|them|it)\b|\bneither\b|\bnothing like that\b/i.test(said)
+    const all = /\bnone of (?:that|those|them|it)\b|\bneither\b|\bnothing like that\b/i.test(utterance)
       ? units.filter((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx && (symptomMentions(x.text).length || YES_NO_Q.test(x.text)) && !/^anything\b/i.test(x.text))
       : [];
     const denied = [...all, q].map((x) => deniedContent(x.text)).join('; ');
@@ -137,7 +137,6 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   // "that's more like a five" after "a two out of ten": the same scale, said short
   const recent = units.slice(Math.max(0, u.idx - 6), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
   const shortRating = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
-  const utterance = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
   const scale = !recent && ratesBodyOrSymptom(utterance, q?.text) ? scaleUtterance(units, u.idx) : undefined;
   const bare = scale ? bareRatings(u.text) : null;
   if (bare && scale) evidence.unshift(scale.uttId);
@@ -160,12 +159,12 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     .replace(/'s pain (\d)/g, ' pain $1');
   // "How's the left knee?" -> "about a four out of ten" is a pain rating in therapy talk
   // ... unless the patient named what hurts otherwise: "Stiff, mornings especially. Like a six out of ten."
-  const otherSymptom = !/\b(?:pain|hurts?|sore|aches?)\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))
-    && /\b(?:stiff\w*|tight\w*|numb\w*|tingl\w*|dizz\w*|woozy|nause\w*|tired|fatigue\w*|itch\w*|burn\w*)\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '));
+  const otherSymptom = !/\b(?:pain|hurts?|sore|aches?)\b/i.test(utterance)
+    && /\b(?:stiff\w*|tight\w*|numb\w*|tingl\w*|dizz\w*|woozy|nause\w*|tired|fatigue\w*|itch\w*|burn\w*)\b/i.test(utterance);
   const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(spoken)));
   if (painAsked && q && /\bpain \d/.test(s) && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
   if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
-  if (/\/10\b/.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ')) && !/\/10\b/.test(s)) {
+  if (/\/10\b/.test(utterance) && !/\/10\b/.test(s)) {
     const word = painAsked || /\b(?:pain|hurt|sore|ache)/i.test(u.text) ? 'pain ' : '';
     s = s.replace(/\b(?:it |It )?(?:was|is) (?:about |maybe |around )?(?:a |an )?(\d{1,2})\b(?![/\d%°:]|\.\d)/, `${word}$1/10`)
       .replace(/^(?:maybe |about |around )?(?:a|an) (\d{1,2})\b(?![/\d%°:]|\.\d)/i, `${word}$1/10`);

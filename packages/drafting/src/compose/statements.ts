@@ -11,7 +11,7 @@ import { testsIn } from '../lexicon/tests.ts';
 import { symptomMentions } from '../text/negation.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import type { Block } from '../extract/ledger.ts';
-import type { Unit } from '../extract/units.ts';
+import { utteranceOf, type Unit } from '../extract/units.ts';
 import type { DraftSections } from '../types.ts';
 import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
@@ -65,7 +65,7 @@ function isReadingSample(units: Unit[], u: Unit): boolean {
   for (let i = first.idx - 1; i >= 0 && i >= first.idx - 4; i--) {
     const p = units[i];
     if (!p || p.speaker === u.speaker) return false;
-    if (p.speaker === 'clinician') return READ_ALOUD.test(units.filter((x) => x.uttId === p.uttId).map((x) => x.text).join(' '));
+    if (p.speaker === 'clinician') return READ_ALOUD.test(utteranceOf(units, p));
   }
   return false;
 }
@@ -148,16 +148,17 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
-      || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx) && ratesBodyOrSymptom(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '), q?.text));
+      || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx) && ratesBodyOrSymptom(utteranceOf(units, u), q?.text));
     // "Like five nights out of seven?": a patient's unsure answer with a number is said as a question but is an answer
     const uptalk = u.isQuestion && u.speaker === 'patient' && /\d/.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
       && !!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u);
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
     let section = isEcho(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    const said = utteranceOf(units, u);
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && /^-?\d+(?:\.\d+)?°?\.?$/.test(u.text.trim()) && prevSaid?.uttId === u.uttId
-      && movementName(prevSaid.text, units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))) section = 'objective';
+      && movementName(prevSaid.text, said)) section = 'objective';
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
@@ -169,14 +170,13 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const voice: Voice = mode === 'dictation' ? 'clinician' : u.speaker === 'clinician' ? 'clinician' : u.speaker === 'patient' ? 'patient' : 'other';
     let made: { text: string; evidence: string[] } | null;
     if (voice === 'clinician') {
-      const utteranceText = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
       const alias = section !== 'plan' ? movementName(u.text) : null;
       const prev = units[u.idx - 1];
       const bareValue = /^-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/.test(u.text.trim());
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, ''), utteranceText) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''), utteranceText)}: ${u.text}`
+        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, ''), said) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''), said)}: ${u.text}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')
@@ -187,7 +187,6 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
       const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
       // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
-      const said = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
       // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)
       const rechecked = section === 'objective' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said) : null;
       if (rechecked) { text = rechecked.text; evidence.unshift(...rechecked.evidence.filter((e) => e !== u.uttId)); }

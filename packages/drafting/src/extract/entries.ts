@@ -13,7 +13,7 @@ import { GOAL_LINK, namesPlanGoal } from './cues.ts';
 import { describeBlock, isItem } from './describe.ts';
 import { type Block, CUE, INDEPENDENT, mainKind, PARAM } from './ledger.ts';
 import type { LocatedMeasure } from './measures.ts';
-import type { Unit } from './units.ts';
+import { utteranceOf, type Unit } from './units.ts';
 
 /**
  * The block's side: the one side said next to its regions. When the block also says the other
@@ -118,7 +118,7 @@ function blockOutcome(blocks: Block[], i: number, allUnits: Unit[], measures: Lo
   const end = next?.units[0]?.idx ?? Infinity;
   const inWindow = (idx: number) => idx >= first && idx < end;
   const measured = measures.filter((m) => m.kind !== 'pain' && inWindow(m.unitIdx));
-  const said = (u: Unit) => allUnits.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+  const said = (u: Unit) => utteranceOf(allUnits, u);
   const compared = allUnits.filter((u) => inWindow(u.idx) && u.speaker === 'clinician' && !u.isQuestion && PERFORMANCE_CHANGE.test(said(u))
     && /\d|reciprocal|independent|supervision|assist|step-to|cue/i.test(u.text) && !GOAL_LINK.test(u.text) && !/\d{1,2}:\d{2}/.test(u.text)
     && u.header !== 'plan' && !measured.some((m) => m.unitIdx === u.idx));

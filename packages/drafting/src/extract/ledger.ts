@@ -15,7 +15,7 @@ import { testsIn } from '../lexicon/tests.ts';
 import { clockRange, clockTimes, minutesBetween, statedMinutes } from './clock.ts';
 import { ASSESSMENT_CUE, GOAL_LINK, PLAN_CUE, planByContext } from './cues.ts';
 import { splitPurpose } from './describe.ts';
-import type { Unit } from './units.ts';
+import { utteranceOf, type Unit } from './units.ts';
 
 export interface Block {
   units: Unit[];
@@ -134,7 +134,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     }
     // "It's 9:07. Starting your balance retraining now.": the test said before it was not the treatment
     if (times.length && open && (open as Block).test && !(open as Block).start
-      && /\bstart(?:ing)?\b|\blet's (?:start|begin)\b|\bbegin(?:ning)?\b/i.test(units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' '))) open = null;
+      && /\bstart(?:ing)?\b|\blet's (?:start|begin)\b|\bbegin(?:ning)?\b/i.test(utteranceOf(units, u))) open = null;
     const cur = open as Block | null;
     if (times.length) {
       const t = times[0] as { time: string; index: number };

@@ -103,3 +103,8 @@ export function buildUnits(utterances: Utterance[], mode: Mode): Unit[] {
   });
   return units;
 }
+
+/** Every sentence of the utterance a unit belongs to, as one text. */
+export function utteranceOf(units: readonly Unit[], u: { uttId: string }): string {
+  return units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+}
