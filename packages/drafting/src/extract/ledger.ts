@@ -52,6 +52,18 @@ function spokenTime(text: string, index: number): string {
   return /\d{1,2}:\d{2}/.exec(text.slice(index))?.[0] ?? '';
 }
 
+/**
+ * The stop of the last closed block when `b` began in the same turn or the next one: "It's 10:54,
+ * twelve minutes of balance. Now sit-to-stand ..."; "3:08. That's 28 minutes on the hip. Now onto
+ * your stomach ... myofascial release". Such a block starts at that stop time.
+ */
+function stopBefore(b: Block, blocks: Block[]): Block['stop'] {
+  const last = blocks[blocks.length - 1];
+  const stopUnit = last?.stop ? last.units.find((x) => x.uttId === last.stop?.uttId) : undefined;
+  const gap = (b.units[0]?.uttIndex ?? -9) - (stopUnit?.uttIndex ?? -99);
+  return stopUnit && (gap === 0 || gap === 1) ? last?.stop ?? null : null;
+}
+
 function newBlock(): Block {
   return { units: [], kinds: [], start: null, stop: null, minutes: null, minutesSaid: null, linkedGoal: null };
 }
@@ -154,9 +166,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       // "It's 4:08. Now instrument-assisted soft tissue ...": after untimed work (CMT, a pack) a bare time starts the next block
       const nextUnit = units[u.idx + 1];
       // a block begun right as the last one stopped has that start, so a bare time now is its stop
-      const lastStopUnit = last?.stop ? last.units.find((x) => x.uttId === last.stop?.uttId) : undefined;
-      const gapToLast = (cur?.units[0]?.uttIndex ?? -9) - (lastStopUnit?.uttIndex ?? -99);
-      const inherits = !!cur && !cur.start && !!lastStopUnit && (gapToLast === 0 || gapToLast === 1) && !UNTIMED_KINDS.has(mainKind(cur));
+      const inherits = !!cur && !cur.start && !!stopBefore(cur, blocks) && !UNTIMED_KINDS.has(mainKind(cur));
       const startsNext = bareTime && !cur?.start && !inherits && (UNTIMED_KINDS.has(cur ? mainKind(cur) : 'unknown') || !!cur?.units.some((x) => INDEPENDENT.test(x.text)) || (nextUnit?.uttId === u.uttId
         && (/^(?:now|next|then|let's|okay)\b/i.test(nextUnit.text) || kindsIn(nextUnit.text, discipline).some((k) => !cur?.kinds.some((c) => c.kind === k.kind)))));
       if (cur && !cur.stop && (cur.start || cur.kinds.length) && !startsNext) {
@@ -171,13 +181,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         }
         if (cur.start || stops) {
           cur.stop = { time: t.time, said, uttId: u.uttId };
-          // "It's 10:54, twelve minutes of balance. Now sit-to-stand ...": a block begun right as the
-          // last one stopped starts at that stop time
-          const prev = blocks[blocks.length - 1];
-          const prevStop = prev?.stop ? prev.units.find((x) => x.uttId === prev.stop?.uttId) : undefined;
-          // ("3:08. That's 28 minutes on the hip. Now onto your stomach ... myofascial release": the same turn)
-          const gap = (cur.units[0]?.uttIndex ?? -9) - (prevStop?.uttIndex ?? -99);
-          if (!cur.start && prev?.stop && prevStop && (gap === 0 || gap === 1)) cur.start = { ...prev.stop };
+          const inherited = cur.start ? null : stopBefore(cur, blocks);
+          if (inherited) cur.start = { ...inherited };
           cur.units.push(u);
           if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
           if (!cur.kinds.length) cur.kinds.push(...kinds);
