@@ -22,9 +22,16 @@ const UNIT = String.raw`(?:°| lb| cm| mm| s\b|%| m\/s\b)`;
 const BARE = String.raw`(\d+(?:\.\d+)?)(?![\d°%:/x]|\.\d| ?(?:lb|cm|mm|s|min|minutes?|x|times|reps?|sets?|of|to|weeks?|days?|hours?|years?)\b)`;
 const LIST_UNIT = new RegExp(String.raw`(\d+(?:\.\d+)?)(${UNIT})((?:[,;]?\s+(?:and\s+)?|\s+(?:versus|vs\.?)\s+)(?:on the\s+|to the\s+)?(?:(?:left|right)(?:\s+[a-z]+)?[:,]?\s+)?)${BARE}`, 'gi');
 const RANGE_BARE = new RegExp(String.raw`\bfrom (-?\d+(?:\.\d+)?)(${UNIT}) to ${BARE}`, 'gi');
-const POSITION = /\bat \d+° of (?:abduction|flexion|elevation)\b/gi;
+/** The position a motion is measured in: "external rotation at 90° of abduction". */
+const POSITION_SOURCE = String.raw`\bat \d+° of (?:abduction|flexion|elevation)\b`;
+const POSITION = new RegExp(POSITION_SOURCE, 'gi');
+
+/** The value at `index` is the position the motion was measured in, not a reading. */
+export function isPosition(text: string, index: number): boolean {
+  return [...text.matchAll(POSITION)].some((m) => m.index <= index && index < m.index + m[0].length);
+}
 /** "External rotation at 90° of abduction, 85": the value after the position the motion was measured in. */
-const AFTER_POSITION = new RegExp(String.raw`(\bat \d+° of (?:abduction|flexion|elevation),?\s+)${BARE}`, 'gi');
+const AFTER_POSITION = new RegExp(String.raw`(${POSITION_SOURCE},?\s+)${BARE}`, 'gi');
 /** "Left lateral pinch eleven": a grip or pinch force said without its unit is in pounds. */
 const FORCE_BARE = new RegExp(String.raw`(\b(?:grip|pinch)(?: strength)?(?: on the (?:left|right))?(?: (?:is|was|at))?[,:]?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');
 const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|\bDF\b|\bPF\b|side[- ]bending|lateral flexion)(?: on the (?:left|right))?(?: again)?(?: (?:is|was|to the|at))?[,:]?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');

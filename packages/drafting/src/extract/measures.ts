@@ -11,7 +11,7 @@ import type { Measure, Side } from '@scribe/coding';
 import { sidesIn } from '../text/laterality.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { GOAL_LINK, PLAN_CUE } from './cues.ts';
-import { kindFor, nameAfter, nameBefore, withUnits } from './measure-names.ts';
+import { isPosition, kindFor, nameAfter, nameBefore, withUnits } from './measure-names.ts';
 import type { Unit } from './units.ts';
 
 export interface LocatedMeasure extends Measure {
@@ -122,7 +122,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const end = m.index + m[0].length;
       taken.push([m.index, end]);
       // "external rotation at 90° of abduction": the position the motion was measured in, not a reading
-      if (/°$/.test(value) && /\bat\s+$/i.test(text.slice(0, m.index)) && /^\s+of\s+(?:abduction|flexion|elevation)\b/i.test(text.slice(end))) continue;
+      if (/°$/.test(value) && isPosition(text, m.index)) continue;
       // "visit 12 of 12 authorized": which visit it is, not a measure
       if (count && (/\b(?:visits?|sessions?)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:authori[sz]ed|approved|visits?|sessions?)\b/i.test(text.slice(end)))) continue;
       // "so that's 15° better": a difference, not a reading
