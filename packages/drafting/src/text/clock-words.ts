@@ -36,14 +36,6 @@ const ROM_WORD = /\b(?:flexion|extension|rotation|abduction|adduction|range|ROM|
 /** Minutes said before "past": one to twenty-nine. */
 const PAST_MIN = String.raw`(?:twenty[- ]${U}|${U}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`;
 
-function pastMinutes(words: string): number {
-  const w = words.toLowerCase();
-  const [tens = '', unit] = w.split(/[- ]/);
-  if (w in TEENS) return TEENS[w] ?? 0;
-  if (w in ONES) return ONES[w] ?? 0;
-  return (TENS[tens] ?? 0) + (unit ? ONES[unit] ?? 0 : 0);
-}
-
 function hourOf(word: string): number {
   return HOURS[word.toLowerCase()] ?? Number(word);
 }
@@ -51,6 +43,7 @@ function hourOf(word: string): number {
 function minutesOf(words: string): number {
   const w = words.toLowerCase().replace(/^oh[- ]/, 'oh ');
   if (w.startsWith('oh ')) return ONES[w.slice(3)] ?? 0;
+  if (w in ONES) return ONES[w] ?? 0; // "five past nine"
   const [tens = '', unit] = w.split(/[- ]/);
   if (tens in TEENS) return TEENS[tens] ?? 0;
   return (TENS[tens] ?? 0) + (unit ? ONES[unit] ?? 0 : 0);
@@ -81,13 +74,13 @@ export function spokenClockTimes(text: string): string {
       return /^(?:to|till)$/i.test(rel) ? clock(hour === 1 ? 12 : hour - 1, 60 - mins) : clock(hour, mins);
     })
     // "ten past ten", "twelve past four", "twenty-five after two"
-    .replace(new RegExp(String.raw`\b(${PAST_MIN})(?: minutes)? (?:past|after) (${H})\b`, 'gi'), (_m, n: string, h: string) => clock(hourOf(h), pastMinutes(n)))
+    .replace(new RegExp(String.raw`\b(${PAST_MIN})(?: minutes)? (?:past|after) (${H})\b`, 'gi'), (_m, n: string, h: string) => clock(hourOf(h), minutesOf(n)))
     // "Five to eleven, let's walk." / "it's ten to three": minutes before the hour, said as a time only where it
     // opens the sentence (or follows "it's", "at") and ends a clause; "five to eleven reps" stays a range
     .replace(new RegExp(String.raw`(^|[.!?]\s+|\b(?:it's|it is|at)\s+)(${PAST_MIN})(?: minutes)? (?:to|till|of) (${H})(?=\s*[,.!;]|\s+(?:let's|now|start))`, 'gi'),
       (_m, lead: string, n: string, h: string) => {
         const hour = hourOf(h);
-        return `${lead}${clock(hour === 1 ? 12 : hour - 1, 60 - pastMinutes(n))}`;
+        return `${lead}${clock(hour === 1 ? 12 : hour - 1, 60 - minutesOf(n))}`;
       });
   // a range: "nine twenty-five to nine thirty-two", "three-ten to three-sixteen", "2:20 to two-twenty-nine"
   const END = String.raw`(?:${HM}|\d{1,2}:\d{2})`;
