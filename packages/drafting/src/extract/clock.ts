@@ -4,7 +4,8 @@
  * ("8:10 to 8:18") and stated minutes ("eighteen minutes on the exercise").
  */
 
-const TIME = /\b([01]?\d|2[0-3]):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?(?![\d:])/gi;
+/** A time, not part of a longer one ("10:30:15"); a colon after it ends a header ("9:27 to 9:39: gait"). */
+const TIME = /\b([01]?\d|2[0-3]):([0-5]\d)\s*(a\.?m\.?|p\.?m\.?)?(?!\d|:\d)/gi;
 
 export interface ClockTime {
   /** 24-hour "HH:MM". */
@@ -50,10 +51,19 @@ export function minutesBetween(start: string, stop: string): number | null {
   return d > 0 && d < 240 ? d : null;
 }
 
-/** Minutes stated in the text ("18 min", "an 8-minute block"); the first one, or null. */
+/** What follows minutes that are a dose repeated inside a block, not its duration: "3 min each", "2 min times 3". */
+export const DOSE_AFTER_MINUTES = String.raw` each\b| at a time\b| apiece\b|,? (?:times|x) ?\d`;
+
+/**
+ * Minutes said: "18 min", "an 8-minute block". Not a test's name ("6-min walk", "2-min step
+ * test") and not a dose inside the block ("two rounds of three minutes", "3 min each", "putty,
+ * 2 min times 3").
+ */
+const STATED_MINUTES = new RegExp(String.raw`\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b|${DOSE_AFTER_MINUTES})`
+  + String.raw`(?<!\b(?:rested|rest|resting|after|every|within|for the first|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)`, 'i');
+
+/** Minutes stated in the text; the first one, or null. */
 export function statedMinutes(text: string): number | null {
-  // "6-min walk", "2-min step test": a test's name, not a duration
-  // "two rounds of three minutes", "3 min each": a dose inside the block, not its duration
-  const m = /\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b| each\b| at a time\b| apiece\b)(?<!\b(?:rested|rest|resting|after|every|within|for the first|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)/i.exec(text);
+  const m = STATED_MINUTES.exec(text);
   return m ? Number(m[1]) : null;
 }

@@ -10,6 +10,7 @@
 import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { toThirdPerson } from '../text/voice.ts';
+import { DOSE_AFTER_MINUTES } from './clock.ts';
 import { GOAL_LINK, IMPERATIVE } from './cues.ts';
 import type { Block } from './ledger.ts';
 import type { Unit } from './units.ts';
@@ -70,10 +71,13 @@ export function splitPurpose(text: string): { activity: string; purpose: string 
   return { activity: text.slice(0, m.index), purpose: text.slice(m.index + m[0].length).replace(/[.!]+$/, '') };
 }
 
+/** A duration said in an item ("Leg press, 3 min"), not a dose ("putty, 2 min times 3"). */
+const DURATION = new RegExp(String.raw`,?\s*(?:for )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})`, 'gi');
+
 /** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
 export function describeUnit(u: Unit): string {
   let t = splitPurpose(u.text).activity;
-  t = t.replace(CLOCK, ' ').replace(/\b\d+ min (?:of|on)\s+/gi, '').replace(/,?\s*(?:for )?\b\d+ min\b/gi, '').replace(/^\s*[,.:;]\s*/, '').replace(/\s+/g, ' ').trim()
+  t = t.replace(CLOCK, ' ').replace(/\b\d+ min (?:of|on)\s+/gi, '').replace(DURATION, '').replace(/^\s*[,.:;]\s*/, '').replace(/\s+/g, ' ').trim()
     // "Manual therapy, 2:52 to 3:01, 9 min: grade 3 ..." -> "Manual therapy: grade 3 ..."
     .replace(/\s*,\s*(?:,\s*)*:/g, ':');
   for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').replace(/^[,.:;]\s*/, '');

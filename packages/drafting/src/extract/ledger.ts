@@ -137,8 +137,12 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       b.start = { time: range[0], said: spokenTime(text, 0), uttId: u.uttId };
       const second = times[1];
       b.stop = { time: range[1], said: second ? spokenTime(text, second.index) : '', uttId: u.uttId };
-      b.minutes = stated ?? minutesBetween(range[0], range[1]);
-      b.minutesSaid = stated !== null ? u.uttId : null;
+      // minutes said with a range are the block's direct time when they fit inside it (rest left out);
+      // far fewer than the range holds ("1:30 to 1:47 ... putty, two minutes") they are a dose
+      const span = minutesBetween(range[0], range[1]);
+      const direct = stated !== null && (span === null || (stated <= span && stated * 2 >= span)) ? stated : null;
+      b.minutes = direct ?? span;
+      b.minutesSaid = direct !== null ? u.uttId : null;
       b.units.push(u);
       b.kinds.push(...kinds);
       open = b;
