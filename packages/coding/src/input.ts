@@ -108,6 +108,11 @@ export interface BodyPartMention {
   region: string;
   side: Side | null;
   evidence: string[];
+  /**
+   * A side was pointed at but never named ("tension in the upper trap on that side", "turn
+   * toward the sore side"): the condition is one-sided, whatever the region, and needs its side.
+   */
+  sidePointedAt?: boolean;
 }
 
 export interface VisitInput {

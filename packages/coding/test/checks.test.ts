@@ -148,6 +148,13 @@ describe('missing_laterality (DOMAIN.md 2.6 T6)', () => {
     const r = codeVisit(visit({ ledger: [entry({ side: null, bodyRegions: ['lumbar', 'cervical'] })] }));
     expect(checkIds(r)).not.toContain('missing_laterality');
   });
+  it('raised for a spinal region where a side was pointed at but never named ("upper trap on that side")', () => {
+    const pointed = { region: 'upper_trapezius', side: null, evidence: ['u10'], sidePointedAt: true };
+    const r = codeVisit(visit({ bodyParts: [pointed], ledger: [entry({ side: null, bodyRegions: ['cervical'] })] }));
+    expect(find(r, 'missing_laterality')[0]?.evidence).toEqual(['u10']);
+    const named = codeVisit(visit({ bodyParts: [pointed, { region: 'neck', side: 'right', evidence: ['u2'] }], ledger: [entry({ side: null, bodyRegions: ['cervical'] })] }));
+    expect(checkIds(named)).not.toContain('missing_laterality');
+  });
 });
 
 describe('vague_intervention (DOMAIN.md 2.7 red-flag lexicon, 2.4 parameters)', () => {
@@ -164,6 +171,7 @@ describe('vague_intervention (DOMAIN.md 2.7 red-flag lexicon, 2.4 parameters)', 
     ['Perturbation activities, standing, therapist-assisted.', 'neuromuscular_reeducation'],
     ['massage applied', 'massage'],
     ['manual therapy', 'manual_therapy'],
+    ['Sentence generation, 20 trials; also did some conversation practice', 'speech_language_treatment'],
   ] as const)('"%s" is vague even with parameters', (intervention, kindHint) => {
     const r = codeVisit(visit({ payer: { type: 'commercial' }, ledger: [entry({ intervention, kindHint, parameters: ['3 sets'], bodyRegions: ['knee'] })] }));
     expect(checkIds(r)).toContain('vague_intervention');

@@ -4,12 +4,15 @@
  * (parameters: sets, reps, load, time).
  */
 import { describe, expect, it } from 'vitest';
+import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { clockTimes, statedMinutes } from '../src/extract/clock.ts';
 import { describeUnit } from '../src/extract/describe.ts';
 import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
+import { regionsIn } from '../src/lexicon/anatomy.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
 import { normalizeClinical } from '../src/index.ts';
 
 const say = (texts: string[]) => texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) }));
@@ -42,5 +45,29 @@ describe('minutes and clock times (DOMAIN.md 2.2)', () => {
     expect(ledger([
       'Therapeutic exercise from 9:00 to 9:20, eighteen minutes, leg press three by fifteen.',
     ], 'pt', 'dictation')).toEqual([['therapeutic_exercise', '09:00', '09:20', 18]]);
+  });
+});
+
+describe('what is not a block or a body part (DOMAIN.md 2.6 T6, 2.2)', () => {
+  it('"Came in with his wife, walking with the quad cane" reports the arrival; no gait block', () => {
+    expect(ledger(['Daily note, visit seven. Came in with his wife, walking with the quad cane.'], 'pt', 'dictation')).toEqual([]);
+  });
+
+  it('"no hands" says how a sit-to-stand was done, not a hand treated', () => {
+    expect(regionsIn('sit-to-stand from a standard chair, 2x5, no hands')).toEqual([]);
+    expect(regionsIn('stood up without using her hands')).toEqual([]);
+    expect(regionsIn('both hands on the bar').map((r) => r.region)).toEqual(['hand']);
+  });
+
+  it('"conversation practice" is speech-language treatment', () => {
+    expect(kindsIn('We also did some conversation practice.', 'slp').map((k) => k.kind)).toEqual(['speech_language_treatment']);
+  });
+
+  it('a side pointed at but never named ("on that side") marks the region as one-sided with no side', () => {
+    const units = buildUnits(say(['Lots of tension through the upper trap on that side.', 'Turn your head toward the sore side. About fifty degrees.']), 'ambient');
+    const parts = extractBodyParts(units);
+    expect(parts.map((p) => [p.region, p.side, p.sidePointedAt])).toEqual([['upper_trapezius', null, true]]);
+    // the diagnosis names the side: nothing is missing
+    expect(extractBodyParts(units, new Map([['upper_trapezius', 'right' as const]])).map((p) => p.side)).toEqual(['right']);
   });
 });

@@ -14,6 +14,8 @@ interface Mention {
   side: Side | null;
   evidence: readonly string[];
   code: string | null;
+  /** A limb region, or one where a side was pointed at: it needs a side. */
+  paired: boolean;
 }
 
 /** The limb a paired group belongs to: a side said for the limb covers its parts. */
@@ -27,18 +29,19 @@ const LIMB: Record<string, string> = {
  * region, and no mention of another part of the same limb, in the treatment blocks or the
  * body-part mentions, carries a side. A side said once for the limb ("right shoulder ...
  * elbow at the side") documents the condition's laterality (DOMAIN.md 2.6 T6 is about
- * conditions and interventions with no side at all).
+ * conditions and interventions with no side at all). A spinal or trunk region counts too when
+ * a side was pointed at there but never named ("the upper trap on that side").
  */
 export const missingLaterality: CheckRule = ({ model }) => {
   const mentions: Mention[] = [
     ...model.blocks.flatMap((b) => b.regions.map((r) => ({ group: r.group, side: r.side, evidence: b.entry.evidence, code: b.code, paired: r.paired }))),
     ...model.input.bodyParts.map((p) => {
       const r = regionRef(p.region, p.side);
-      return { group: r.group, side: p.side, evidence: p.evidence, code: null, paired: r.paired };
+      return { group: r.group, side: p.side, evidence: p.evidence, code: null, paired: r.paired || p.sidePointedAt === true };
     }),
-  ].filter((m) => m.paired);
+  ];
   const sided = new Set(mentions.filter((m) => m.side !== null).flatMap((m) => [m.group, LIMB[m.group] ?? m.group]));
-  const unsided = mentions.filter((m) => m.side === null && !sided.has(m.group) && !sided.has(LIMB[m.group] ?? m.group));
+  const unsided = mentions.filter((m) => m.paired && m.side === null && !sided.has(m.group) && !sided.has(LIMB[m.group] ?? m.group));
   if (unsided.length === 0) return [];
   const groups = [...new Set(unsided.map((m) => m.group))].sort();
   return [

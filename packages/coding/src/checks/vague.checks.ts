@@ -20,7 +20,7 @@ const GENERIC = new Set(
     'misc patient pt session step steps stair stairs reaching reach kitchen simulation foam pad standing board perturbation ' +
     'perturbations direct therapist contact assisted minutes minute min sets set reps rep x seconds sec upper lower ' +
     'extremity extremities body core program home hep re education reeducation right left bilateral side sides ' +
-    'then more other misc etc routine usual same did do doing we rest remainder').split(' '),
+    'then more other misc etc routine usual same did do doing we rest remainder conversation conversational').split(' '),
 );
 
 /** Services that are dosed: their parameters are part of the documentation (DOMAIN.md 2.4). */
@@ -43,7 +43,7 @@ export function isGenericDescription(normalisedText: string): boolean {
 }
 
 /** Words that name a kind of work without saying which: what makes a listed item vague. */
-const GENERIC_ACTIVITY = /\b(?:exercises?|strengthening|stretch(?:es|ing)?|training|activit(?:y|ies)|massage|balance|mobility|therex|work)\b/;
+const GENERIC_ACTIVITY = /\b(?:exercises?|strengthening|stretch(?:es|ing)?|training|activit(?:y|ies)|massage|balance|mobility|therex|work|practice)\b/;
 
 /**
  * One item of a block named only in general words: "Tyler twist 3x15, eccentrics 3x15, plus

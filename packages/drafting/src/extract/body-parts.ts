@@ -28,6 +28,9 @@ const COMPLAINT = /\b(?:hurt\w*|pain\w*|ache\w*|sore|stiff\w*|weak\w*|numb\w*|ti
 const DENIED_BEFORE = /\b(?:no|not|nothing|never|denies|without|none)\b[^.;,]{0,25}$/i;
 const FINDING = /\b(?:tender\w*|tight\w*|guard\w*|restrict\w*|stuck|swelling|swollen|nodule|stiff\w*|weak\w*|lacking|flexion|extension|rotation|strength|grip|MMT|ROM|\d+°|\d[+-]?\/5)\b/i;
 
+/** A side pointed at, not named: "on that side", "toward the sore side" ("the other side" compares two). */
+const POINTED = /\b(?:this|that|the (?:sore|painful|affected|involved|bad|hurt|injured|tight|tender)) side\b/i;
+
 /**
  * Distinct (region, side) mentions with the utterances that said them: complaints and
  * findings, not instructions ("bottom leg straight"), questions, the home programme, or a
@@ -35,6 +38,7 @@ const FINDING = /\b(?:tender\w*|tight\w*|guard\w*|restrict\w*|stuck|swelling|swo
  */
 export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Side> = new Map()): BodyPartMention[] {
   const byKey = new Map<string, BodyPartMention>();
+  const pointedAt: Unit[] = [];
   for (const u of units) {
     if (u.header === 'plan' || PLAN_CUE.test(u.text)) continue;
     const instruction = IMPERATIVE.test(u.text);
@@ -59,6 +63,29 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
       if (!cur.evidence.includes(u.uttId)) cur.evidence.push(u.uttId);
       byKey.set(key, cur);
     }
+    if (POINTED.test(u.text)) pointedAt.push(u);
   }
+  for (const u of pointedAt) markPointed(u, units, byKey, dxSides);
   return [...byKey.values()];
+}
+
+/**
+ * "Lots of tension through the upper trap and levator on that side": the regions of the turn
+ * (or, when it names none, of the turn before) are one-sided, and their side was never said
+ * unless some other mention or the diagnosis holds it (DOMAIN.md 2.6 T6). Marked so the coding
+ * engine asks for the side even of a spinal region.
+ */
+function markPointed(u: Unit, units: Unit[], byKey: Map<string, BodyPartMention>, dxSides: ReadonlyMap<string, Side>): void {
+  // "turn your head toward the sore side": the head is what moves, not where it hurts
+  const at = (x: Unit | undefined) => (x ? regionsIn(x.text).filter((r) => r.region !== 'head' && !namesEquipment(x.text, r) && !namesHeight(x.text, r) && !namesGrip(x.text, r) && !PLURAL.test(r.match)) : []);
+  const here = at(u);
+  const regions = here.length ? here : at(units[units.indexOf(u) - 1]);
+  for (const r of regions) {
+    const side = dxSides.get(r.region) ?? null;
+    const key = `${r.region}|${side ?? ''}`;
+    const cur = byKey.get(key) ?? { region: r.region, side, evidence: [] };
+    cur.sidePointedAt = true;
+    if (!cur.evidence.includes(u.uttId)) cur.evidence.push(u.uttId);
+    byKey.set(key, cur);
+  }
 }

@@ -43,6 +43,8 @@ const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|go
 export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|runs|tries|attempts|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
 const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
 const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b/i;
+/** How the patient arrived ("Came in with his wife, walking with the quad cane"): a report, not a service given. */
+const ARRIVAL = /^(?:(?:he|she|they|(?:the )?patient) )?(?:came in|comes in|arrived|arrives|walked in(?:to)?|presents?|presented)\b/i;
 /** Talk about payment or paperwork names a service without delivering it. */
 const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster)\b/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
@@ -109,7 +111,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
-    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|reports|states|denies|complains)\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
+    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|reports|states|denies|complains)\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
     const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|I want to|I'd like to|wants? to) (?:measure|check|test|look at|examine)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
     if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;

@@ -54,6 +54,8 @@ export function regionsIn(text: string): { region: string; index: number; match:
       if (region === 'foot' && /\d[ -]?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
       // "when you're on your feet at work": standing, not the feet
       if (m[0].toLowerCase() === 'feet' && /\bon (?:my|your|his|her|their|the) $/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+      // "sit-to-stand, no hands", "without using her hands": how a task was done, not a body part treated
+      if (m[0].toLowerCase() === 'hands' && /\b(?:no|without(?: using)?(?: (?:my|your|his|her|their|the))?) $/i.test(text.slice(Math.max(0, m.index - 25), m.index))) continue;
       out.push({ region, index: m.index, match: m[0] });
     }
   }
