@@ -4,6 +4,8 @@
  * (parameters: sets, reps, load, time).
  */
 import { describe, expect, it } from 'vitest';
+import { priority } from '../src/compose/budget.ts';
+import { sectionFor } from '../src/compose/classify.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { clockTimes, statedMinutes } from '../src/extract/clock.ts';
 import { describeUnit } from '../src/extract/describe.ts';
@@ -69,5 +71,15 @@ describe('what is not a block or a body part (DOMAIN.md 2.6 T6, 2.2)', () => {
     expect(parts.map((p) => [p.region, p.side, p.sidePointedAt])).toEqual([['upper_trapezius', null, true]]);
     // the diagnosis names the side: nothing is missing
     expect(extractBodyParts(units, new Map([['upper_trapezius', 'right' as const]])).map((p) => p.side)).toEqual(['right']);
+  });
+});
+
+describe('an oral-motor finding said on a side (DOMAIN.md 1.5 O: observed data)', () => {
+  const finding = "There's mild weakness on the right side of the face, lip seal is reduced on the right.";
+
+  it('is objective, and kept by the word budget like a finding at a body part', () => {
+    const [u] = buildUnits(say([finding]), 'ambient');
+    expect(sectionFor(u!, 'ambient')).toBe('objective');
+    expect(priority({ section: 'objective', text: 'Mild weakness on right side of face, lip seal reduced on right.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
   });
 });

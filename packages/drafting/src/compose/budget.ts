@@ -9,6 +9,7 @@ import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE, SUBJE
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
+import { sidesIn } from '../text/laterality.ts';
 import { symptomMentions } from '../text/negation.ts';
 import type { Draftable } from './statements.ts';
 
@@ -84,8 +85,8 @@ function basePriority(d: Draftable): number {
   // a symptom placed at a body part ("tingling top of left foot") is the report a reviewer checks, like a finding at a body part
   if (d.section === 'subjective' && symptomMentions(t).some((m) => !m.negated) && regionsIn(t).length) return 8.9;
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
-  // change since baseline and findings at a body part are the note's objective core (DOMAIN.md 2.4)
-  if (COMPARISON.test(t) || (FINDING.test(t) && regionsIn(t).length)) return 8.9;
+  // change since baseline and findings at a body part or on a side ("weakness on the right side of the face") are the note's objective core (DOMAIN.md 2.4)
+  if (COMPARISON.test(t) || (FINDING.test(t) && (regionsIn(t).length || sidesIn(t).length))) return 8.9;
   // a goal connection sentence in A is what makes the service skilled (DOMAIN.md 2.4): kept like a finding
   if (d.section === 'assessment' && GOAL_LINK.test(t)) return 8.9;
   // the clinician's interpretation (DOMAIN.md 1.5 "A: skilled clinical reasoning") and the cues given
