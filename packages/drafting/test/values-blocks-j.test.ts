@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { priority } from '../src/compose/budget.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
+import { PAPERWORK } from '../src/extract/cues.ts';
 import { clockTimes, statedMinutes } from '../src/extract/clock.ts';
 import { describeUnit } from '../src/extract/describe.ts';
 import { toLedger } from '../src/extract/entries.ts';
@@ -81,5 +82,15 @@ describe('an oral-motor finding said on a side (DOMAIN.md 1.5 O: observed data)'
     const [u] = buildUnits(say([finding]), 'ambient');
     expect(sectionFor(u!, 'ambient')).toBe('objective');
     expect(priority({ section: 'objective', text: 'Mild weakness on right side of face, lip seal reduced on right.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+  });
+});
+
+describe('a referral or prescription not on file (DOMAIN.md 2.6 T23)', () => {
+  it('"we still don\'t have a referral ... on file" is charted in the plan and never dropped by the word budget', () => {
+    const [, u] = buildUnits(say(["Chiropractic daily note, visit five. Note for the front desk: we still don't have a referral or prescription from her primary care on file."]), 'dictation');
+    expect(sectionFor(u!, 'dictation')).toBe('plan');
+    expect(PAPERWORK.test('No referral on file yet.')).toBe(true);
+    expect(PAPERWORK.test('Referral from Dr. Lee is on file.')).toBe(false);
+    expect(priority({ section: 'subjective', text: 'Do not have referral or prescription from primary care on file.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
   });
 });

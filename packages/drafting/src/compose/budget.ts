@@ -5,7 +5,7 @@
  * then the asides inside long statements. Measures, denials, quotations, treatment blocks,
  * goal status and the plan are always kept.
  */
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
@@ -38,7 +38,6 @@ const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swell
 const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
-const PAPERWORK = /\b(?:prescription|referral|authori[sz]\w*)\b[^.]*\b(?:not|yet|pending|missing|awaiting|hasn't|doesn't|does not)\b/i;
 
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

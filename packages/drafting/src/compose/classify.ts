@@ -7,7 +7,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PLAN_CUE, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
@@ -113,6 +113,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (mode === 'dictation' && REPORT_VERB.test(t) && !STRONG_PLAN.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+\/10\b/g, ''))) return 'subjective';
   // goal status is the assessment, whatever plan words come with it ("met all three goals, so discharging ...")
   if (GOAL_STATUS.test(t)) return 'assessment';
+  // "We still don't have a referral on file": the gap to close before billing is the plan's (DOMAIN.md 2.6 T23)
+  if (u.speaker === 'clinician' && PAPERWORK.test(t)) return 'plan';
   // "At evaluation she was leaking 5x/week": a frequency said of the past is history, not the plan
   if (PLAN_CUE.test(PAST.test(t) ? t.replace(/\b\d+x\/(?:week|day)\b/g, '') : t)) return 'plan';
   // "Two-step commands: 18 of 20 correct, 90%; that meets the goal": the measure leads, so it is data

@@ -13,6 +13,12 @@ export const ASSESSMENT_CUE = /\b(?:what (?:I'm|I am) seeing is|(?:my|the clinic
 /** Measured or observed by the clinician: Objective. */
 export const OBJECTIVE_CUE = /\b(?:palpation|palpable|tender(?:ness)?|guard(?:ed|ing)|tight(?:ness)? through|restriction|restricted|nodule|triggered|trials?|sips?|residue|transit|voice is clear|lacking|weakness|reduced|decreased|diminished|impaired|MMT|strength|grip|flexion|extension|rotation|supination|pronation|abduction|reflexes|myotomes|sensation|positive|negative|centrali[sz]\w*|fingertips?|tip-to-palm|swelling|edema|figure-of-8|score[sd]?|accura(?:te|cy)|correct|percent|%|°|\d+\/5\b|stance|reach|hold|stimulab\w*|perseverat\w*|cue[sd]?|cueing|cuing|\d+ of \d+)\b/i;
 
+/**
+ * A referral, prescription or authorization not on file ("we still don't have a referral from her
+ * primary care", "the prescription hasn't come in"): a gap the payer denies for (DOMAIN.md 2.6 T23).
+ */
+export const PAPERWORK = /\b(?:prescription|referral|authori[sz]\w*)\b.{0,60}\b(?:not|yet|pending|missing|awaiting|hasn't|doesn't|does not)\b|\b(?:no|don't have|do not have|haven't (?:got|gotten|received)|missing|still need|awaiting|pending)\b[^.]{0,30}\b(?:referral|prescription|authori[sz]ation)\b/i;
+
 /** What a patient says about symptoms, function, history, life: Subjective. */
 export const SUBJECTIVE_CUE = /\b(?:pain|aches?|hurts?|sore|stiff|tight|numb\w*|tingl\w*|swelling|headaches?|dizz\w*|falls?|fell|wobbl\w*|cough\w*|chok\w*|fevers?|give way|catch\w*|lock\w*|pinch\w*|itchy|weak|worse|better|easier|harder|hardest|difficult\w*|trouble|problem|can't|cannot|unable|able|stairs?|steps|walk\w*|sit\w*|stand\w*|sleep\w*|driv\w*|work\w*|job|shift|lift\w*|carry\w*|reach\w*|cook\w*|knit\w*|jars?|dress\w*|church|home|ago|since|started|onset|surgery|accident|collision|cast|lives?|alone|medication\w*|pills|history|diet|ate|eat\w*|drink\w*|swallow\w*|teacher|understand\w*|hearing|confiden\w*|goal|steak|meals?|food|ate|dinner|lunch|breakfast|want|hobby|garden|worst|pick(?:ing)? up|picks up|holding|heavy|cramp\w*|tired|breathy|hoarse\w*|voice|throat|frustrat\w*|scared|afraid|worried|nervous|listen|frog|teach\w*|duty|choir|sing\w*|drove|drive|trip|kneel\w*|squat\w*|bend\w*|dinner|talk\w*|words?|write|writing|homework|page)\b/i;
 
