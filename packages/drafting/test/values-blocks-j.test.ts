@@ -94,3 +94,10 @@ describe('a referral or prescription not on file (DOMAIN.md 2.6 T23)', () => {
     expect(priority({ section: 'subjective', text: 'Do not have referral or prescription from primary care on file.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
   });
 });
+
+describe('a side pointed at in an instruction (DOMAIN.md 2.6 T6)', () => {
+  it('"Roll onto that side" places the patient: the low back is not marked one-sided', () => {
+    const units = buildUnits(say(['Low back pain is a five today.', 'Roll onto that side for me.']), 'ambient');
+    expect(extractBodyParts(units).filter((p) => p.sidePointedAt)).toEqual([]);
+  });
+});

@@ -63,7 +63,8 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
       if (!cur.evidence.includes(u.uttId)) cur.evidence.push(u.uttId);
       byKey.set(key, cur);
     }
-    if (POINTED.test(u.text)) pointedAt.push(u);
+    // "Roll onto this side" places the patient; it says nothing of where the condition is
+    if (POINTED.test(u.text) && !instruction) pointedAt.push(u);
   }
   for (const u of pointedAt) markPointed(u, units, byKey, dxSides);
   return [...byKey.values()];
@@ -76,7 +77,7 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
  * engine asks for the side even of a spinal region.
  */
 function markPointed(u: Unit, units: Unit[], byKey: Map<string, BodyPartMention>, dxSides: ReadonlyMap<string, Side>): void {
-  // "turn your head toward the sore side": the head is what moves, not where it hurts
+  // "my head turns easier toward the sore side": the head is what moves, not where it hurts
   const at = (x: Unit | undefined) => (x ? regionsIn(x.text).filter((r) => r.region !== 'head' && !namesEquipment(x.text, r) && !namesHeight(x.text, r) && !namesGrip(x.text, r) && !PLURAL.test(r.match)) : []);
   const here = at(u);
   const regions = here.length ? here : at(units[units.indexOf(u) - 1]);
