@@ -7,18 +7,10 @@
 import { codeVisit } from '@scribe/coding';
 import { describe, expect, it } from 'vitest';
 import { statedMinutes } from '../src/extract/clock.ts';
-import { toLedger } from '../src/extract/entries.ts';
-import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { buildVisitInput, normalizeClinical, OfflineTherapyDrafter, type DraftContext } from '../src/index.ts';
-
-const say = (texts: string[]) => texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) }));
-
-function ledger(texts: string[], discipline = 'pt', mode: 'ambient' | 'dictation' = 'ambient') {
-  const units = buildUnits(say(texts), mode);
-  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline).map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes]);
-}
+import { ledger, say } from './spoken.ts';
 
 describe('minutes and clock times (DOMAIN.md 2.2)', () => {
   it('a dose in minutes inside a block is not its duration', () => {

@@ -10,20 +10,10 @@ import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { PAPERWORK } from '../src/extract/cues.ts';
 import { clockTimes, statedMinutes } from '../src/extract/clock.ts';
 import { describeUnit } from '../src/extract/describe.ts';
-import { toLedger } from '../src/extract/entries.ts';
-import { findBlocks } from '../src/extract/ledger.ts';
-import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { normalizeClinical } from '../src/index.ts';
-
-const say = (texts: string[]) => texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) }));
-
-function ledger(texts: string[], discipline = 'pt', mode: 'ambient' | 'dictation' = 'ambient') {
-  const units = buildUnits(say(texts), mode);
-  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline).map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes]);
-}
+import { ledger, say } from './spoken.ts';
 
 describe('minutes and clock times (DOMAIN.md 2.2)', () => {
   it('a time that ends a header ("9:27 to 9:39: gait") is read; a longer time ("10:30:15") is not', () => {

@@ -28,6 +28,9 @@ const COMPLAINT = /\b(?:hurt\w*|pain\w*|ache\w*|sore|stiff\w*|weak\w*|numb\w*|ti
 const DENIED_BEFORE = /\b(?:no|not|nothing|never|denies|without|none)\b[^.;,]{0,25}$/i;
 const FINDING = /\b(?:tender\w*|tight\w*|guard\w*|restrict\w*|stuck|swelling|swollen|nodule|stiff\w*|weak\w*|lacking|flexion|extension|rotation|strength|grip|MMT|ROM|\d+°|\d[+-]?\/5)\b/i;
 
+/** A body-part word that names equipment, a height or a grip ("leg press", "shoulder height"), not where the condition is. */
+const namesNoPlace = (text: string, r: { index: number; match: string }) => namesEquipment(text, r) || namesHeight(text, r) || namesGrip(text, r);
+
 /** A side pointed at, not named: "on that side", "toward the sore side" ("the other side" compares two). */
 const POINTED = /\b(?:this|that|the (?:sore|painful|affected|involved|bad|hurt|injured|tight|tender)) side\b/i;
 
@@ -45,7 +48,7 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
     const symptoms = symptomMentions(u.text);
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
-      if (POSITIONING.test(u.text.slice(r.index + r.match.length)) || namesEquipment(u.text, r) || namesHeight(u.text, r) || namesGrip(u.text, r)) continue;
+      if (POSITIONING.test(u.text.slice(r.index + r.match.length)) || namesNoPlace(u.text, r)) continue;
       const said = sideFor(u.text, r.index, r.match.length);
       // "Nothing below the knee", "no pain down the legs": a denied location is not a mention
       if (DENIED_BEFORE.test(u.text.slice(0, r.index)) && !said) continue;
@@ -78,9 +81,9 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
  */
 function markPointed(u: Unit, units: Unit[], byKey: Map<string, BodyPartMention>, dxSides: ReadonlyMap<string, Side>): void {
   // "my head turns easier toward the sore side": the head is what moves, not where it hurts
-  const at = (x: Unit | undefined) => (x ? regionsIn(x.text).filter((r) => r.region !== 'head' && !namesEquipment(x.text, r) && !namesHeight(x.text, r) && !namesGrip(x.text, r) && !PLURAL.test(r.match)) : []);
+  const at = (x: Unit | undefined) => (x ? regionsIn(x.text).filter((r) => r.region !== 'head' && !namesNoPlace(x.text, r) && !PLURAL.test(r.match)) : []);
   const here = at(u);
-  const regions = here.length ? here : at(units[units.indexOf(u) - 1]);
+  const regions = here.length ? here : at(units[u.idx - 1]);
   for (const r of regions) {
     const side = dxSides.get(r.region) ?? null;
     const key = `${r.region}|${side ?? ''}`;
