@@ -200,9 +200,9 @@ try {
   const ms = (n: number) => n.toFixed(2);
   const sizes = bodies.map((b) => Buffer.byteLength(JSON.stringify(b)));
   console.log(`\n${noteIds.length} notes, response JSON ${Math.min(...sizes)}-${Math.max(...sizes)} bytes`);
-  console.log('\n| server | req/s | p50 ms | p99 ms | server CPU | postgres CPU | load-gen CPU | server RSS MiB |\n|---|---|---|---|---|---|---|---|');
+  console.log('\n| server | req/s | p50 ms | p99 ms | server CPU | server CPU µs/request | postgres CPU | load-gen CPU | server RSS MiB |\n|---|---|---|---|---|---|---|---|---|');
   for (const [s, m] of [[servers[0]!, b], [servers[1]!, a]] as const) {
-    console.log(`| ${s.name} | ${m.rps.toFixed(0)} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.serverCpuPct.toFixed(0)}% | ${m.pgCpuPct.toFixed(0)}% | ${m.clientCpuPct.toFixed(0)}% | ${m.rssMiB.toFixed(0)} |`);
+    console.log(`| ${s.name} | ${m.rps.toFixed(0)} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.serverCpuPct.toFixed(0)}% | ${(1e4 * m.serverCpuPct / m.rps).toFixed(0)} | ${m.pgCpuPct.toFixed(0)}% | ${m.clientCpuPct.toFixed(0)}% | ${m.rssMiB.toFixed(0)} |`);
   }
   console.log(`\nratio api/baseline throughput: ${(a.rps / b.rps).toFixed(2)} (goal >= 0.50)`);
   console.log('CPU: % of one core over the measured time; 200% is the whole machine. Postgres is every backend on the machine.');

@@ -56,8 +56,10 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
+  // Set when the request arrives, so every answer carries it, errors included.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
   registerErrorHandling(app);
   registerMetrics(app, deps.metrics ?? createMetrics('api'));

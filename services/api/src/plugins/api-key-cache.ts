@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { authenticateApiKey, type ApiKeyPrincipal, type Queryable } from '@scribe/db';
 
 export interface ApiKeyCacheOptions {
@@ -10,8 +10,11 @@ export interface ApiKeyCacheOptions {
   now?: () => number;
 }
 
-/** Resolves a presented API key to its principal, or null when unknown, malformed or revoked. */
-export type ApiKeyAuthenticator = (presented: string) => Promise<ApiKeyPrincipal | null>;
+/**
+ * Resolves a presented API key to its principal, or null when unknown, malformed or revoked: at
+ * once when the key is cached and verified, else by a promise.
+ */
+export type ApiKeyAuthenticator = (presented: string) => ApiKeyPrincipal | null | Promise<ApiKeyPrincipal | null>;
 
 /** One principal object serves many requests: freeze it so no request can change another's. */
 function frozen(p: ApiKeyPrincipal | null): ApiKeyPrincipal | null {
@@ -22,6 +25,8 @@ function frozen(p: ApiKeyPrincipal | null): ApiKeyPrincipal | null {
 interface Entry {
   expiresAt: number;
   principal: Promise<ApiKeyPrincipal | null>;
+  /** The principal once the lookup has verified the key. */
+  verified?: ApiKeyPrincipal;
 }
 
 /**
@@ -38,11 +43,11 @@ export function createApiKeyAuthenticator(db: Queryable, opts: ApiKeyCacheOption
   if (ttlMs <= 0) return (presented) => authenticateApiKey(db, presented);
   const entries = new Map<string, Entry>();
 
-  return async (presented) => {
-    const id = createHash('sha256').update(presented).digest('base64');
+  return (presented) => {
+    const id = hash('sha256', presented, 'base64');
     const t = now();
     const hit = entries.get(id);
-    if (hit && hit.expiresAt > t) return hit.principal;
+    if (hit && hit.expiresAt > t) return hit.verified ?? hit.principal;
     if (hit) entries.delete(id);
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     const entry: Entry = { expiresAt: t + ttlMs, principal: authenticateApiKey(db, presented).then(frozen) };
@@ -51,7 +56,10 @@ export function createApiKeyAuthenticator(db: Queryable, opts: ApiKeyCacheOption
     const forget = () => {
       if (entries.get(id) === entry) entries.delete(id);
     };
-    entry.principal.then((p) => { if (!p) forget(); }, forget);
+    entry.principal.then((p) => {
+      if (p) entry.verified = p;
+      else forget();
+    }, forget);
     return entry.principal;
   };
 }

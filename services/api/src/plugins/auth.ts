@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Scope } from '@scribe/domain';
 import type { ApiKeyPrincipal } from '@scribe/db';
 import type { ApiKeyAuthenticator } from './api-key-cache.ts';
@@ -21,29 +21,36 @@ const CLINICIAN_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 export function registerAuth(app: FastifyInstance, authenticate: ApiKeyAuthenticator): void {
   app.decorateRequest('principal', null as unknown as ApiKeyPrincipal);
   app.decorateRequest('clinicianRef', null);
-  app.addHook('onRequest', async (req) => {
+  // Callback style: a cached key is resolved at once, with no promise per request.
+  app.addHook('onRequest', (req, _reply, done) => {
     const header = req.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!m) throw new AppError(401, 'UNAUTHORIZED', 'Missing or malformed Authorization: Bearer <api key>');
-    const principal = await authenticate(m[1]!);
-    if (!principal) throw new AppError(401, 'UNAUTHORIZED', 'API key is not valid');
-    req.principal = principal;
-    const clinician = req.headers['x-clinician-id'];
-    if (clinician !== undefined) {
-      if (typeof clinician !== 'string' || !CLINICIAN_ID.test(clinician)) {
-        throw new AppError(400, 'INVALID_CLINICIAN_ID', 'X-Clinician-Id must be 1-200 characters of [A-Za-z0-9._:@-]');
-      }
-      req.clinicianRef = clinician;
-    }
+    if (!m) return done(new AppError(401, 'UNAUTHORIZED', 'Missing or malformed Authorization: Bearer <api key>'));
+    const found = authenticate(m[1]!);
+    if (found instanceof Promise) found.then((principal) => done(admit(req, principal)), done);
+    else done(admit(req, found));
   });
+}
+
+/** Sets the request's principal and clinician, or returns the error to answer with. */
+function admit(req: FastifyRequest, principal: ApiKeyPrincipal | null): AppError | undefined {
+  if (!principal) return new AppError(401, 'UNAUTHORIZED', 'API key is not valid');
+  req.principal = principal;
+  const clinician = req.headers['x-clinician-id'];
+  if (clinician === undefined) return undefined;
+  if (typeof clinician !== 'string' || !CLINICIAN_ID.test(clinician)) {
+    return new AppError(400, 'INVALID_CLINICIAN_ID', 'X-Clinician-Id must be 1-200 characters of [A-Za-z0-9._:@-]');
+  }
+  req.clinicianRef = clinician;
+  return undefined;
 }
 
 /** `admin` holds every scope. */
 export const hasScope = (p: ApiKeyPrincipal, scope: Scope) => p.scopes.includes(scope) || p.scopes.includes('admin');
 
-/** A preHandler that answers 403 unless the key has `scope`. */
-export const requireScope = (scope: Scope) => async (req: FastifyRequest) => {
-  if (!hasScope(req.principal, scope)) throw new AppError(403, 'FORBIDDEN', `API key lacks the ${scope} scope`);
+/** A preValidation or preHandler hook that answers 403 unless the key has `scope` (callback style: no promise per request). */
+export const requireScope = (scope: Scope) => (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+  done(hasScope(req.principal, scope) ? undefined : new AppError(403, 'FORBIDDEN', `API key lacks the ${scope} scope`));
 };
 
 /** The acting clinician, required for edits and sign-off. */

@@ -19,11 +19,12 @@ export function routeLabel(req: FastifyRequest): string {
  * counts and durations only. Register before the routes so every route gets the hook.
  */
 export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     metrics.httpDuration.observe(
       { method: METHODS.has(req.method) ? req.method : 'OTHER', route: routeLabel(req), status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   app.get('/metrics', {
