@@ -83,8 +83,35 @@ function serializeRequest(req: { id?: unknown; method?: string; url?: string; ro
 export interface CreateLoggerOptions {
   level?: LoggerOptions['level'];
   name: string;
-  /** Where to write; defaults to stdout. Tests pass a stream to inspect output. */
+  /** Where to write; defaults to the buffered file descriptor `fd` (see below). Tests pass a stream to inspect output. */
   destination?: NodeJS.WritableStream;
+  /** The file descriptor written to without `destination`; default 1 (stdout). */
+  fd?: number;
+}
+
+/** Buffered log output: written once it holds this many bytes ... */
+const LOG_BUFFER_BYTES = 4096;
+/** ... or when it is this old, whichever comes first. */
+export const LOG_FLUSH_MS = 250;
+
+/**
+ * Log lines to `fd`, written in batches of about 4 KB or every `LOG_FLUSH_MS`, and synchronously
+ * when the process exits (pino registers that for an asynchronous destination). A write per line
+ * was a tenth of a note read's CPU in the api (`scripts/bench api`). What a process killed
+ * without warning (SIGKILL) still held, at most `LOG_FLUSH_MS` of lines, is lost.
+ */
+function bufferedDestination(fd: number): pino.DestinationStream {
+  const dest = pino.destination({ dest: fd, sync: false, minLength: LOG_BUFFER_BYTES });
+  const timer = setInterval(() => {
+    try {
+      dest.flush();
+    } catch {
+      // destroyed: nothing more to write ('close' clears this timer)
+    }
+  }, LOG_FLUSH_MS);
+  timer.unref();
+  dest.once('close', () => clearInterval(timer));
+  return dest;
 }
 
 /** A pino logger with PHI and secret redaction. */
@@ -95,7 +122,7 @@ export function createLogger(opts: CreateLoggerOptions): Logger {
     formatters: { log: redactLogObject, bindings: redactLogObject },
     serializers: { req: serializeRequest, err: pino.stdSerializers.err },
   };
-  const logger = opts.destination ? pino(options, opts.destination as pino.DestinationStream) : pino(options);
+  const logger = pino(options, (opts.destination as pino.DestinationStream | undefined) ?? bufferedDestination(opts.fd ?? 1));
   // pino applies `formatters.bindings` to the root's bindings only; a child's go through here.
   // Children inherit this property, so it holds at any depth (fastify's per-request children too).
   const child = logger.child;

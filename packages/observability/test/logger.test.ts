@@ -90,3 +90,32 @@ describe('logger redaction, against pino\'s own path redaction', () => {
     expect(obj.session).toBe(session);
   });
 });
+
+describe('logger destination', () => {
+  it('writes a line logged alone within the flush interval, without waiting for more lines or the exit', async () => {
+    const { mkdtempSync, openSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = `${mkdtempSync(`${tmpdir()}/scribe-log-`)}/out.log`;
+    const fd = openSync(path, 'w');
+    const logger = createLogger({ name: 'quiet', fd });
+    logger.info({ n: 1 }, 'alone');
+    const t0 = Date.now();
+    while (!readFileSync(path, 'utf8').includes('"alone"') && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ n: 1, msg: 'alone' });
+    const dest = (logger as unknown as Record<symbol, NodeJS.WritableStream>)[pino.symbols.streamSym]!;
+    await new Promise((r) => dest.once('close', r).end()); // closes fd and stops the flush timer
+  });
+
+  it('loses no line when the process exits right after a burst of logging', async () => {
+    // The buffer still holds lines at process.exit; pino writes them synchronously then.
+    const { execFileSync } = await import('node:child_process');
+    const src = new URL('../src/index.ts', import.meta.url).pathname;
+    const script = `import { createLogger } from ${JSON.stringify(src)};
+      const logger = createLogger({ name: 'burst' });
+      for (let i = 0; i < 20000; i++) logger.info({ i }, 'line');
+      process.exit(0);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { i: number });
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 20000 }, (_, i) => i));
+  });
+});
