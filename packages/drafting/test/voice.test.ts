@@ -16,6 +16,9 @@ describe('toThirdPerson (FORMAT.md voice leaks)', () => {
     ["Next time we'll progress the leg press.", 'clinician', 'Next time will progress the leg press.'],
     ['Last visit you were step-to with both rails.', 'clinician', 'Last visit patient was step-to with both rails.'],
     ['Twice a week I bring meals over.', 'other', 'Twice a week caregiver brings meals over.'],
+    // what the clinic lacks, as a chart says it (the J-set fact "no ... referral"; DOMAIN.md 2.6 T23)
+    ["Note for the front desk: we still don't have a referral or prescription on file.", 'clinician', 'Note for the front desk: no referral or prescription on file.'],
+    ["I don't have Dr. Castillo's prescription yet.", 'clinician', "No Dr. Castillo's prescription yet."],
   ] as const)('%s', (spoken, voice, prose) => {
     const out = toThirdPerson(spoken, voice);
     expect(out).toBe(prose);

@@ -155,6 +155,8 @@ function rewrite(text: string, voice: Voice): string {
     .replace(/\blet me\b\s*/gi, '');
   if (voice === 'clinician') {
     s = s.replace(/\bwhen (?:we|you) (?:first )?(?:started|began)\b/gi, 'at the start');
+    // "we still don't have a referral on file" -> "no referral on file": what the clinic lacks, in chart style
+    s = s.replace(/\b(?:we|I) (?:still )?(?:don't|do not) have (?:a |an |any |the )?(?=[a-z])/gi, 'no ');
     s = replaceSubjects(s, /\byou(?:('re|'ve|'ll|'d))?\b/i, 'patient', 'the patient');
     s = replaceSubjects(s, /\bI(?:('m|'ve|'d|'ll))?\b/, 'clinician', 'the clinician');
     s = replaceSubjects(s, /\bwe(?:('re|'ve|'ll|'d))?\b/i, null, 'the team');
