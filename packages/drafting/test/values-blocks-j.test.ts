@@ -91,3 +91,12 @@ describe('a side pointed at in an instruction (DOMAIN.md 2.6 T6)', () => {
     expect(extractBodyParts(units).filter((p) => p.sidePointedAt)).toEqual([]);
   });
 });
+
+describe('a denial in a dictation (DOMAIN.md 1.5 S: what the patient reports; 1.6 negations)', () => {
+  it('"No numbness or tingling in the fingers" is the patient\'s report; "no edema noted" and a goal said "without pain" are not', () => {
+    const section = (text: string) => sectionFor(buildUnits(say([text]), 'dictation')[0]!, 'dictation');
+    expect(section('No numbness or tingling in the fingers, no swelling at night anymore.')).toBe('subjective');
+    expect(section('No edema noted at the incision; no tenderness to palpation.')).not.toBe('subjective');
+    expect(section('Chest wall massage aimed at the goal of reaching across to buckle the seat belt without pain.')).not.toBe('subjective');
+  });
+});

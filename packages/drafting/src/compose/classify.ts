@@ -83,6 +83,16 @@ function dataNotReport(t: string, discipline?: string): boolean {
   return measured || treatment;
 }
 
+/** Symptoms only the patient can report (an examiner sees swelling or bruising, but not tingling). */
+const REPORTED_ONLY = new Set(['numb', 'tingling', 'pins and needles', 'pain', 'headache', 'dizz', 'vertigo', 'nausea', 'burning', 'radiat', 'heaviness', 'fatigue', 'ringing', 'tinnitus', 'double vision', 'blurred vision', 'heartburn', 'reflux', 'urgency', 'incontinence', 'bowel', 'bladder', 'saddle']);
+const EXAM = /\b(?:noted|observed|on exam\w*|palpat\w*|to touch|visibl[ey]|inspect\w*|measured|test(?:s|ed|ing)?|girth|circumference|sensation)\b/i;
+
+/** Every symptom named is denied, and one of them only the patient could report: "No numbness or tingling". */
+function deniedReport(t: string): boolean {
+  const found = symptomMentions(t);
+  return found.length > 0 && found.every((m) => m.negated) && found.some((m) => REPORTED_ONLY.has(m.key)) && !EXAM.test(t);
+}
+
 /** The section for a sentence, or null when it is not note content. */
 export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = false, discipline?: string, answers = false): SectionName | null {
   const t = u.text;
@@ -111,6 +121,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (ATTRIBUTED.test(t) && !STRONG_PLAN.test(t) && !GOAL_STATUS.test(t)) return 'subjective';
   // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
   if (mode === 'dictation' && REPORT_VERB.test(t) && !STRONG_PLAN.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+\/10\b/g, ''))) return 'subjective';
+  // dictation: "No numbness or tingling in the fingers" is a denial the patient gave (DOMAIN.md 1.5 S, 1.6)
+  if (mode === 'dictation' && deniedReport(t) && !MEASURE_VALUE.test(tv) && !GOAL_LINK.test(t) && !kindsIn(t, discipline).length) return 'subjective';
   // goal status is the assessment, whatever plan words come with it ("met all three goals, so discharging ...")
   if (GOAL_STATUS.test(t)) return 'assessment';
   // "We still don't have a referral on file": the gap to close before billing is the plan's (DOMAIN.md 2.6 T23)
