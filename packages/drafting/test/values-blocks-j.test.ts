@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { priority } from '../src/compose/budget.ts';
 import { sectionFor } from '../src/compose/classify.ts';
+import { patientStatement } from '../src/compose/patient.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { PAPERWORK } from '../src/extract/cues.ts';
 import { clockTimes, statedMinutes } from '../src/extract/clock.ts';
@@ -98,5 +99,15 @@ describe('a denial in a dictation (DOMAIN.md 1.5 S: what the patient reports; 1.
     expect(section('No numbness or tingling in the fingers, no swelling at night anymore.')).toBe('subjective');
     expect(section('No edema noted at the incision; no tenderness to palpation.')).not.toBe('subjective');
     expect(section('Chest wall massage aimed at the goal of reaching across to buckle the seat belt without pain.')).not.toBe('subjective');
+  });
+});
+
+describe('an answer to one of several questions in a turn (DOMAIN.md 1.6: negations kept as said)', () => {
+  it('"Any giving way? Any swelling?" - "No giving way at all." denies giving way; it is not put under "swelling"', () => {
+    const units = buildUnits([
+      { id: 'u1', speaker: 'clinician', start: 0, end: 1, text: 'Any giving way? Any swelling after work?' },
+      { id: 'u2', speaker: 'patient', start: 1, end: 2, text: 'No giving way at all.' },
+    ], 'ambient');
+    expect(patientStatement(units, units[2]!, 'patient')?.text).toBe('Patient reports no giving way at all.');
   });
 });

@@ -188,7 +188,11 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     ? symptomMentions(q.text).find((m) => !m.negated)?.word ?? null : null;
   if (q && located) return { text: `${cap(located.toLowerCase())}: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, ''))}`, evidence: [q.uttId, ...evidence] };
   // "Pads?" - "I stopped wearing them two weeks ago.": the answer is about what was asked
-  const topic = q && u.sentIndex === 0 ? askedAbout(q.text) ?? equipmentAsked(q.text) : null;
+  // ... unless it names a symptom another question of that turn asked about ("Any giving way? Any
+  // swelling?" - "No giving way at all."): then it answers that one
+  const answersOther = !!q && symptomMentions(u.text).some((m) => units.some((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx
+    && symptomMentions(x.text).some((k) => k.key === m.key)));
+  const topic = q && u.sentIndex === 0 && !answersOther ? askedAbout(q.text) ?? equipmentAsked(q.text) : null;
   if (q && topic && !new RegExp(`\\b${topic.slice(0, Math.max(3, topic.length - 2))}`, 'i').test(s)) {
     return { text: `${cap(topic)}: ${lowerFirst(withoutYes(s).replace(/^(?:Patient|Caregiver)\s+reports\s+/, ''))}`, evidence: [q.uttId, ...evidence] };
   }
