@@ -111,3 +111,24 @@ describe('an answer to one of several questions in a turn (DOMAIN.md 1.6: negati
     expect(patientStatement(units, units[2]!, 'patient')?.text).toBe('Patient reports no giving way at all.');
   });
 });
+
+describe('a dictated section header and the labels after it (DOMAIN.md 1.5: S is reported, O measured or done)', () => {
+  const headers = (texts: string[]) => buildUnits(say(texts), 'dictation').map((u) => u.header);
+
+  it('"Pre-treatment: ..." or a block timed in its label ends a carried "Subjective:"; what follows is placed by what it says', () => {
+    expect(headers(['Subjective: no falls since last visit.', 'Pre-treatment: Berg thirty-six out of fifty-six.', 'Last week that was min assist, today contact guard.']))
+      .toEqual(['subjective', null, null]);
+    expect(headers(['Subjective: no falls.', 'Gait training 9:27 to 9:39: two hundred feet with the quad cane.'])).toEqual(['subjective', null]);
+  });
+
+  it('other labels do not: "Voice use:" after "History:" is more history; a timed label under "Treatment." stays objective', () => {
+    expect(headers(['History: hoarse for five months.', 'Voice use: teaches six hours a day.'])).toEqual(['subjective', 'subjective']);
+    expect(headers(['Treatment. Therapeutic exercise, fourteen minutes.', 'Manual therapy, 2:20 to 2:29, nine minutes: soft tissue mobilization.', 'Manual work is to decrease extensor tone.']))
+      .toEqual(['objective', 'objective', 'objective']);
+  });
+
+  it('a gait speed in metres per second is a measure, also said with "last visit" in a dictation', () => {
+    const [u] = buildUnits(say(['Ten-meter walk was 0.42 meters per second last visit, 0.48 today.']), 'dictation');
+    expect(sectionFor(u!, 'dictation')).toBe('objective');
+  });
+});

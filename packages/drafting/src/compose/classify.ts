@@ -13,7 +13,7 @@ import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
 import { withUnits } from '../extract/measure-names.ts';
 
-const MEASURE_VALUE = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:lb|cm|mm|s)\b|\d+%|\d+x\d+|\b\d+ of (?:the )?\d+\b/;
+const MEASURE_VALUE = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:lb|cm|mm|s|m\/s)\b|\d+%|\d+x\d+|\b\d+ of (?:the )?\d+\b/;
 /** Plan words strong enough to outrank a report verb in dictation ("She will continue ..."). */
 const STRONG_PLAN = /\b(?:will|plan|continue|home program|HEP|next (?:visit|session|time)|recommend\w*|follow[- ]up|discharge)\b/i;
 /** Common function words of Spanish, the usual second language in these visits (an interpreter's turns). */

@@ -34,6 +34,13 @@ export interface Unit {
  */
 const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised|first|short-term|long-term)\s+)?(subjective|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
 
+/**
+ * A dictated utterance opening with a label of measures or a timed block: "Pre-treatment: ...",
+ * "Gait training 9:27 to 9:39: ..." (clock times read as #). A label such as "Voice use:" after
+ * "History:" is more history, so other labels do not count.
+ */
+const TOPIC_LABEL = /^(?:(?:pre|post)-?treatment|[A-Za-z][^:.?!]{0,60}#[^:.?!]{0,20}):\s/i;
+
 /** An assessment header said without punctuation: "impression moderate ...", "clinical impression mild ...". */
 const BARE_HEADER = /^(?:(?:so|okay|ok|and),?\s+)?(?:(?:clinical|overall)\s+)?(?:impression|assessment)\s+(?=\w)(?!(?:of|for|is|was|that|and|to)\b)/i;
 
@@ -92,6 +99,11 @@ export function buildUnits(utterances: Utterance[], mode: Mode): Unit[] {
         headerCarried = false;
         text = text.slice(h[0].length);
         if (mode === 'dictation') carried = header;
+      } else if (headerCarried && header !== 'objective' && sentIndex === 0 && TOPIC_LABEL.test(text.replace(/\b\d{1,2}:\d{2}\b/g, '#'))) {
+        // "Subjective: ..." then "Pre-treatment: ...": measures or a timed block end the history;
+        // what follows is placed by what it says
+        header = carried = null;
+        headerCarried = false;
       }
       text = text.trim();
       if (!/[\p{L}\p{N}]/u.test(text)) return;
