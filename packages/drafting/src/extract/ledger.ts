@@ -92,6 +92,9 @@ function blockKinds(text: string, discipline?: string) {
   return work ? kindsIn(work[1]!, discipline) : kinds;
 }
 
+/** "after the stretch", "following the massage": when a reading was taken, not a service given. */
+const AFTER_TREATMENT = /\b(?:after|following|post)[- ](?:the |that |this |your |his |her )?[a-z-]+(?= (?:is|was|are|were|at|to|of|now)\b| -?\d)/gi;
+
 export function findBlocks(units: Unit[], discipline?: string): Block[] {
   const blocks: Block[] = [];
   let open: Block | null = null;
@@ -107,7 +110,10 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
-    const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text);
+    // "Before we started, five buttons took her 5 min 20 s": a task timed outside treatment is a measure
+    // (a test of function), not treatment time; within or after a block it is the block's outcome
+    const timedTask = !open && !GOAL_LINK.test(text) && /\btook (?:(?:her|him|them|the patient) )?(?:about )?\d+(?:\.\d+)? (?:min|s)\b/i.test(text);
+    const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text) || timedTask;
     const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
@@ -115,7 +121,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
     const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|I want to|I'd like to|wants? to) (?:measure|check|test|look at|examine)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
     if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;
-    const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : blockKinds(text, discipline);
+    // "Flexion after the stretch is 126": a treatment named as the time of a reading is not done again
+    const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : blockKinds(text.replace(AFTER_TREATMENT, ''), discipline);
     const range = clockRange(text);
     const times = clockTimes(text);
     const stated = statedMinutes(text);
@@ -141,8 +148,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       b.stop = { time: range[1], said: second ? spokenTime(text, second.index) : '', uttId: u.uttId };
       // minutes said with a range are the block's direct time when they fit inside it (rest left out);
       // far fewer than the range holds ("1:30 to 1:47 ... putty, two minutes") they are a dose
+      const direct = stated !== null && fitsSpan(stated, minutesBetween(range[0], range[1])) ? stated : null;
       const span = minutesBetween(range[0], range[1]);
-      const direct = stated !== null && (span === null || (stated <= span && stated * 2 >= span)) ? stated : null;
       b.minutes = direct ?? span;
       b.minutesSaid = direct !== null ? u.uttId : null;
       b.units.push(u);
@@ -192,7 +199,12 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
           cur.units.push(u);
           if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
           if (!cur.kinds.length) cur.kinds.push(...kinds);
-          if (cur.minutes === null && cur.start) cur.minutes = minutesBetween(cur.start.time, t.time);
+          if (cur.start) {
+            // minutes said inside a block timed by the clock ("It's 2:10 ... stretch, five minutes ... 2:26")
+            // are its time only when they fit the span, as with a range; otherwise they were a dose
+            const span = minutesBetween(cur.start.time, t.time);
+            if (cur.minutes === null || !fitsSpan(cur.minutes, span)) { cur.minutes = span; if (span !== null) cur.minutesSaid = null; }
+          }
           close();
           // "It's 2:24. Moving to the left hip now ...": the time that ends one block starts the next
           const next = units[u.idx + 1];
@@ -290,6 +302,14 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
   }
   close();
   return blocks;
+}
+
+/**
+ * Minutes said for a block timed by the clock are its direct time when they fit inside the span
+ * and are at least half of it (rest left out); far fewer are a dose ("putty, two minutes").
+ */
+function fitsSpan(stated: number, span: number | null): boolean {
+  return span === null || (stated <= span && stated * 2 >= span);
 }
 
 /** The block's service kind: an explicit name wins, then the most frequent hint. */

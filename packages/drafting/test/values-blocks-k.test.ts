@@ -1,0 +1,41 @@
+/**
+ * Blocks and their minutes as said in visits the drafter had not seen (held-out set K).
+ * Sources: DOMAIN.md 2.2 (the actual start and stop clock times; minutes per code), 2.3 (97530:
+ * dynamic functional activities), 2.4 (parameters: sets, reps, load, time).
+ */
+import { describe, expect, it } from 'vitest';
+import { kindsIn } from '../src/lexicon/interventions.ts';
+import { ledger } from './spoken.ts';
+
+describe('minutes of a block timed by the clock (DOMAIN.md 2.2)', () => {
+  it('"It\'s 2:10 ... stretch, five minutes ... 2:26": the five minutes are a dose; the block holds 16', () => {
+    expect(ledger([
+      "It's 2:10, let's start. Low-load stretch into extension first: arm on the wedge, two-pound weight at the wrist, five minutes. Then active flexion and extension with the dowel, three sets of fifteen.",
+      'Supination with the hammer, three by fifteen.',
+      'Two twenty-six. Okay, range is done.',
+    ], 'ot')).toEqual([['therapeutic_exercise', '14:10', '14:26', 16]]);
+  });
+
+  it('minutes that fit the span are still the direct time ("9:00 ... twelve minutes of leg press ... 9:14")', () => {
+    expect(ledger(["It's 9:00. Leg press, three by fifteen, twelve minutes.", "It's 9:14, done with that."], 'pt'))
+      .toEqual([['therapeutic_exercise', '09:00', '09:14', 12]]);
+  });
+
+  it('a reading taken "after the stretch" is no new block: the functional work after it inherits the stop as its start', () => {
+    expect(ledger([
+      "It's 2:10, let's start. Low-load stretch into extension, three sets of fifteen.",
+      'Two twenty-six. Okay, range is done. Flexion after the stretch is a hundred and twenty-six.',
+      'Now functional work. Gallon jug, half full, low shelf to the counter, right arm only, five reps.',
+      "Ten to three, we're done with the functional part.",
+    ], 'ot')).toEqual([['therapeutic_exercise', '14:10', '14:26', 16], ['therapeutic_activity', '14:26', '14:50', 24]]);
+    expect(kindsIn('Now functional work.', 'ot').map((k) => k.kind)).toEqual(['therapeutic_activity']);
+  });
+
+  it('a task timed before treatment ("Before we started, five buttons took her 5 min 20 s") is a measure, not 5 minutes of treatment', () => {
+    expect(ledger([
+      'Before we started, five buttons on the cardigan took her five minutes twenty seconds.',
+      'Therapeutic activity from nine-oh-five to nine thirty-eight, thirty-three minutes.',
+      'Upper-body dressing seated at the edge of the mat, then the cardigan with five buttons.',
+    ], 'ot', 'dictation')).toEqual([['therapeutic_activity', '09:05', '09:38', 33]]);
+  });
+});
