@@ -4,8 +4,10 @@
  * dynamic functional activities), 2.4 (parameters: sets, reps, load, time).
  */
 import { describe, expect, it } from 'vitest';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { ledger } from './spoken.ts';
+import { ledger, say } from './spoken.ts';
 
 describe('minutes of a block timed by the clock (DOMAIN.md 2.2)', () => {
   it('"It\'s 2:10 ... stretch, five minutes ... 2:26": the five minutes are a dose; the block holds 16', () => {
@@ -37,5 +39,13 @@ describe('minutes of a block timed by the clock (DOMAIN.md 2.2)', () => {
       'Therapeutic activity from nine-oh-five to nine thirty-eight, thirty-three minutes.',
       'Upper-body dressing seated at the edge of the mat, then the cardigan with five buttons.',
     ], 'ot', 'dictation')).toEqual([['therapeutic_activity', '09:05', '09:38', 33]]);
+  });
+});
+
+describe('a value read after a retest named in the turn before (FORMAT.md evidence coverage)', () => {
+  it('"Off the foam for a retest ... heel to toe, eyes open" - "Nine seconds.": the measure cites both turns', () => {
+    const units = buildUnits(say(['Off the foam for a retest on the firm floor. Tandem stance, heel to toe, eyes open, go.', 'Nine seconds. From four to nine in one session.']), 'ambient');
+    const m = extractMeasures(units, 'pt').find((x) => x.value === '9 s');
+    expect(m).toMatchObject({ name: 'tandem stance eyes open', evidence: ['u1', 'u2'] });
   });
 });

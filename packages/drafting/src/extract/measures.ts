@@ -132,7 +132,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const prevName = earlierName(units, u);
       // a stance held for seconds: "9 s on the foam with eyes closed", "heel to toe with eyes closed, 5 s",
       // "With your eyes closed, 2 s" after "Tandem stance ... 12 s", "17 s" after "let's retest. Foam, feet together ..."
-      const stance = / s$/.test(value) && !DOSE.test(text) ? stanceName(text, m.index, end) ?? stanceCarried(text, [...out, ...found], u, units) : null;
+      const timed = / s$/.test(value) && !DOSE.test(text);
+      const ownStance = timed ? stanceName(text, m.index, end) : null;
+      const carried = timed && !ownStance ? stanceCarried(text, [...out, ...found], u, units) : null;
+      const stance = ownStance ?? carried?.name ?? null;
       const named = stance ?? (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
       if (PRIOR_BEFORE.test(text.slice(0, m.index)) || (/\b(?:was|were)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && PRIOR_AFTER.test(text.slice(end)))) {
         if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
@@ -156,7 +159,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
         baseline = pending.value;
         pending = null;
       }
-      found.push({ kind: kindFor(name, value, text, discipline), name: name.toLowerCase(), value, baseline, side, evidence: [u.uttId], unitIdx: u.idx });
+      // a stance named in the turn before is cited with the value, so the statement's name has its source
+      const evidence = carried && carried.uttId !== u.uttId && name === carried.name ? [carried.uttId, u.uttId] : [u.uttId];
+      found.push({ kind: kindFor(name, value, text, discipline), name: name.toLowerCase(), value, baseline, side, evidence, unitIdx: u.idx });
       if (count) lastName = name.toLowerCase();
     }
     for (const sc of bareScores(text)) {
@@ -220,16 +225,17 @@ function stanceName(text: string, index: number, end: number): string | null {
  * reading of this utterance; a bare time right after a retest announced in the turn before
  * ("Let's retest. Foam, feet together, eyes closed." - "17 s.") is that stance.
  */
-function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Unit[]): string | null {
+function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Unit[]): { name: string; uttId: string } | null {
   const eyes = EYES.exec(text)?.[1]?.toLowerCase();
   const last = [...prior].reverse().find((m) => m.evidence.includes(u.uttId) && / stance/.test(m.name));
-  if (last && eyes) return `${last.name.replace(/ eyes (?:open|closed)$/, '')} eyes ${eyes}`;
+  if (last && eyes) return { name: `${last.name.replace(/ eyes (?:open|closed)$/, '')} eyes ${eyes}`, uttId: u.uttId };
   if (!/^\d/.test(text.trim())) return null;
-  const turnBefore = units.filter((x) => x.uttIndex === u.uttIndex - 1 && x.speaker === 'clinician').map((x) => x.text).join(' ');
+  const turn = units.filter((x) => x.uttIndex === u.uttIndex - 1 && x.speaker === 'clinician');
+  const turnBefore = turn.map((x) => x.text).join(' ');
   const hit = /\bre-?test\b/i.test(turnBefore) ? STANCE.exec(turnBefore) : null;
-  if (!hit) return null;
+  if (!hit || !turn[0]) return null;
   const saidEyes = EYES.exec(turnBefore)?.[1]?.toLowerCase();
-  return `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`;
+  return { name: `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: turn[0].uttId };
 }
 
 /** The test or movement named in an earlier sentence of the same utterance that held no value yet. */
