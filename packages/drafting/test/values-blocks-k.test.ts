@@ -49,3 +49,21 @@ describe('a value read after a retest named in the turn before (FORMAT.md eviden
     expect(m).toMatchObject({ name: 'tandem stance eyes open', evidence: ['u1', 'u2'] });
   });
 });
+
+describe('a balance test before treatment (DOMAIN.md 2.6 T9-T11: 97112 needs a neuromotor deficit measured before)', () => {
+  const turns = [
+    "Okay. Let's check your tandem stance first. Heel to toe, eyes open, hands off the counter... and go.",
+    'Four seconds. Last Tuesday you had three, so a touch better.',
+    "Okay, it's five after ten, we're starting the balance work. Stand in the corner here: tandem stance on the firm floor, five holds of thirty seconds.",
+    "That's ten twenty-six, balance is done.",
+  ];
+
+  it('"Let\'s check your tandem stance ... and go." - "Four seconds.": the time is that stance, measured before the block', () => {
+    const m = extractMeasures(buildUnits(say(turns), 'ambient'), 'pt').find((x) => x.value === '4 s');
+    expect(m).toMatchObject({ kind: 'neuromotor', name: 'tandem stance eyes open', evidence: ['u1', 'u2'] });
+  });
+
+  it('the test is not part of the balance block, which starts at its clock time', () => {
+    expect(ledger(turns, 'pt')).toEqual([['neuromuscular_reeducation', '10:05', '10:26', 21]]);
+  });
+});

@@ -222,7 +222,7 @@ function stanceName(text: string, index: number, end: number): string | null {
 
 /**
  * "With your eyes closed, 2 s" right after "Tandem stance with eyes open, 12 s": the stance of the last
- * reading of this utterance; a bare time right after a retest announced in the turn before
+ * reading of this utterance; a bare time right after a stance test set up in the turn before
  * ("Let's retest. Foam, feet together, eyes closed." - "17 s.") is that stance.
  */
 function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Unit[]): { name: string; uttId: string } | null {
@@ -232,7 +232,8 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
   if (!/^\d/.test(text.trim())) return null;
   const turn = units.filter((x) => x.uttIndex === u.uttIndex - 1 && x.speaker === 'clinician');
   const turnBefore = turn.map((x) => x.text).join(' ');
-  const hit = /\bre-?test\b/i.test(turnBefore) ? STANCE.exec(turnBefore) : null;
+  // a test set up in that turn: "Let's retest ...", "Let's check your tandem stance ... and go."
+  const hit = /\bre-?test\b|\b(?:check|test|measure|time)\b|\bgo[.!]?\s*$/i.test(turnBefore) ? STANCE.exec(turnBefore) : null;
   if (!hit || !turn[0]) return null;
   const saidEyes = EYES.exec(turnBefore)?.[1]?.toLowerCase();
   return { name: `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: turn[0].uttId };
