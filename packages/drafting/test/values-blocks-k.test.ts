@@ -4,6 +4,7 @@
  * dynamic functional activities), 2.4 (parameters: sets, reps, load, time).
  */
 import { describe, expect, it } from 'vitest';
+import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
@@ -65,5 +66,7 @@ describe('a balance test before treatment (DOMAIN.md 2.6 T9-T11: 97112 needs a n
 
   it('the test is not part of the balance block, which starts at its clock time', () => {
     expect(ledger(turns, 'pt')).toEqual([['neuromuscular_reeducation', '10:05', '10:26', 21]]);
+    const [block] = findBlocks(buildUnits(say(turns), 'ambient'), 'pt');
+    expect(block?.units.map((u) => u.uttId)).not.toContain('u1');
   });
 });
