@@ -4,6 +4,8 @@
  * dynamic functional activities), 2.4 (parameters: sets, reps, load, time).
  */
 import { describe, expect, it } from 'vitest';
+import { GOAL_LINK } from '../src/extract/cues.ts';
+import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -68,5 +70,34 @@ describe('a balance test before treatment (DOMAIN.md 2.6 T9-T11: 97112 needs a n
     expect(ledger(turns, 'pt')).toEqual([['neuromuscular_reeducation', '10:05', '10:26', 21]]);
     const [block] = findBlocks(buildUnits(say(turns), 'ambient'), 'pt');
     expect(block?.units.map((u) => u.uttId)).not.toContain('u1');
+  });
+});
+
+describe('what a dictated strengthening and balance visit does not bill (DOMAIN.md 2.4: outcome against baseline; 2.6 T1 goal connection)', () => {
+  const visit = [
+    'Subjective. Right hip pain is a three out of ten today.',
+    'She said, quote, the stairs at work are finally not the worst part of my day, end quote.',
+    'Objective. Hip abduction, manual muscle test, right three plus over five, left five over five.',
+    'Therapeutic exercise, eight-oh-two to eight twenty-eight, so twenty-six minutes.',
+    'Side-lying hip abduction on the right, three sets of twelve with a two-pound ankle weight.',
+    'Then balance training, eight twenty-nine to eight forty, eleven minutes.',
+    'Single-leg stance on foam, three times thirty seconds each leg, then the rocker board, two sets of one minute.',
+    'Assessment. Pain down from six to three and abduction strength improving.',
+  ];
+  const units = buildUnits(say(visit), 'dictation');
+
+  it('a quoted patient sentence and an MMT result ("3+/5") are no treatment blocks', () => {
+    expect(ledger(visit, 'pt', 'dictation')).toEqual([['therapeutic_exercise', '08:02', '08:28', 26], ['neuromuscular_reeducation', '08:29', '08:40', 11]]);
+  });
+
+  it('"3x30 s each leg" is a dose, not a single-leg stance reading; the assessment is no block\'s outcome', () => {
+    expect(extractMeasures(units, 'pt').filter((m) => m.value === '30 s')).toEqual([]);
+    const entries = toLedger(findBlocks(units, 'pt'), units, extractMeasures(units, 'pt'), 'pt');
+    expect(entries[1]?.outcome).toBeNull();
+  });
+
+  it('"... to keep him lifting at work without flare-ups" ties the service to a function (a goal link)', () => {
+    expect(GOAL_LINK.test('core strengthening exercises, to keep him lifting at work without flare-ups')).toBe(true);
+    expect(GOAL_LINK.test('keep him in the chair')).toBe(false);
   });
 });

@@ -121,7 +121,7 @@ function blockOutcome(blocks: Block[], i: number, allUnits: Unit[], measures: Lo
   const said = (u: Unit) => utteranceOf(allUnits, u);
   const compared = allUnits.filter((u) => inWindow(u.idx) && u.speaker === 'clinician' && !u.isQuestion && PERFORMANCE_CHANGE.test(said(u))
     && /\d|reciprocal|independent|supervision|assist|step-to|cue/i.test(u.text) && !GOAL_LINK.test(u.text) && !/\d{1,2}:\d{2}/.test(u.text)
-    && u.header !== 'plan' && !measured.some((m) => m.unitIdx === u.idx));
+    && u.header !== 'plan' && u.header !== 'assessment' && !measured.some((m) => m.unitIdx === u.idx));
   const out = [
     ...measured.map((m) => `${m.name} ${m.value}${m.side && !m.name.includes(m.side) ? ` ${m.side}` : ''}${m.baseline ? ` from ${m.baseline}` : ''}`),
     ...compared.map((u) => toThirdPerson(u.text, 'clinician').replace(/[.!]+$/, '')),

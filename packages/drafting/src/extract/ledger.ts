@@ -109,7 +109,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length && statedMinutes(text) === null;
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
-    const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Before we started, five buttons took her 5 min 20 s": a task timed outside treatment is a measure
     // (a test of function), not treatment time; within or after a block it is the block's outcome
     const timedTask = !open && !GOAL_LINK.test(text) && /\btook (?:(?:her|him|them|the patient) )?(?:about )?\d+(?:\.\d+)? (?:min|s)\b/i.test(text);
@@ -117,7 +117,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
-    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|reports|states|denies|complains)\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
+    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
     const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|let's|I want to|I'd like to|wants? to) (?:measure|check|test|re-?test|re-?measure|look at|examine)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
     if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;

@@ -115,6 +115,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     let m: RegExpExecArray | null;
     while ((m = VALUE.exec(text))) {
       const value = m[0].replace(/ of (?:the )?/, ' of ');
+      // "single-leg stance on foam, 3x30 s each leg": the time of each of three holds is a dose, not a reading
+      if (/\d\s*x\s*$/i.test(text.slice(0, m.index))) continue;
       const count = / of /.test(value);
       if (/^\d+\/\d+$/.test(value) && !/\/(?:5|10)$/.test(value) && !/correct|trials|fists|sips|accura/i.test(text) && !testsIn(text).length) continue;
       if (/\/10$/.test(value) && u.speaker !== 'patient' && !/\b(?:pain|hurts?|aches?|sore|rate|rating|scale)\b/i.test(text)) continue;
