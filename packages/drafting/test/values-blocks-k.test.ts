@@ -101,3 +101,12 @@ describe('what a dictated strengthening and balance visit does not bill (DOMAIN.
     expect(GOAL_LINK.test('keep him in the chair')).toBe(false);
   });
 });
+
+describe('a fingertip-to-floor distance in inches (DOMAIN.md 2.3: ROM as an outcome of 97124/97140)', () => {
+  it('"bend forward ... 18 inches from the floor" then "11 inches now, down from 18" is the measure with its baseline', () => {
+    const units = buildUnits(say(['Stand up and bend forward, let your hands hang toward the floor.', 'Fingertips are eighteen inches from the floor.', 'Bend forward again... eleven inches from the floor now. Down from eighteen.']), 'ambient');
+    expect(extractMeasures(units, 'massage').map((m) => [m.name, m.value, m.baseline])).toEqual([
+      ['fingertip-to-floor', '18 inches', null], ['fingertip-to-floor', '11 inches', '18 inches'],
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ export interface LocatedMeasure extends Measure {
 }
 
 const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
-const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
+const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|inch(?:es)?|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
 const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)),?) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (${V}) to (${V})`, 'i');
 const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial evaluation|initial|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
@@ -148,8 +148,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const repeat = REPEAT.test(`${prev?.text ?? ''} ${u.text}`) && new Set(recent.map((x) => x.name)).size === 1 ? recent[0]?.name ?? null : null;
       const pain = /\/10$/.test(value) && /\b(?:pain|hurts?|aches?|sore|\/10)\b/i.test(text);
       let name: string | null = (pain ? 'pain' : named) ?? (count ? countName(text, end, lastName) : repeat) ?? (/\/10$/.test(value) ? 'pain' : null);
-      // a forward bend measured in centimetres is the fingertip-to-floor distance, however it was asked for
-      if (name && / cm$/.test(value) && /^(?:flexion|forward bend|fingertips?(?: to floor)?)$/i.test(name)) name = 'fingertip-to-floor';
+      // a forward bend measured in centimetres or inches is the fingertip-to-floor distance, however it was asked for
+      if (name && / (?:cm|inch(?:es)?)$/.test(value) && /^(?:flexion|forward bend|fingertips?(?: to floor)?)$/i.test(name)) name = 'fingertip-to-floor';
       // "You lose three lines when your head is moving": lines of an eye chart read with the head moving
       if (!name && / lines?$/.test(value) && /\bhead (?:is )?(?:moving|turning)\b|\bchart\b/i.test(`${prev?.text ?? ''} ${text}`)) name = 'dynamic visual acuity';
       if (!name) continue;
