@@ -4,6 +4,8 @@
  * dynamic functional activities), 2.4 (parameters: sets, reps, load, time).
  */
 import { describe, expect, it } from 'vitest';
+import { priority } from '../src/compose/budget.ts';
+import { finish } from '../src/compose/prose.ts';
 import { GOAL_LINK } from '../src/extract/cues.ts';
 import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
@@ -108,5 +110,22 @@ describe('a fingertip-to-floor distance in inches (DOMAIN.md 2.3: ROM as an outc
     expect(extractMeasures(units, 'massage').map((m) => [m.name, m.value, m.baseline])).toEqual([
       ['fingertip-to-floor', '18 inches', null], ['fingertip-to-floor', '11 inches', '18 inches'],
     ]);
+  });
+});
+
+describe('what a chart keeps and how it says it (DOMAIN.md 2.13: CMT 98940-98942 by number of spinal regions; 2.3 outcome scores)', () => {
+  it('the regions manipulated are kept by the word budget like a measure', () => {
+    expect(priority({ section: 'objective', text: '2 regions cervical and thoracic.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+    expect(priority({ section: 'objective', text: 'Cervical, thoracic and lumbar regions.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+  });
+
+  it('"Filled out the Neck Disability Index again: 44%" is charted as the score', () => {
+    expect(finish('Filled out Neck Disability Index again: 44%.')).toBe('Neck Disability Index: 44%.');
+    expect(finish('Filled out the forms for the insurance.')).toBe('Filled out forms for insurance.');
+  });
+
+  it('a number followed by a unit of time is no score of the scale named before it ("Berg at 12 weeks")', () => {
+    const units = buildUnits(say(['The Oswestry took ten minutes to fill out.', 'Berg at twelve weeks.']), 'ambient');
+    expect(extractMeasures(units, 'pt')).toEqual([]);
   });
 });

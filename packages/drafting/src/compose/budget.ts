@@ -61,6 +61,9 @@ export function priority(d: Draftable & { block?: boolean }, noteType?: string):
 const GOAL_STATUS = /\b(?:met|achieved|not yet met|partially met|partly met)\b|^(?:patient|caregiver) goal:/i;
 /** A condition graded by severity: "moderate oropharyngeal dysphagia", "mild-to-moderate aphasia" (an assist level is a measure, not this). */
 const IMPRESSION = /\b(?:mild|moderate|severe|profound)(?:[- ]to[- ](?:moderate|severe|profound))?\s+(?!assist|help|cues?\b|cueing|amount)(?:[a-z-]+\s+){0,2}[a-z]{4,}/i;
+/** "2 regions, lumbar and pelvic", "cervical, thoracic and lumbar regions": the count that picks the CMT code. */
+const SPINE = String.raw`(?:cervical|thoracic|lumbar|sacral|pelvic|sacroiliac)`;
+const CMT_REGIONS = new RegExp(String.raw`\b(?:\d|one|two|three|four|five)\s+(?:spinal\s+)?regions?\b|\b${SPINE}(?:,?\s+(?:and\s+)?${SPINE})+\s+regions?\b`, 'i');
 /** Equipment, precautions and home set-up said in S or O: the plan's raw material. */
 const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|shower chair|commode|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
 
@@ -72,6 +75,8 @@ function basePriority(d: Draftable): number {
   // the patient's own words in quotation marks (DOMAIN.md 5.B item 5), goal status, denials, paperwork gaps (DOMAIN.md 1.6, 2.6 T23)
   if (/"[^"]{12,}"/.test(t) || (d.section === 'assessment' && GOAL_STATUS.test(t)) || /^(?:patient|caregiver) goal:/i.test(t)) return 9.5;
   if ((d.section === 'subjective' && DENIAL.test(t)) || PAPERWORK.test(t)) return 9.5;
+  // the spinal regions manipulated choose the CMT code, 98940-98942 by 1-2 / 3-4 / 5 regions (DOMAIN.md 2.13)
+  if (d.section === 'objective' && CMT_REGIONS.test(t)) return 9.5;
   // the clinical impression, a condition graded by severity, is the assessment's core (DOMAIN.md 1.5 "A: skilled clinical reasoning")
   if (d.section === 'assessment' && IMPRESSION.test(t)) return 9;
   // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)

@@ -23,6 +23,9 @@ export function concise(text: string): string {
       .replace(/\b(?:some|any|at all)\s+(?=[a-z\d])/gi, '')
       .replace(/^The (?=[a-z])/, '')
       .replace(/^palpation reveals\s+/i, 'Palpation: ')
+      // "Filled out the QuickDASH again: 34" -> "QuickDASH: 34": the score is what is charted, not the form filling
+      .replace(/^(?:(?:[Pp]atient|[Cc]linician) )?(?:[Ff]illed out|[Cc]ompleted|[Rr]e-?did) (?=[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: again)?:)/, '')
+      .replace(/^([A-Z][\w-]*(?: [A-Z][\w-]*){0,4}) again:/, '$1:')
       .replace(/\s+while (?:writing|charting|I write)\b/gi, '')
       .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
       .replace(/^There (?:is|are) /, '')

@@ -31,7 +31,7 @@ const PRIOR_AFTER = new RegExp(String.raw`^\s*(?:\S+\s+)?${WHEN_BEFORE}`, 'i');
 const ASSIST = /\b(independent(?:ly)?|supervision|stand-?by assist(?:ance)?|contact guard(?: assist(?:ance)?)?|min(?:imal|imum)? assist(?:ance)?|mod(?:erate)? assist(?:ance)?|max(?:imal|imum)? assist(?:ance)?|CGA|SBA)\b/i;
 /** "toward independent stair climbing": an assist word in a purpose is a target, not a result. */
 const TARGET_BEFORE = /\b(?:toward|towards|for|goal|to be|become|return to|get back to|can|able to|aim\w*)\b[^.;,]{0,25}$/i;
-const SCORE = String.raw`(?:is|was|of|at|scored?|came out at|total|=|:)?\s*(\d+(?:\.\d+)?)(?![\d°%/:x]|\.\d| ?(?:lb|cm|mm|s|min|minutes?|x|times|reps?|sets?|weeks?|days?|years?|hours?|of))`;
+const SCORE = String.raw`(?:is|was|of|at|scored?|came out at|total|=|:)?\s*(\d+(?:\.\d+)?)(?![\d°%/:x]|\.\d| ?(?:lb|cm|mm|s|min|minutes?|x|times|reps?|sets?|weeks?|days?|years?|hours?|of)\b)`;
 const REPEAT = /\b(?:again|once more|re-?(?:test|check|measure)\w*|after(?:wards)?|post|now)\b/i;
 
 /**
