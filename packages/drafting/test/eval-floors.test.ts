@@ -72,3 +72,21 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
     expectFloors(s, { compression: false });
   });
 });
+
+// Set K (held out, measured unseen first: facts 0.801, F1 0.903, units 0.765, checks 0.81/0.68,
+// one forbidden hit from the case's own regex, evidence 0.994): after general fixes it meets every
+// floor but fact recall (0.820), which is not held here.
+describe('offline drafter and coder on heldout-k (FORMAT.md metrics)', () => {
+  it('meets the coding, check, forbidden, evidence and compression floors', async () => {
+    const { cases, s } = await measure('heldout-k');
+    expect(cases).toBe(10);
+    expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
+    expect(s.unitAccuracy).toBe(1);
+    expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
+    expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(s.forbiddenHits).toBe(0);
+    expect(s.evidenceCoverage).toBe(1);
+    expect(s.compression).toBeLessThanOrEqual(0.5);
+    expect(s.voiceLeaks).toBe(0);
+  });
+});
