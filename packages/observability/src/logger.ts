@@ -92,7 +92,7 @@ export interface CreateLoggerOptions {
 /** Buffered log output: written once it holds this many bytes ... */
 const LOG_BUFFER_BYTES = 4096;
 /** ... or when it is this old, whichever comes first. */
-export const LOG_FLUSH_MS = 250;
+const LOG_FLUSH_MS = 250;
 
 /**
  * Log lines to `fd`, written in batches of about 4 KB or every `LOG_FLUSH_MS`, and synchronously

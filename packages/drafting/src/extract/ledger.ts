@@ -148,8 +148,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       b.stop = { time: range[1], said: second ? spokenTime(text, second.index) : '', uttId: u.uttId };
       // minutes said with a range are the block's direct time when they fit inside it (rest left out);
       // far fewer than the range holds ("1:30 to 1:47 ... putty, two minutes") they are a dose
-      const direct = stated !== null && fitsSpan(stated, minutesBetween(range[0], range[1])) ? stated : null;
       const span = minutesBetween(range[0], range[1]);
+      const direct = stated !== null && fitsSpan(stated, span) ? stated : null;
       b.minutes = direct ?? span;
       b.minutesSaid = direct !== null ? u.uttId : null;
       b.units.push(u);

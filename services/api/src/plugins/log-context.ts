@@ -35,11 +35,11 @@ export class RequestLogger implements FastifyBaseLogger {
 
   /**
    * An info line with the request's bindings, written on the parent when there is no child yet
-   * and the route sets no level of its own (`logLevel`, e.g. 'warn' on `/metrics`: only a child
-   * knows it).
+   * and the route sets no options of its own (`logLevel`, e.g. 'warn' on `/metrics`, or
+   * serializers: only a child applies them).
    */
   accessLine(obj: Bindings, msg: string): void {
-    if (this.#child || 'level' in this.opts) this.#log().info(obj, msg);
+    if (this.#child || Object.keys(this.opts).length > 0) this.#log().info(obj, msg);
     else this.parent.info({ ...this.bindings, ...obj }, msg);
   }
 
