@@ -6,6 +6,9 @@
  * get back to?" - "Doing my own hair." is the patient's goal.
  */
 import { utteranceOf, type Unit } from '../extract/units.ts';
+import { SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { regionsIn } from '../lexicon/anatomy.ts';
+import { symptomMentions } from '../text/negation.ts';
 
 /** A question asking for the patient's own goals. */
 export const GOAL_Q = /\bwhat (?:would|do|did) (?:you|he|she) (?:most )?(?:like|want|hope|wish)\b|\bwhat are (?:your|his|her) goals\b|\bwhat (?:matters|is) most\b|\bgoals? for (?:therapy|you|him|her)\b|\bget back to\b[^?]*\?|\bwhat (?:do|would) you (?:miss|need) (?:most|to do)\b/i;
@@ -38,11 +41,27 @@ export function scaleOf(units: readonly Unit[], q: Unit): Scale | null {
 
 const FILLER_Q = /^(?:today|now|right now|yeah|yes|really|okay|ok|and|so|good|better|worse|anything else|what else|else|how|why|when|where|who|what)$/i;
 
+/** "How's your sleep?", "And how has the swallowing been lately?": what a how-question asks about. */
+const HOW_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how(?:'s| is| are| was| were| has| have)\s+(?:the |your |his |her |their )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}?)(?:\s+(?:been|going|doing|feeling|treating (?:you|him|her)|lately|these days|this week|since (?:the |your )?last (?:visit|time|session)|now|today))*\?$/i;
+/** Clinical topics a how-question may ask about beyond symptoms, body parts and function words. */
+const HOW_TOPIC = /\b(?:exercises|home (?:program|exercises)|HEP|appetite|energy|mood|balance|endurance|memory|handwriting|stamina)\b/i;
+
+/**
+ * A verdict given as the whole answer: "Terrible.", "Much better.", "Pretty good, actually." It says
+ * how the thing asked about is (DOMAIN.md 1.5 S: patient-reported symptoms and function).
+ */
+export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
+
 /**
  * The thing a short question asks about: "Pads?" -> "pads", "And the bruise?" -> "bruise",
- * "Headaches?" -> "headaches". Questions with a verb or a wh-word are not bare nouns.
+ * "Headaches?" -> "headaches", "How's your sleep?" -> "sleep" (a how-question only about a
+ * symptom, a body part or a function, not "How was the weekend?"). Other questions with a verb
+ * or a wh-word are not bare nouns.
  */
 export function askedAbout(question: string): string | null {
+  const how = HOW_Q.exec(question.trim())?.[1]?.toLowerCase();
+  if (how && !/\b(?:you|it|that|this|things|everything|life|weekend|family|day|trip|holiday|vacation)\b/.test(how)
+    && (regionsIn(how).length > 0 || symptomMentions(how).length > 0 || SUBJECTIVE_CUE.test(how) || HOW_TOPIC.test(how))) return how;
   const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})\?$/i.exec(question.trim());
   const noun = m?.[1]?.trim();
   if (!noun || FILLER_Q.test(noun) || /\b(?:is|are|was|were|do|does|did|has|have|can|will|you|it|that|this|how|what|where|when|why|who|which)\b|'s\b/i.test(noun)) return null;
@@ -52,4 +71,19 @@ export function askedAbout(question: string): string | null {
 /** "Yeah, two this week" -> "two this week": the yes said before the answer proper. */
 export function withoutYes(text: string): string {
   return text.replace(/^(?:yeah|yes|yep|yup|uh-huh|sure|mm-hmm)[,.!]?\s+/i, '');
+}
+
+/** "Which hand do you write with?", "Are you right- or left-handed?": a question about hand dominance. */
+const DOMINANCE_Q = /\bwhich hand do (?:you|you usually|he|she) (?:write|eat|use)\b|\b(?:right|left)[- ]?(?:or (?:left|right)[- ]?)?handed\b|\bdominant (?:hand|side|arm)\b|\bhand dominance\b/i;
+
+/**
+ * The dominant hand an answer gives ("My right.", "Lefty.", "Right-handed") to a question about
+ * it, charted "Right hand dominant" (upper-extremity evaluations record dominance, DOMAIN.md 1.5
+ * history). Null when the question is another or the answer names no side, or both.
+ */
+export function handDominance(question: string, answer: string): 'right' | 'left' | null {
+  if (!DOMINANCE_Q.test(question)) return null;
+  const right = /\b(?:right|righty)\b/i.test(answer);
+  const left = /\b(?:left|lefty)\b/i.test(answer);
+  return right === left ? null : right ? 'right' : 'left';
 }

@@ -44,7 +44,10 @@ function words(text: string): number {
 }
 
 /** Evaluation notes need history and prior function (DOMAIN.md 1.5 "onset history, prior level of function"). */
-const HISTORY = /\b(?:ago|onset|since|used to|prior|previously|lives?|works?|job|history|medications?|pills|surgery|accident|fell|slipped|landed)\b/i;
+const HISTORY = /\b(?:ago|onset|since|used to|prior|previously|lives?|works?|job|history|medications?|pills|surgery|accident|fell|slipped|landed|x-?rays?|MRIs?|imaging|injections?|dominant|(?:right|left)-handed)\b/i;
+
+/** History a few words carry in full: "Right-handed.", "X-ray normal.", "Blood pressure pills." */
+const SHORT_HISTORY = /\b(?:dominant|(?:right|left)-handed|x-?rays?|MRIs?|imaging|injections?|pills|medications?|surgery)\b/i;
 
 /** How much a statement carries: higher is kept longer. Note type shifts the emphasis:
  *  evaluations keep history, progress notes, re-evaluations and discharges keep change
@@ -85,7 +88,8 @@ function basePriority(d: Draftable): number {
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
   if (d.section === 'subjective' && /^(?:caregiver|(?:(?:his|her|their|patient's) )?(?:wife|husband|mom|mother|dad|father|daughter|son|teacher|family|partner))\b/i.test(t) && words(t) > 4) return 8.8;
-  if (d.section === 'subjective' && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3 && !symptomMentions(t).length && !FUNCTION.test(t)) return 5;
+  // ... but a topic with its verdict ("Sleep: terrible.") is a whole report, said short
+  if (d.section === 'subjective' && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3 && !symptomMentions(t).length && !FUNCTION.test(t) && !SHORT_HISTORY.test(t) && !/^[A-Z][a-z]+(?: [a-z]+){0,2}: /.test(t)) return 5;
   // a symptom placed at a body part ("tingling top of left foot") is the report a reviewer checks, like a finding at a body part
   if (d.section === 'subjective' && symptomMentions(t).some((m) => !m.negated) && regionsIn(t).length) return 8.9;
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
@@ -153,8 +157,8 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
   return total > limit ? pruneClauses(list, total - limit, 1) : list;
 }
 
-/** Words that make a clause worth keeping: a number, a side, a negation, a quotation. */
-const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity)\b|n't\b|"/i;
+/** Words that make a clause worth keeping: a number, a side, a negation, a result ("it was normal"), a quotation. */
+const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
 const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be been on me him her them they he she patient clinician ' +
   'can could would will just so which what who new again there here then now also very really thing things stuff lot ' +
   'believe know think guess said says say tell told like way you your about all some any').split(' '));

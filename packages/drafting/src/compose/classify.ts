@@ -11,6 +11,7 @@ import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAP
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
+import { SHORT_VERDICT } from './answers.ts';
 import { withUnits } from '../extract/measure-names.ts';
 
 const MEASURE_VALUE = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:lb|cm|mm|s|m\/s)\b|\d+%|\d+x\d+|\b\d+ of (?:the )?\d+\b/;
@@ -100,7 +101,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const tv = withUnits(t);
   // "Maybe a four." after "Where's the neck on a scale of zero to ten?" is an answer worth charting
   // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
-  if (u.isQuestion || (!substantive(t, answers) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t))))) return null;
+  if (u.isQuestion || (!substantive(t, answers) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t)) return null;
@@ -110,8 +111,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
-    // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen")
-    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep)\b/i.test(t);
+    // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
+    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same)\b/i.test(t);
     const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }

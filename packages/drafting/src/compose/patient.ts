@@ -10,7 +10,7 @@ import { symptomMentions } from '../text/negation.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import { gerund } from '../text/verbs.ts';
-import { askedAbout, GOAL_Q, scaleOf, withoutYes } from './answers.ts';
+import { askedAbout, GOAL_Q, scaleOf, SHORT_VERDICT, withoutYes } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 
@@ -81,6 +81,27 @@ export function equipmentAsked(question: string): string | null {
 /** A question about where a symptom is: "Where's the pain now, same spot?", "Which side?". */
 const LOCATION_Q = /\bwhere(?:'s| is| does| do)?\b|\bsame (?:spot|place|side|area)\b|\bwhich side\b/i;
 
+/** "My neck's fine", "The hand is okay": a body part said to be well. */
+const FINE = /^(?:(?:and|but|oh|no|nope)[,]?\s+)?(?:my|the|his|her) ([a-z]+(?: [a-z]+)?)(?:'s| is| are| feels?| has been| have been)\s+(?:totally |completely |perfectly |just |been )?(?:fine|okay|ok|good|alright|all right|normal)\b[.!]?$/i;
+
+/**
+ * "Any neck pain?" - "My neck's fine.": the body part asked about with a symptom, said to be
+ * fine, is that symptom denied ("denies neck pain", DOMAIN.md 1.6). Any question of the
+ * clinician's turn may be the one answered. Null when no question of the turn names that body
+ * part with a symptom.
+ */
+function deniedAsFine(units: Unit[], q: Unit, answer: string): { denied: string; uttId: string } | null {
+  const part = FINE.exec(answer.trim())?.[1];
+  const region = part ? regionsIn(part)[0] : undefined;
+  if (!region) return null;
+  for (const x of units.filter((y) => y.uttId === q.uttId && y.isQuestion)) {
+    const r = regionsIn(x.text).find((k) => k.region === region.region);
+    const symptom = symptomMentions(x.text)[0];
+    if (r && symptom) return { denied: `${r.match.toLowerCase()} ${symptom.word.toLowerCase()}`, uttId: x.uttId };
+  }
+  return null;
+}
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
   const evidence = [u.uttId];
@@ -101,6 +122,8 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${denied}.${more}`, evidence: [q.uttId, u.uttId] };
   }
   if (BARE_NO.test(u.text) && q) return null;
+  const fine = q ? deniedAsFine(units, q, u.text) : null;
+  if (fine && q) return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${fine.denied}.`, evidence: [fine.uttId, u.uttId] };
   // "None of that other stuff either." after a denial: the denial already says it
   if (/^(?:and )?(?:none of (?:that|those|them|it)|neither)\b(?:\s+\w+){0,4}[.!]?$/i.test(u.text.trim()) && u.sentIndex > 0) return null;
   // a figure of speech is charted in the patient's own words (DOMAIN.md 3.1 V16: "the exact phrase the patient used")
@@ -193,6 +216,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
   const answersOther = !!q && symptomMentions(u.text).some((m) => units.some((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx
     && symptomMentions(x.text).some((k) => k.key === m.key)));
   const topic = q && u.sentIndex === 0 && !answersOther ? askedAbout(q.text) ?? equipmentAsked(q.text) : null;
+  // "How's your sleep?" - "Terrible.": the verdict is about the thing asked
+  if (q && topic && SHORT_VERDICT.test(u.text.trim())) {
+    return { text: `${cap(topic)}: ${u.text.trim().replace(/^(?:oh|well|um|uh|honestly)[,]?\s+/i, '').replace(/[.!]+$/, '').toLowerCase()}.`, evidence: [q.uttId, ...evidence] };
+  }
   if (q && topic && !new RegExp(`\\b${topic.slice(0, Math.max(3, topic.length - 2))}`, 'i').test(s)) {
     return { text: `${cap(topic)}: ${lowerFirst(withoutYes(s).replace(/^(?:Patient|Caregiver)\s+reports\s+/, ''))}`, evidence: [q.uttId, ...evidence] };
   }

@@ -17,7 +17,7 @@ import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
-import { askedAbout, GOAL_Q } from './answers.ts';
+import { askedAbout, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
 import { concise, finish } from './prose.ts';
@@ -152,6 +152,14 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     // "Like five nights out of seven?": a patient's unsure answer with a number is said as a question but is an answer
     const uptalk = u.isQuestion && u.speaker === 'patient' && /\d/.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
       && !!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u);
+    // "Which hand do you write with?" - "My right.": the dominant hand
+    const dominant = q && u.speaker === 'patient' ? handDominance(q.text, u.text) : null;
+    if (dominant && q) {
+      // in the words said: "right-handed" when that was the word, else "right hand dominant"
+      out.push({ section: 'subjective', text: /handed\b/i.test(`${q.text} ${u.text}`) ? `${cap(dominant)}-handed.` : `${cap(dominant)} hand dominant.`, evidence: [q.uttId, u.uttId] });
+      keptIdx.add(u.idx);
+      continue;
+    }
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
     let section = isEcho(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);

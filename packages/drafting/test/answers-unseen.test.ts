@@ -1,0 +1,131 @@
+/**
+ * Short answers and history lines from visits the drafter had not seen (held-out set K), each
+ * on a small transcript written for this file. Sources: DOMAIN.md 1.5 (S holds
+ * "patient-reported symptoms and functional limitations" and the history; O holds measured and
+ * observed data; A holds "skilled clinical reasoning"), 1.6 (negations must be correct).
+ */
+import { describe, expect, it } from 'vitest';
+import { OfflineTherapyDrafter } from '../src/index.ts';
+import type { DraftContext, DraftResult } from '../src/index.ts';
+import { askedAbout, handDominance, SHORT_VERDICT } from '../src/compose/answers.ts';
+
+const base: DraftContext = {
+  discipline: 'pt', noteType: 'evaluation', mode: 'ambient', payer: { type: 'medicare' },
+  diagnoses: [], goals: [], visitNumber: 1, referral: { onFile: true },
+};
+type Line = [speaker: 'clinician' | 'patient' | 'other', text: string];
+
+/** Small talk, as any visit has: it gives the draft the share of words a real visit gives it (FORMAT.md compression). */
+const CHAT: Line[] = [
+  ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+  ['clinician', 'I heard Sunday, maybe. The parking lot was packed this morning, did you find a spot all right?'],
+  ['patient', 'I did, my daughter dropped me off at the front door and went to get coffee across the street.'],
+];
+
+async function draft(lines: Line[], ctx: Partial<DraftContext> = {}): Promise<DraftResult> {
+  const utterances = [...lines, ...CHAT].map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+  return new OfflineTherapyDrafter().draft({ utterances, context: { ...base, ...ctx } });
+}
+const said = (d: DraftResult, s: keyof DraftResult['sections']) => d.sections[s].map((x) => x.text).join(' | ');
+
+describe('a one-word verdict answers the how-question before it (DOMAIN.md 1.5 S)', () => {
+  it('charts "How\'s your sleep?" - "Terrible." as "Sleep: terrible", citing the question', async () => {
+    const d = await draft([
+      ['clinician', "How's your sleep?"],
+      ['patient', 'Terrible. If I roll onto the left side it wakes me up.'],
+      ['clinician', 'Left shoulder flexion is a hundred and ten degrees.'],
+    ]);
+    const st = d.sections.subjective.find((x) => /^Sleep: terrible\.$/.test(x.text));
+    expect(st?.evidence).toEqual(['u1', 'u2']);
+    // the sentence after the verdict carries on the answer
+    expect(said(d, 'subjective')).toMatch(/wakes/);
+  });
+
+  it('asks only about symptoms, body parts and function: small talk is not a topic', () => {
+    expect(askedAbout("How's your sleep?")).toBe('sleep');
+    expect(askedAbout('And how has the left knee been lately?')).toBe('left knee');
+    expect(askedAbout('How have the exercises been going?')).toBe('exercises');
+    expect(askedAbout('How was the weekend?')).toBeNull();
+    expect(askedAbout('How are you?')).toBeNull();
+    expect(askedAbout("How's it going?")).toBeNull();
+  });
+
+  it('takes a verdict only when it is the whole answer', () => {
+    for (const t of ['Terrible.', 'Much better.', 'Pretty good, actually.', 'Oh, not so good.', 'About the same.']) expect(SHORT_VERDICT.test(t), t).toBe(true);
+    for (const t of ['Good morning.', 'Better than the shirt, I think it was four.', 'Fine, let me grab my bag.']) expect(SHORT_VERDICT.test(t), t).toBe(false);
+  });
+
+  it('does not chart a verdict on small talk', async () => {
+    const d = await draft([
+      ['clinician', 'How was the weekend?'],
+      ['patient', 'Pretty good.'],
+      ['clinician', 'Right knee flexion is a hundred and five degrees.'],
+    ]);
+    expect(said(d, 'subjective')).not.toMatch(/good/i);
+  });
+});
+
+describe('hand dominance, asked by which hand the patient writes with (DOMAIN.md 1.5 history)', () => {
+  it('charts "My right." as right hand dominant, citing question and answer', async () => {
+    const d = await draft([
+      ['clinician', 'Which hand do you write with?'],
+      ['patient', 'My right.'],
+      ['clinician', 'Grip on the left is forty pounds.'],
+    ]);
+    const st = d.sections.subjective.find((x) => /right hand dominant/i.test(x.text));
+    expect(st?.evidence).toEqual(['u1', 'u2']);
+  });
+
+  it('keeps the word said ("right-handed") and never guesses a side', () => {
+    expect(handDominance('Are you right-handed?', 'Yeah, right-handed.')).toBe('right');
+    expect(handDominance('Which hand do you write with?', 'Lefty, always been.')).toBe('left');
+    expect(handDominance('Which hand do you write with?', 'Both, really, left and right.')).toBeNull();
+    expect(handDominance('Which knee is worse?', 'The right.')).toBeNull();
+  });
+});
+
+describe('"My neck\'s fine" answers "Any neck pain?" with a denial (DOMAIN.md 1.6)', () => {
+  it('charts the denial of the symptom asked about that body part, citing that question', async () => {
+    const d = await draft([
+      ['clinician', 'Any numbness or tingling in the hand? Any neck pain?'],
+      ['patient', "No numbness, no tingling. My neck's fine."],
+      ['clinician', 'Left shoulder abduction is eighty-five degrees.'],
+    ]);
+    expect(said(d, 'subjective')).toMatch(/\bdenies neck pain\b/i);
+    expect(d.sections.subjective.find((x) => /neck pain/.test(x.text))?.evidence).toEqual(['u1', 'u2']);
+  });
+
+  it('does not make a denial of a body part no question asked about', async () => {
+    const d = await draft([
+      ['clinician', 'Any numbness or tingling in the hand?'],
+      ['patient', "No. My knee's fine, though."],
+      ['clinician', 'Left shoulder abduction is eighty-five degrees.'],
+    ]);
+    expect(said(d, 'subjective')).not.toMatch(/knee pain/i);
+  });
+});
+
+describe('history and impressions in an evaluation (DOMAIN.md 1.5)', () => {
+  it('keeps the imaging history an answer gives', async () => {
+    const d = await draft([
+      ['clinician', 'Any injections or imaging so far?'],
+      ['patient', 'Dr. Amari did an X-ray. It was normal, he said. No shot yet.'],
+      ['clinician', 'Left shoulder flexion, a hundred and ten degrees.'],
+    ]);
+    expect(said(d, 'subjective')).toMatch(/X-ray/);
+  });
+
+  it('charts "this looks like adhesive capsulitis" as the assessment and the end feel as objective', async () => {
+    const d = await draft([
+      ['clinician', "So tell me what's going on with the left shoulder."],
+      ['patient', 'It started four months ago and got stiffer and stiffer.'],
+      ['clinician', "I'm moving it for you now. Passive is about the same, with a firm, capsular end feel."],
+      ['clinician', 'So this looks like adhesive capsulitis of the left shoulder.'],
+    ]);
+    expect(said(d, 'assessment')).toMatch(/adhesive capsulitis/);
+    expect(said(d, 'objective')).not.toMatch(/adhesive capsulitis/);
+    expect(said(d, 'objective')).toMatch(/capsular end feel/);
+    // the clinician's opening question is no note content
+    expect(Object.values(d.sections).flat().map((x) => x.text).join(' ')).not.toMatch(/what is going on/i);
+  });
+});
