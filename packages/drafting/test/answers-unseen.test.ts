@@ -129,3 +129,29 @@ describe('history and impressions in an evaluation (DOMAIN.md 1.5)', () => {
     expect(Object.values(d.sections).flat().map((x) => x.text).join(' ')).not.toMatch(/what is going on/i);
   });
 });
+
+describe('a dictation relays what the family and the patient said (DOMAIN.md 1.5 S)', () => {
+  const dictated = (lines: string[]) => draft(lines.map((t): Line => ['clinician', t]), { mode: 'dictation', discipline: 'slp', noteType: 'daily' });
+
+  it('keeps "His wife says he has been practicing ..." as a report, not an aside', async () => {
+    const d = await dictated([
+      "Subjective. His wife Maria says he's been practicing on the naming app about fifteen minutes a day.",
+      'Objective. Confrontation naming, nine out of twenty pictures.',
+    ]);
+    expect(said(d, 'subjective')).toMatch(/naming app/);
+  });
+
+  it('charts the patient\'s quoted words in S even under an "Objective" header said before', async () => {
+    const d = await dictated([
+      'Objective. Script training for ordering coffee, four of five trials.',
+      'After the last trial he said, quote, I got it, finally, end quote.',
+    ]);
+    expect(said(d, 'subjective')).toMatch(/I got it, finally/);
+    expect(said(d, 'objective')).not.toMatch(/got it/);
+  });
+
+  it('keeps "Yes-no questions" whole: "Yes" before a hyphen is no filler', async () => {
+    const d = await dictated(['Objective. Yes-no questions, ten out of ten correct.']);
+    expect(said(d, 'objective')).toMatch(/^Yes-no questions, 10\/10 correct/);
+  });
+});

@@ -94,6 +94,11 @@ function deniedReport(t: string): boolean {
   return found.length > 0 && found.every((m) => m.negated) && found.some((m) => REPORTED_ONLY.has(m.key)) && !EXAM.test(t);
 }
 
+/** The clinician quoting the patient: "In his words, '...'", "he said, quote, ...". */
+function quotesPatient(t: string): boolean {
+  return /\b(?:(?:his|her|their|own) words|quote|says|said|told (?:me|us))\b[^'"\u201c]{0,20}["\u201c']/i.test(t) && /["\u201c'][^"\u201d']{8,}/.test(t);
+}
+
 /** The section for a sentence, or null when it is not note content. */
 export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = false, discipline?: string, answers = false): SectionName | null {
   const t = u.text;
@@ -101,12 +106,15 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const tv = withUnits(t);
   // "Maybe a four." after "Where's the neck on a scale of zero to ten?" is an answer worth charting
   // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
-  if (u.isQuestion || (!substantive(t, answers) && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t))))) return null;
+  // a clinician relaying what the family says ("His wife says he's been practicing") is a report, not an aside
+  if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t)) return null;
   // "Today's visit ten, so I'll be re-testing things": which visit it is, the EMR already knows
   if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
+  // the patient's own words are their report, even under a dictated "Objective:" said earlier (DOMAIN.md 1.5 S)
+  if (u.header === 'objective' && u.headerCarried && u.speaker === 'clinician' && quotesPatient(t)) return 'subjective';
   if (u.header && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
@@ -117,7 +125,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"): the patient's report
-  if (/\b(?:(?:his|her|their|own) words|quote|says|said|told (?:me|us))\b[^'"\u201c]{0,20}["\u201c']/i.test(t) && /["\u201c'][^"\u201d']{8,}/.test(t)) return 'subjective';
+  if (quotesPatient(t)) return 'subjective';
   // "8 lb weight loss over 3 months per patient": a value the patient gave is a report, not a measure taken (DOMAIN.md 1.5 S)
   if (ATTRIBUTED.test(t) && !STRONG_PLAN.test(t) && !GOAL_STATUS.test(t)) return 'subjective';
   // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
