@@ -47,6 +47,8 @@ const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |sessio
 const ARRIVAL = /^(?:(?:he|she|they|(?:the )?patient) )?(?:came in|comes in|arrived|arrives|walked in(?:to)?|presents?|presented)\b/i;
 /** Talk about payment or paperwork names a service without delivering it. */
 const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster)\b/i;
+/** "Tell her ...", "Can you explain to him ...": words for an interpreter or family member to pass on. */
+const RELAY_TO = /^(?:(?:can|could) you |please )?(?:tell|ask|explain to|let) (?:her|him|them)\b(?! (?:hold|do|try|lift|carry|walk|stand|sit|rest|reach|push|pull))/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
 export const CUE = /\b(?:cue\w*|cuing|keep|shift|slow|squeeze|don't|tactile|manual contact|facilitat\w*|feedback|progress(?:ed)? (?:him|her|you|patient)|advance|use the|try|weight over|let the|guid(?:e|es|ed|ing)|tapping|pointing (?:to|where|at)|remind\w*|hand[- ]over[- ]hand|demonstrat\w*|model(?:ed|ing)|in first|first\b(?=,| then)|corrected|stabiliz\w*)\b/i;
 
@@ -117,7 +119,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
-    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
+    // "Tell her the ankle is stiff ... that's why the stairs are hard": a message passed on (by an interpreter or family) names no service
+    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || RELAY_TO.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
     const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|let's|I want to|I'd like to|wants? to) (?:measure|check|test|re-?test|re-?measure|look at|examine)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
     if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;
