@@ -6,7 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { normalizeClinical } from '../src/index.ts';
-import { ledger } from './spoken.ts';
+import { toLedger } from '../src/extract/entries.ts';
+import { findBlocks } from '../src/extract/ledger.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { ledger, say } from './spoken.ts';
+
+/** The full ledger entries of a dictation. */
+function entries(texts: string[], discipline: string) {
+  const units = buildUnits(say(texts), 'dictation');
+  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
+}
 
 describe('words passed on through an interpreter name no service (DOMAIN.md 2.2, 2.3)', () => {
   it('"Tell her ... that\'s why the stairs are hard" is a message, not stair training; the mobilization starts at 10:20', () => {
@@ -37,5 +47,37 @@ describe('work simulation and lifting are functional activity (DOMAIN.md 2.3, 97
       expect(kindsIn(normalizeClinical(t), 'pt').map((k) => k.kind), t).toContain('therapeutic_activity');
     }
     expect(kindsIn('Lift your arm up for me.', 'pt').map((k) => k.kind)).not.toContain('therapeutic_activity');
+  });
+});
+
+describe('a massage dictation with two regions (DOMAIN.md 2.4 goal connection, 2.5 97124 and 97140 on distinct regions)', () => {
+  const visit = [
+    'Massage therapy, session three, Daniel Brooks. Auto accident October second, PIP claim.',
+    'He reports neck pain six out of ten and low back pain four out of ten.',
+    'Pre-treatment cervical rotation right sixty degrees, left fifty-five.',
+    'Massage nine-fifteen to nine forty-five: effleurage and petrissage to the cervical and upper thoracic region, bilateral upper traps and levators.',
+    "Then myofascial release to the lumbar region, nine forty-five to ten o'clock, bilateral lumbar paraspinals and quadratus lumborum, left emphasis.",
+    'Post-treatment cervical rotation right seventy, left sixty-five.',
+    'The neck work is to restore rotation for his shoulder checks when driving, and the low back release is for his goal of sitting through a full hour at work.',
+  ];
+
+  it('the opening "Massage therapy, session three, <name>" names the note, not a massage given', () => {
+    expect(entries(visit, 'massage').map((e) => [e.kindHint, e.startTime, e.minutes])).toEqual([['massage', '09:15', 30], ['manual_therapy', '09:45', 15]]);
+  });
+
+  it('a re-measure and a goal sentence after the last block add no region to it', () => {
+    expect(entries(visit, 'massage')[1]?.bodyRegions).toEqual(['lumbar']);
+  });
+
+  it('each block is linked by the clause naming the work done on its region', () => {
+    const [massage, release] = entries(visit, 'massage');
+    expect(massage?.linkedGoal).toMatch(/^The neck work is to restore rotation/);
+    expect(release?.linkedGoal).toMatch(/low back release is for his goal/);
+  });
+
+  it('a goal clause about another region links nothing', () => {
+    const [massage, release] = entries([visit[3] as string, visit[4] as string, 'The low back release is for his goal of sitting through a full hour at work.'], 'massage');
+    expect(massage?.linkedGoal).toBeNull();
+    expect(release?.linkedGoal).toMatch(/low back release/);
   });
 });

@@ -79,6 +79,9 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
   const cmt = mainKind(b) === 'cmt';
   for (const u of b.units) {
     if (u.speaker !== 'clinician' || DECLINED.test(u.text)) continue;
+    // "Post-treatment cervical rotation ...", "The neck work is to restore rotation for ...": a re-measure or a
+    // goal sentence names what was measured or aimed at, not where this block's hands were
+    if (/^(?:pre|post)[- ]?treatment\b/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
       if (cmt && !cmtRegionSaid(u.text, r.region)) continue;
@@ -129,6 +132,26 @@ function blockOutcome(blocks: Block[], i: number, allUnits: Unit[], measures: Lo
   return out.length ? out.join('; ') : null;
 }
 
+/**
+ * A goal sentence said for several blocks by the work done where ("The neck work is to restore
+ * rotation for his shoulder checks when driving, and the low back release is for his goal of
+ * sitting through a full hour"): the clause naming this block's region links it (DOMAIN.md 2.4).
+ */
+function goalByRegion(allUnits: Unit[], regions: readonly string[]): { text: string; uttId: string } | null {
+  if (!regions.length) return null;
+  for (const u of allUnits) {
+    if (u.speaker !== 'clinician' || u.isQuestion || u.header === 'plan' || !GOAL_LINK.test(u.text)) continue;
+    const clause = u.text.split(/,? and (?=the |his |her |their |your )|;\s*/i)
+      .find((c) => {
+        // the clause is about the work done there: "the neck work is ...", "the low back release is for ..."
+        const work = /^(?:the |his |her |their |your )?([a-z ]{2,24}?) (?:work|release|massage|mobs|mobili[sz]ations?|stretch(?:es|ing)?|exercises?|treatment)\b/i.exec(c.trim());
+        return !!work && GOAL_LINK.test(c) && regionsIn(work[1] ?? '').some((r) => regions.includes(r.region));
+      });
+    if (clause) return { text: clause.trim(), uttId: u.uttId };
+  }
+  return null;
+}
+
 /** Ledger entries for the coding engine, one per block. */
 export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMeasure[], discipline?: string, dxSides: ReadonlyMap<string, Side> = new Map(),
   goals: readonly string[] = []): LedgerEntry[] {
@@ -142,7 +165,8 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
     const said = b.linkedGoal ?? b.units.filter((x) => GOAL_LINK.test(x.text) && !isItem(x, discipline)).map((x) => ({ text: x.text, uttId: x.uttId }))[0];
     // else a reason said in the block in the words of a plan-of-care goal ("is what keeps you dry on the long runs")
     const planned = b.units.find((x) => x.speaker === 'clinician' && !x.isQuestion && !isItem(x, discipline) && RATIONALE.test(x.text) && namesPlanGoal(x.text, goals));
-    const goal = said ?? purposes.find((p) => GOAL_LINK.test(p.text)) ?? (planned ? { text: planned.text, uttId: planned.uttId } : null);
+    const goal = said ?? purposes.find((p) => GOAL_LINK.test(p.text)) ?? (planned ? { text: planned.text, uttId: planned.uttId } : null)
+      ?? goalByRegion(allUnits, regions);
     const first = b.units[0]?.idx ?? 0;
     const last = b.units[b.units.length - 1]?.idx ?? first;
     const family: Record<string, string[]> = {
