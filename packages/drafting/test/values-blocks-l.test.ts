@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { normalizeClinical } from '../src/index.ts';
+import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
@@ -79,5 +79,41 @@ describe('a massage dictation with two regions (DOMAIN.md 2.4 goal connection, 2
     const [massage, release] = entries([visit[3] as string, visit[4] as string, 'The low back release is for his goal of sitting through a full hour at work.'], 'massage');
     expect(massage?.linkedGoal).toBeNull();
     expect(release?.linkedGoal).toMatch(/low back release/);
+  });
+});
+
+describe('a bare number after the movement asked for is its range (DOMAIN.md 1.5 goniometry, 2.4 outcome vs baseline)', () => {
+  const measured = (texts: string[]) => {
+    const units = buildUnits(say(texts), 'ambient');
+    return extractMeasures(units, 'chiro').map((m) => [m.name, m.value, m.baseline]);
+  };
+
+  it('"Turn your head to the right ... About sixty-five. Now to the left ... Fifty." and the re-measure after treatment', () => {
+    expect(measured([
+      'Turn your head to the right as far as you can. About sixty-five. Now to the left. Fifty.',
+      "Nine twenty-two, we're done. Turn left again for me. Sixty now.",
+    ])).toEqual([['right rotation', '65°', null], ['left rotation', '50°', null], ['left rotation', '60°', '50°']]);
+  });
+
+  it('reads no range from a number said after something other than a movement', () => {
+    expect(measured(['Squeeze my hand as hard as you can. About sixty-five.', 'Now to the left. Fifty.'])).toEqual([]);
+  });
+});
+
+describe('"Bend it back as far as you can" depends on the joint (DOMAIN.md 1.5 goniometry)', () => {
+  const objective = async (lines: string[]) => {
+    const utterances = lines.map((text, i) => ({ id: `u${i + 1}`, speaker: (i % 2 ? 'patient' : 'clinician') as 'patient' | 'clinician', start: i, end: i + 1, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: { discipline: 'pt', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: null } });
+    return d.sections.objective.map((x) => x.text).join(' | ');
+  };
+
+  it('a knee bent back flexes', async () => {
+    expect(await objective(['So how is the knee doing?', 'Better, thanks, a lot less swelling this week.', 'Hop up on the table. Bend it back as far as you can. A hundred and twenty-two.']))
+      .toMatch(/Knee flexion: 122/);
+  });
+
+  it('a wrist bent back extends', async () => {
+    expect(await objective(['So how is the wrist doing?', 'Better, thanks, a lot less swelling this week.', 'Rest it on the table. Bend it back as far as you can. Forty.']))
+      .toMatch(/Extension: 40/);
   });
 });

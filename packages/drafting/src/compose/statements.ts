@@ -74,21 +74,35 @@ const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:quick check[^:]*:\s*|[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
-  [/^bend (?:it|the wrist|your wrist) back\b[^:.]*/i, 'extension'],
+  [/^bend (?:the wrist|your wrist) back\b[^:.]*/i, 'extension'],
   [/^bend forward\b[^:.]*/i, 'forward bend'],
   [/^straighten (?:the|your) knee\b[^:.]*/i, 'knee extension'],
   [/^bend (?:the|your) (knee|elbow|hip|wrist)\b[^:.]*/i, '$1 flexion'],
   [/^bend (?:it |again )?(?:for me)?[^:.]*/i, 'flexion'],
 ];
 
-/** "Turn to the left as far as is comfortable: 48°" -> "Left rotation: 48°"; "To the right..." after a turn is the other rotation. */
-function movementName(text: string, said = ''): string | null {
+/** "Turn to the left as far as is comfortable: 48°" -> "Left rotation: 48°"; "To the right..." after a turn is the other rotation.
+ *  `joint` is the body part the visit last named, for words that depend on it ("bend it back"). */
+function movementName(text: string, said = '', joint: string | null = null): string | null {
+  // "Bend it back as far as you can": a wrist bent back extends, a knee or elbow bent back flexes
+  if (/^bend it back\b/i.test(text.trim())) {
+    return joint && /^(?:knee|elbow|hip)$/.test(joint) ? `${joint} flexion` : joint && /^(?:wrist|hand|finger)$/.test(joint) ? 'extension' : null;
+  }
   for (const [re, name] of MOVEMENT_ALIAS) {
     const m = re.exec(text.trim());
     if (m) return name.replace('$1', (m[1] ?? '').toLowerCase());
   }
   const other = /^(?:and |now )?(?:to the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
   return other && /\bturn\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
+}
+
+/** The joint named last in the 25 sentences up to this one ("How's the knee doing?" ... "Bend it back"). */
+function lastJoint(units: Unit[], idx: number): string | null {
+  for (let i = idx; i >= 0 && i >= idx - 25; i--) {
+    const r = regionsIn(units[i]?.text ?? '').filter((x) => /^(?:knee|elbow|hip|wrist|hand|finger)$/.test(x.region)).pop();
+    if (r) return r.region;
+  }
+  return null;
 }
 
 /**
@@ -166,7 +180,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && /^-?\d+(?:\.\d+)?°?\.?$/.test(u.text.trim()) && prevSaid?.uttId === u.uttId
-      && movementName(prevSaid.text, said)) section = 'objective';
+      && movementName(prevSaid.text, said, lastJoint(units, u.idx))) section = 'objective';
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
@@ -178,13 +192,14 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const voice: Voice = mode === 'dictation' ? 'clinician' : u.speaker === 'clinician' ? 'clinician' : u.speaker === 'patient' ? 'patient' : 'other';
     let made: { text: string; evidence: string[] } | null;
     if (voice === 'clinician') {
-      const alias = section !== 'plan' ? movementName(u.text) : null;
+      const joint = lastJoint(units, u.idx);
+      const alias = section !== 'plan' ? movementName(u.text, '', joint) : null;
       const prev = units[u.idx - 1];
       const bareValue = /^-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/.test(u.text.trim());
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, ''), said) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''), said)}: ${u.text}`
+        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint)}: ${u.text}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')

@@ -107,7 +107,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     if (/\d+x\d+/.test(u.text) && !testsIn(u.text).length) continue;
     const next = units[u.idx + 1]?.uttId === u.uttId ? units[u.idx + 1]?.text : undefined;
     const prev = units[u.idx - 1]?.uttId === u.uttId ? units[u.idx - 1] : undefined;
-    const text = withUnits(u.text);
+    // "Turn your head to the right as far as you can. About sixty-five.": a bare number right after a
+    // movement asked for is that movement's range, in degrees
+    const asked = u.speaker === 'clinician' && BARE_READING.test(u.text.trim()) ? movementAsked(units, u) : null;
+    const text = asked ? u.text.replace(/\d{1,3}/, (n) => `${n}°`) : withUnits(u.text);
     const range = FROM_TO.exec(text);
     const found: LocatedMeasure[] = [];
     const taken: [number, number][] = [];
@@ -138,7 +141,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const ownStance = timed ? stanceName(text, m.index, end) : null;
       const carried = timed && !ownStance ? stanceCarried(text, [...out, ...found], u, units) : null;
       const stance = ownStance ?? carried?.name ?? null;
-      const named = stance ?? (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
+      const named = asked ?? stance ?? (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
       if (PRIOR_BEFORE.test(text.slice(0, m.index)) || (/\b(?:was|were)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && PRIOR_AFTER.test(text.slice(end)))) {
         if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
         continue;
@@ -239,6 +242,27 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
   if (!hit || !turn[0]) return null;
   const saidEyes = EYES.exec(turnBefore)?.[1]?.toLowerCase();
   return { name: `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: turn[0].uttId };
+}
+
+/** A sentence that is only a number: "About 65.", "Sixty now." */
+const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: now| today| again)?[.!]?$/i;
+
+/**
+ * The movement asked for just before a bare number in the same utterance: "Turn your head to the
+ * right ... About 65." is right rotation; "... Now to the left. 50." after a turn is left rotation.
+ * Only a movement measured in degrees; null when a value was said in between.
+ */
+function movementAsked(units: Unit[], u: Unit): string | null {
+  for (let i = u.idx - 1; i >= 0 && i >= u.idx - 3; i--) {
+    const p = units[i];
+    if (!p || p.uttId !== u.uttId || /\d/.test(p.text)) return null;
+    const name = nameBefore(p.text, p.text.length);
+    if (name && /\b(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|side[- ]bending)\b/i.test(name)) return name;
+    const other = /^(?:(?:now|and|then)[,]?\s+)?(?:to the |turn )?(left|right)\b[^.]*\.?$/i.exec(p.text.trim());
+    const turned = units.some((x) => x.uttId === u.uttId && x.idx < p.idx && /\bturn\b/i.test(x.text));
+    if (other && turned) return `${(other[1] ?? '').toLowerCase()} rotation`;
+  }
+  return null;
 }
 
 /** The test or movement named in an earlier sentence of the same utterance that held no value yet. */
