@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
+import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
@@ -115,5 +116,31 @@ describe('"Bend it back as far as you can" depends on the joint (DOMAIN.md 1.5 g
   it('a wrist bent back extends', async () => {
     expect(await objective(['So how is the wrist doing?', 'Better, thanks, a lot less swelling this week.', 'Rest it on the table. Bend it back as far as you can. Forty.']))
       .toMatch(/Extension: 40/);
+  });
+});
+
+describe('laterality is said of a condition, not of a dose or of how weight is borne (DOMAIN.md 2.6 T6)', () => {
+  it('"3x30 s each leg" and "weight even on both legs" give no region a side; "kneecap" is the knee', () => {
+    const [balance] = entries(['Neuromuscular re-education ten-twenty to ten thirty-two: single-leg stance on the foam pad, three sets of thirty seconds each leg.'], 'chiro');
+    expect(balance?.bodyRegions).toEqual([]);
+    const [mobs, lifting] = entries([
+      "It's ten-oh-eight. Kneecap mobs, up, down, side to side, grade two and three.",
+      'Ten fifteen. Now the work stuff. This crate is twenty pounds, pick it up off the floor, ten times.',
+      "Ten thirty-five, that's twenty minutes of lifting. The last round was thirty pounds with your weight even on both legs.",
+    ], 'pt');
+    expect(mobs?.bodyRegions).toContain('knee');
+    expect(mobs?.side).toBeNull();
+    expect(lifting?.side).toBeNull();
+    const parts = extractBodyParts(buildUnits(say(['The last round was thirty pounds with your weight even on both legs.']), 'ambient'), new Map());
+    expect(parts.filter((p) => p.side !== null)).toEqual([]);
+  });
+});
+
+describe('a quotation dictated without its end runs to the end of the sentence (DOMAIN.md 5.B item 5)', () => {
+  it('"in his words, quote, my balance is off up there." keeps the patient\'s words in quotation marks', () => {
+    expect(normalizeClinical('He feels unsteady on ladders, in his words, quote, my balance is off up there.')).toBe('He feels unsteady on ladders, in his words, "my balance is off up there".');
+    // one closed later, or already in quotation marks, is left to the other rule
+    expect(normalizeClinical("He said, quote, I got it, finally, end quote.")).toBe('He said, "I got it, finally".');
+    expect(normalizeClinical("Checking her blind spot is, quote, 'like turning a rusty hinge.'")).toBe("Checking her blind spot is, quote, 'like turning a rusty hinge.'");
   });
 });

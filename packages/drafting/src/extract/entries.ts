@@ -86,7 +86,8 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
       if (cmt && !cmtRegionSaid(u.text, r.region)) continue;
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
-      if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
+      // "single-leg stance", "3x30 s each leg": the stance or the dose, not a limb treated on one side
+      if (/(?:single[- ]|\beach )$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
       if (r.region === 'head' && mainKind(b) !== 'cmt') continue;
       if (namesHeight(u.text, r) || namesGrip(u.text, r)) continue;
       // equipment named after a body part: "leg press", "arm bike", "hand weights"

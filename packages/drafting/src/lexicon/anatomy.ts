@@ -29,7 +29,7 @@ export const REGIONS: RegionPattern[] = [
   { region: 'finger', re: /\b(?:(?:ring|index|middle|little|small) finger|fingers?)\b(?![- ]?(?:widths?|breadths?))/gi },
   { region: 'hip', re: /\b(?:hips?)\b/gi },
   { region: 'thigh', re: /\b(?:thighs?|hamstrings?)\b/gi },
-  { region: 'knee', re: /\b(?:knees?|TKA|TKR|patell(?:a|ar))\b/gi },
+  { region: 'knee', re: /\b(?:knees?|kneecaps?|TKA|TKR|patell(?:a|ar))\b/gi },
   { region: 'calf', re: /\b(?:calf|calves)\b/gi },
   { region: 'ankle', re: /\b(?:ankles?|achilles)\b/gi },
   { region: 'foot', re: /\b(?:foot|feet|heel|plantar|midfoot|toes?)\b/gi },
@@ -81,7 +81,7 @@ export function namesHeight(text: string, r: { index: number; match: string }): 
 
 /**
  * A pair of limbs named to say how a task is done, not where a condition is: "both hands under
- * the handle", "lift with your legs", "hold it with both hands". Such a "both" is body
+ * the handle", "lift with your legs", "hold it with both hands", "weight even on both legs". Such a "both" is body
  * mechanics; it documents no side of the condition being treated.
  */
 export function namesGrip(text: string, r: { index: number; match: string }): boolean {
@@ -89,7 +89,9 @@ export function namesGrip(text: string, r: { index: number; match: string }): bo
   const before = text.slice(Math.max(0, r.index - 20), r.index);
   const after = text.slice(r.index + r.match.length);
   return /\bwith (?:your|his|her|their|both|the)\s+$/i.test(before)
-    || (/\bboth\s+$/i.test(before) && /^\s*(?:under|on|around|behind|over|at|together|apart|flat)\b/i.test(after));
+    || (/\bboth\s+$/i.test(before) && /^\s*(?:under|on|around|behind|over|at|together|apart|flat)\b/i.test(after))
+    // "weight even on both legs", "weight through both feet": how the load is borne, not a side treated
+    || /\bweight (?:(?:evenly|even|equally|equal|shared) )?(?:on|through|over|onto|between) both\s+$/i.test(text.slice(Math.max(0, r.index - 40), r.index));
 }
 
 /**

@@ -50,6 +50,8 @@ const RULES: Rule[] = [
   [/\b\d+(?:\.\d+)?[.,]?\s+(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
   [/\bquote[,:]?\s+([^"]+?)[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],
+  // ... and one dictated without its end: 'in his words, quote, my balance is off up there.' runs to the sentence's end
+  [/(?<!")\bquote[,:]\s+(?!["'\u2018\u201c])(?![\s\S]*\b(?:end quote|unquote|end of quote)\b)([^".!?]+)([.!?])/gi, '"$1"$2'],
 ];
 
 /** Normalise spoken numbers and measure notation; idempotent. */
