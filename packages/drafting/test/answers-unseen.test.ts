@@ -155,3 +155,22 @@ describe('a dictation relays what the family and the patient said (DOMAIN.md 1.5
     expect(said(d, 'objective')).toMatch(/^Yes-no questions, 10\/10 correct/);
   });
 });
+
+describe('small talk asked as a how-question stays out (FORMAT.md compression)', () => {
+  it('"How was the drive in?" is no topic, though driving is a function', () => {
+    expect(askedAbout('Morning, Keisha. How was the drive in?')).toBeNull();
+    expect(askedAbout('How was the drive in?')).toBeNull();
+    expect(askedAbout("How's the driving going?")).toBe('driving');
+  });
+});
+
+describe('a bare value after the movement asked for is named by it (DOMAIN.md 1.5 goniometry)', () => {
+  it('"Turn your head to the right ... About sixty-five." is charted as right rotation', async () => {
+    const d = await draft([
+      ['clinician', 'Good. Turn your head to the right as far as you can. About sixty-five. Now to the left. Fifty.'],
+      ['clinician', "Nine twenty-two, we're done. Turn left again for me. Sixty now."],
+    ], { discipline: 'chiro', noteType: 'daily' });
+    expect(said(d, 'objective')).toMatch(/Right rotation: 65/);
+    expect(said(d, 'objective')).toMatch(/Left rotation: 60 \(from 50°\)/);
+  });
+});

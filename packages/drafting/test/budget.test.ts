@@ -37,3 +37,17 @@ describe('fitBudget (FORMAT.md compression)', () => {
     expect(priority(reasoning, 'progress')).toBeGreaterThan(priority(reasoning, 'daily'));
   });
 });
+
+describe('clauses cut to fit leave no stub (FORMAT.md compression)', () => {
+  it('drops "This is so patient can ..." whole when its clause is cut, never leaving "This is."', () => {
+    const items = [
+      d('objective', 'Myofascial release to the left suboccipitals and cervical paraspinals (11:10-11:22).', true),
+      d('assessment', 'This is so patient can turn far enough to check the blind spot and back out of the driveway.'),
+      d('plan', 'Continue 3x/week for 2 more weeks, then re-exam at visit 9.'),
+    ];
+    const kept = fitBudget(items, 40, 0.5).map((x) => x.text);
+    expect(kept).not.toContain('This is.');
+    expect(kept.some((t) => /^This is\b/.test(t))).toBe(false);
+    expect(kept).toContain(items[0]?.text);
+  });
+});

@@ -75,10 +75,22 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 
 // Set K (held out, measured unseen first: facts 0.801, F1 0.903, units 0.765, checks 0.81/0.68,
 // one forbidden hit from the case's own regex, evidence 0.994): after general fixes it meets every
-// floor but fact recall (0.820), which is not held here.
+// floor, fact recall (0.864) included.
 describe('offline drafter and coder on heldout-k (FORMAT.md metrics)', () => {
-  it('meets the coding, check, forbidden, evidence and compression floors', async () => {
+  it('meets the drafting and coding floors', async () => {
     const { cases, s } = await measure('heldout-k');
+    expect(cases).toBe(10);
+    expect(s.evidenceCoverage).toBe(1);
+    expectFloors(s);
+  });
+});
+
+// Set L (held out, measured unseen first: facts 0.831, F1 0.914, units 0.889, checks 0.875/0.737,
+// evidence 1.0, compression 0.497): after general fixes it meets the coding, check, forbidden,
+// evidence and voice floors. Fact recall (0.831) and compression (0.503) are not held here.
+describe('offline drafter and coder on heldout-l (FORMAT.md metrics)', () => {
+  it('meets the coding, check, forbidden, evidence and voice floors', async () => {
+    const { cases, s } = await measure('heldout-l');
     expect(cases).toBe(10);
     expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
     expect(s.unitAccuracy).toBe(1);
@@ -86,7 +98,6 @@ describe('offline drafter and coder on heldout-k (FORMAT.md metrics)', () => {
     expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
     expect(s.forbiddenHits).toBe(0);
     expect(s.evidenceCoverage).toBe(1);
-    expect(s.compression).toBeLessThanOrEqual(0.5);
     expect(s.voiceLeaks).toBe(0);
   });
 });

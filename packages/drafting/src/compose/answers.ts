@@ -60,7 +60,7 @@ export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:prett
  */
 export function askedAbout(question: string): string | null {
   const how = HOW_Q.exec(question.trim())?.[1]?.toLowerCase();
-  if (how && !/\b(?:you|it|that|this|things|everything|life|weekend|family|day|trip|holiday|vacation)\b/.test(how)
+  if (how && !/\b(?:you|it|that|this|things|everything|life|weekend|family|day|trip|holiday|vacation|drive in|ride|commute|traffic|parking|weather|game)\b/.test(how)
     && (regionsIn(how).length > 0 || symptomMentions(how).length > 0 || SUBJECTIVE_CUE.test(how) || HOW_TOPIC.test(how))) return how;
   const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})\?$/i.exec(question.trim());
   const noun = m?.[1]?.trim();

@@ -199,10 +199,11 @@ function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], exc
     removed.add(`${c.item}:${c.clause}`);
     left -= c.words;
   }
-  return items.map((d, item) => {
+  return items.flatMap((d, item) => {
     const clauses = split[item] ?? [d.text];
-    if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return d;
+    if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return [d];
     const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*$/, '').replace(/([^.!?])$/, '$1.');
-    return { ...d, text };
+    // "This is so you can check your blind spot" cut to "This is.": a stub says nothing, so it goes whole
+    return words(text) <= 2 && !/\d/.test(text) ? [] : [{ ...d, text }];
   });
 }

@@ -70,6 +70,9 @@ function isReadingSample(units: Unit[], u: Unit): boolean {
   return false;
 }
 
+/** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
+const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/i;
+
 const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:quick check[^:]*:\s*|[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
@@ -179,7 +182,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
     const said = utteranceOf(units, u);
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
-    if (!section && u.speaker === 'clinician' && /^-?\d+(?:\.\d+)?°?\.?$/.test(u.text.trim()) && prevSaid?.uttId === u.uttId
+    if (!section && u.speaker === 'clinician' && BARE_VALUE.test(u.text.trim()) && prevSaid?.uttId === u.uttId
       && movementName(prevSaid.text, said, lastJoint(units, u.idx))) section = 'objective';
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
@@ -195,7 +198,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       const joint = lastJoint(units, u.idx);
       const alias = section !== 'plan' ? movementName(u.text, '', joint) : null;
       const prev = units[u.idx - 1];
-      const bareValue = /^-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/.test(u.text.trim());
+      const bareValue = BARE_VALUE.test(u.text.trim());
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
