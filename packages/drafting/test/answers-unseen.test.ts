@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { OfflineTherapyDrafter } from '../src/index.ts';
 import type { DraftContext, DraftResult } from '../src/index.ts';
 import { askedAbout, handDominance, SHORT_VERDICT } from '../src/compose/answers.ts';
+import { deniedContent } from '../src/compose/patient.ts';
+import { gerund } from '../src/text/verbs.ts';
 
 const base: DraftContext = {
   discipline: 'pt', noteType: 'evaluation', mode: 'ambient', payer: { type: 'medicare' },
@@ -172,5 +174,35 @@ describe('a bare value after the movement asked for is named by it (DOMAIN.md 1.
     ], { discipline: 'chiro', noteType: 'daily' });
     expect(said(d, 'objective')).toMatch(/Right rotation: 65/);
     expect(said(d, 'objective')).toMatch(/Left rotation: 60 \(from 50°\)/);
+  });
+});
+
+describe('denials of every question of the turn (DOMAIN.md 1.6: "ensure clinical negations are correct")', () => {
+  it('"Nope, no locking. It hasn\'t given out." denies both questions, in words that read and stay in the negation', async () => {
+    const d = await draft([
+      ['clinician', 'Any locking or catching? Has it given way on you?'],
+      ['patient', "Nope, no locking. It hasn't given out."],
+      ['clinician', 'Knee flexion is a hundred and twenty-two degrees today.'],
+    ], { noteType: 'daily' });
+    expect(said(d, 'subjective')).toMatch(/Denies locking or catching, giving way\b/);
+    expect(d.dropped).toEqual([]);
+  });
+
+  it('says what a participle asks about as a gerund', () => {
+    expect(deniedContent('Has it given way on you?')).toBe('giving way');
+    expect(deniedContent('Has the knee buckled?')).toBe('knee buckling');
+    expect(gerund('locked')).toBe('locking');
+    expect(gerund('squat')).toBe('squatting');
+    expect(gerund('grip')).toBe('gripping');
+  });
+
+  it('an answer that says something positive denies only the question it answers', async () => {
+    const d = await draft([
+      ['clinician', 'Any locking or catching? Has it given way on you?'],
+      ['patient', 'No, it gave way twice on the stairs.'],
+      ['clinician', 'Knee flexion is a hundred and twenty-two degrees today.'],
+    ], { noteType: 'daily' });
+    expect(said(d, 'subjective')).not.toMatch(/denies[^.]*giving way/i);
+    expect(said(d, 'subjective')).toMatch(/gave way twice/);
   });
 });

@@ -37,9 +37,14 @@ export function deniedContent(question: string): string {
   let t = question.replace(/\?+\s*$/, '').replace(/^(?:(?:and|so|okay|ok|now)[,]?\s+)/i, '').trim();
   // an unpunctuated ASR question keeps the word before it: "nice any numbness or tingling in the hands"
   t = t.replace(/^(?!(?:has|have|had|did|does|do|is|are|was|were|can|could)\b)[a-z]+[,.]?\s+(?=any\s)/i, '');
-  const aux = /^(?:has|have|had|did|does|do|is|are|was|were|can|could)\s+(?:(he|she|they|you|it|(?:the )?patient|[A-Z][a-z]+)\s+)?(?:ever\s+|still\s+|also\s+|already\s+)?(\w+)\b\s*/i.exec(t);
-  if (aux && aux[1] && !/^(?:anyone|anybody|someone|any)$/i.test(aux[1])) t = `${gerund(aux[2] ?? '')} ${t.slice(aux[0].length)}`;
+  // "Has the knee buckled?" -> "knee buckling": a body part as the subject stays
+  const part = /^(?:has|have|had|did|does|do|is|are|was|were)\s+(?:the|your|his|her|their)\s+([a-z]+)\s+(?:ever\s+|still\s+|also\s+)?(\w+(?:ed|en))\b\s*/i.exec(t);
+  const aux = part ? null : /^(?:has|have|had|did|does|do|is|are|was|were|can|could)\s+(?:(he|she|they|you|it|(?:the )?patient|[A-Z][a-z]+)\s+)?(?:ever\s+|still\s+|also\s+|already\s+)?(\w+)\b\s*/i.exec(t);
+  if (part) t = `${part[1]} ${gerund(part[2] ?? '')} ${t.slice(part[0].length)}`;
+  else if (aux && aux[1] && !/^(?:anyone|anybody|someone|any)$/i.test(aux[1])) t = `${gerund(aux[2] ?? '')} ${t.slice(aux[0].length)}`;
   else if (aux) t = t.slice(/^\w+\s+/.exec(t)?.[0].length ?? 0);
+  // "Has it given way on you?": who it happened to is the patient, said already
+  t = t.replace(/\s+on (?:you|him|her|them)\s*$/i, '');
   t = t.replace(/\b(?:any|ever)\s+/gi, '').replace(/\s+(?:at all|lately|recently|since\b.*)$/i, '').trim();
   return lowerFirst(/\b(?:you|your|I|my|me|we|our)\b/i.test(t) ? toThirdPerson(t, 'clinician') : t).replace(/\s+/g, ' ');
 }
@@ -102,6 +107,15 @@ function deniedAsFine(units: Unit[], q: Unit, answer: string): { denied: string;
   return null;
 }
 
+/** A sentence that says no, or that all is well ("The hearing's fine", "Nothing down the leg"). */
+const NEGATION = /^(?:no|nope|never|none|not)\b|n't\b|\b(?:not|never|no|nothing|none|fine|okay|normal|same as always)\b/i;
+
+/** Word stems of 4+ letters ("given way" and "gave way" share "way"; "locking" is "lock"). */
+function stemsOf(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !/^(?:the|and|any|you|your|patient|has|have|had|did|does|was|were|with|that|this|from|into)$/.test(w))
+    .map((w) => w.replace(/(?:ing|ed|en|es|s)$/, '').slice(0, 4)));
+}
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
   const evidence = [u.uttId];
@@ -115,11 +129,20 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     const repeats = symptomMentions(rest).length > 0 && symptomMentions(rest).every((m) => m.negated) && rest.split(/\s+/).length <= 4;
     const more = rest && !repeats && !BARE_NO.test(u.text) ? ` ${cap(toThirdPerson(rest, voice).replace(/^(?:Patient|Caregiver)\s+/, ''))}` : '';
     // "None of that other stuff either": the answer denies every question of the turn, not only the last
-    const all = /\bnone of (?:that|those|them|it)\b|\bneither\b|\bnothing like that\b/i.test(utterance)
+    // ... and so does one where every sentence says no: "Nope, no locking. It hasn't given out."
+    // (each sentence negative after its leading "No,": "No, it gave way twice" says yes to giving way)
+    const negative = units.filter((x) => x.uttId === u.uttId).every((x) => NEGATION.test(x.text.replace(LEADING_NO, '')))
+      && symptomMentions(utterance).every((m) => m.negated);
+    const all = negative || /\bnone of (?:that|those|them|it)\b|\bneither\b|\bnothing like that\b/i.test(utterance)
       ? units.filter((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx && (symptomMentions(x.text).length || YES_NO_Q.test(x.text)) && !/^anything\b/i.test(x.text))
       : [];
-    const denied = [...all, q].map((x) => deniedContent(x.text)).join('; ');
-    return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${denied}.${more}`, evidence: [q.uttId, u.uttId] };
+    // a question whose words the answer then says without a negation was answered yes ("No, it gave way twice")
+    const affirmed = rest && !NEGATION.test(rest) ? stemsOf(rest) : new Set<string>();
+    const asked = [...all, q].filter((x) => ![...stemsOf(deniedContent(x.text))].some((w) => affirmed.has(w)));
+    if (asked.length) {
+      const denied = asked.map((x) => deniedContent(x.text)).join(', ');
+      return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${denied}.${more}`, evidence: [asked[asked.length - 1]?.uttId ?? q.uttId, u.uttId] };
+    }
   }
   if (BARE_NO.test(u.text) && q) return null;
   const fine = q ? deniedAsFine(units, q, u.text) : null;

@@ -45,10 +45,25 @@ export function thirdPerson(word: string): string {
   return `${word}s`;
 }
 
-/** Gerund ("grip" -> "gripping", "make" -> "making", "reach" -> "reaching"). */
+/** Past participles asked about in "Has it given way?", "Have you fallen?": their gerunds. */
+const PARTICIPLE: Record<string, string> = {
+  given: 'giving', gone: 'going', done: 'doing', been: 'being', taken: 'taking', fallen: 'falling', had: 'having', made: 'making',
+  seen: 'seeing', gotten: 'getting', got: 'getting', woken: 'waking', broken: 'breaking', worn: 'wearing', swollen: 'swelling',
+  felt: 'feeling', caught: 'catching', slept: 'sleeping', kept: 'keeping', lost: 'losing', hurt: 'hurting', noticed: 'noticing',
+};
+
+/** Gerund ("grip" -> "gripping", "make" -> "making", "reach" -> "reaching", "squat" -> "squatting", "given" -> "giving", "locked" -> "locking"). */
 export function gerund(word: string): string {
   const w = word.toLowerCase();
   if (/ing$/.test(w)) return word;
+  if (w in PARTICIPLE) return PARTICIPLE[w] ?? word;
+  // a regular participle: "locked" -> "locking", "buckled" -> "buckling"
+  if (/[^e]ed$/.test(w) && w.length > 4) {
+    const base = w.slice(0, -2);
+    return gerund(/(?:[bcdfgkptz]l|[^aeiou]u|v)$/.test(base) ? `${base}e` : base);
+  }
+  // "qu" sounds as a consonant: "squat" -> "squatting"
+  if (/^s?qu[aeiou][^aeiouwxy]$/.test(w)) return `${word}${w.slice(-1)}ing`;
   if (/ie$/.test(w)) return `${word.slice(0, -2)}ying`;
   if (/[^aeiouy]e$/.test(w) && w !== 'be') return `${word.slice(0, -1)}ing`;
   const syllables = (w.match(/[aeiouy]+/g) ?? []).length;
