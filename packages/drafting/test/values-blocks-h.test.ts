@@ -135,7 +135,7 @@ describe('what the patient answers (DOMAIN.md 1.6: a denial is kept as a denial)
       ['No, nothing below the knee. None of that other stuff either.', 'patient'],
     ]);
     const text = statements.join(' ');
-    expect(text).toMatch(/denies numbness in (?:the )?groin or (?:the )?seat area; trouble with (?:the )?bladder or (?:the )?bowels/i);
+    expect(text).toMatch(/denies numbness in (?:the )?groin or (?:the )?seat area, trouble with (?:the )?bladder or (?:the )?bowels/i);
     // the negation stays with what it denies: "Nothing below knee", never "Below knee"
     expect(text).toMatch(/Nothing below (?:the )?knee/);
     expect(text).not.toMatch(/(?:^|\. )Below (?:the )?knee/);
