@@ -144,3 +144,18 @@ describe('a quotation dictated without its end runs to the end of the sentence (
     expect(normalizeClinical("Checking her blind spot is, quote, 'like turning a rusty hinge.'")).toBe("Checking her blind spot is, quote, 'like turning a rusty hinge.'");
   });
 });
+
+describe('a discharge dictation (DOMAIN.md 1.8 discharge; 2.7 vague interventions)', () => {
+  it('"She\'s discharged from skilled voice therapy" is no service given and joins no block', () => {
+    const out = entries([
+      "Today's session: resonant voice hierarchy from words up to conversation. She kept forward focus in conversation ninety percent of the time with no cues.",
+      "Both goals are met. She's discharged from skilled voice therapy.",
+    ], 'slp');
+    expect(out.map((e) => [e.kindHint, e.intervention])).toEqual([['speech_language_treatment', "Today's session: resonant voice hierarchy from words up to conversation"]]);
+    expect(entries(["Both goals are met. She's discharged from skilled voice therapy."], 'slp')).toEqual([]);
+  });
+
+  it('a correction said while dictating ("then a, sorry, let me back up, then a mock lesson") keeps only what was meant', () => {
+    expect(normalizeClinical('Then a, sorry, let me back up, then a mock lesson, reading aloud for five minutes.')).toBe('then a mock lesson, reading aloud for 5 min.');
+  });
+});

@@ -48,6 +48,8 @@ const RULES: Rule[] = [
   [/\b0 to 10\b/g, '0-10'],
   // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
   [/\b\d+(?:\.\d+)?[.,]?\s+(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
+  // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
+  [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
   [/\bquote[,:]?\s+([^"]+?)[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],
   // ... and one dictated without its end: 'in his words, quote, my balance is off up there.' runs to the sentence's end
