@@ -206,3 +206,22 @@ describe('denials of every question of the turn (DOMAIN.md 1.6: "ensure clinical
     expect(said(d, 'subjective')).toMatch(/gave way twice/);
   });
 });
+
+describe('an SLP evaluation with a parent (DOMAIN.md 1.5: S history from the caregiver, O the exam, A the diagnosis)', () => {
+  it('keeps "I understand maybe, um, half of what she says?" said mid-account as a report, not a question', async () => {
+    const d = await draft([
+      ['clinician', 'Mom, tell me a little about what brings you in.'],
+      ['other', "Her preschool teacher says the other kids can't understand her. I understand maybe, um, half of what she says? Strangers, less."],
+    ], { discipline: 'slp' });
+    expect(said(d, 'subjective')).toMatch(/half of what she says/);
+  });
+
+  it('charts the oral mechanism exam in O and "she has a phonological disorder ... and an expressive language delay" in A', async () => {
+    const d = await draft([
+      ['clinician', 'I looked at her mouth: lips and tongue move well, no drooling, palate looks normal.'],
+      ['clinician', 'So, she has a phonological disorder, the fronting and cluster reduction, and an expressive language delay.'],
+    ], { discipline: 'slp' });
+    expect(said(d, 'objective')).toMatch(/no drooling/);
+    expect(said(d, 'assessment')).toMatch(/phonological disorder/);
+  });
+});

@@ -166,9 +166,10 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
       || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx) && ratesBodyOrSymptom(utteranceOf(units, u), q?.text));
-    // "Like five nights out of seven?": a patient's unsure answer with a number is said as a question but is an answer
-    const uptalk = u.isQuestion && u.speaker === 'patient' && /\d/.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
-      && !!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u);
+    // "Like five nights out of seven?", "I understand maybe half of what she says?": an unsure answer with a number or a share is said as a question but is an answer
+    const uptalk = u.isQuestion && u.speaker !== 'clinician' && /\d|\b(?:half|a quarter|a third|most|all|none) of\b/i.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
+      // ... an answer to a question, or said in the middle of the speaker's own account
+      && (!!questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u) || u.sentIndex > 0);
     // "Which hand do you write with?" - "My right.": the dominant hand
     const dominant = q && u.speaker === 'patient' ? handDominance(q.text, u.text) : null;
     if (dominant && q) {
