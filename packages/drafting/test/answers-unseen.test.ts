@@ -225,3 +225,26 @@ describe('an SLP evaluation with a parent (DOMAIN.md 1.5: S history from the car
     expect(said(d, 'assessment')).toMatch(/phonological disorder/);
   });
 });
+
+describe('an interpreter relays the patient (DOMAIN.md 1.5 S: the patient\'s report)', () => {
+  it('charts what the interpreter says for the patient as the patient\'s report, never a caregiver\'s', async () => {
+    const d = await draft([
+      ['clinician', "Could you tell her I'll ask some questions first?"],
+      ['other', "Of course. [speaks Spanish] She says good morning, and she's ready."],
+      ['clinician', 'Pain right now, zero to ten?'],
+      ['other', 'Four. After she walks a lot, seven.'],
+      ['clinician', "And what's hardest for her right now?"],
+      ['other', "She says the stairs. She lives on the third floor, there's no elevator."],
+    ]);
+    expect(said(d, 'subjective')).toMatch(/4\/10/);
+    expect(said(d, 'subjective')).not.toMatch(/caregiver/i);
+  });
+
+  it('a family member who relays nothing stays a caregiver', async () => {
+    const d = await draft([
+      ['clinician', 'How has he been eating at home?'],
+      ['other', 'He eats slowly, and he coughs with thin drinks at dinner.'],
+    ], { discipline: 'slp' });
+    expect(said(d, 'subjective')).toMatch(/^Caregiver reports/);
+  });
+});

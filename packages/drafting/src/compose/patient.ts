@@ -116,8 +116,15 @@ function stemsOf(text: string): Set<string> {
     .map((w) => w.replace(/(?:ing|ed|en|es|s)$/, '').slice(0, 4)));
 }
 
+/** An interpreter in the room: a third speaker who relays the patient ("She says ...") more than once. */
+export function hasInterpreter(units: readonly Unit[]): boolean {
+  return units.filter((x) => x.speaker === 'other' && RELAYED.test(x.text)).length >= 2;
+}
+
 /** Patient speech in clinical prose. */
-export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: string; evidence: string[] } | null {
+export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpreter = false): { text: string; evidence: string[] } | null {
+  // an interpreter's words are the patient's report, relayed: never a caregiver's
+  const who = voice === 'patient' || interpreter ? 'Patient' : 'Caregiver';
   const evidence = [u.uttId];
   const utterance = utteranceOf(units, u);
   const first = units.find((x) => x.uttId === u.uttId) ?? u;
@@ -141,12 +148,12 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     const asked = [...all, q].filter((x) => ![...stemsOf(deniedContent(x.text))].some((w) => affirmed.has(w)));
     if (asked.length) {
       const denied = asked.map((x) => deniedContent(x.text)).join(', ');
-      return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${denied}.${more}`, evidence: [asked[asked.length - 1]?.uttId ?? q.uttId, u.uttId] };
+      return { text: `${who} denies ${denied}.${more}`, evidence: [asked[asked.length - 1]?.uttId ?? q.uttId, u.uttId] };
     }
   }
   if (BARE_NO.test(u.text) && q) return null;
   const fine = q ? deniedAsFine(units, q, u.text) : null;
-  if (fine && q) return { text: `${voice === 'patient' ? 'Patient' : 'Caregiver'} denies ${fine.denied}.`, evidence: [fine.uttId, u.uttId] };
+  if (fine && q) return { text: `${who} denies ${fine.denied}.`, evidence: [fine.uttId, u.uttId] };
   // "None of that other stuff either." after a denial: the denial already says it
   if (/^(?:and )?(?:none of (?:that|those|them|it)|neither)\b(?:\s+\w+){0,4}[.!]?$/i.test(u.text.trim()) && u.sentIndex > 0) return null;
   // a figure of speech is charted in the patient's own words (DOMAIN.md 3.1 V16: "the exact phrase the patient used")
@@ -154,7 +161,6 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice): { text: 
     const phrase = /^It\b/.test(u.text) && q ? regionPhrase(q) : null;
     return { text: `${phrase ? `${cap(phrase)}: p` : 'P'}atient states, "${u.text.replace(/[.!]?$/, '.')}"`, evidence: phrase && q ? [q.uttId, u.uttId] : evidence };
   }
-  const who = voice === 'patient' ? 'Patient' : 'Caregiver';
   // "And right now?" - "About a three.": a rating asked again is on the scale just used
   const rating = /^(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*(\d{1,2})[.!]?$/i.exec(u.text.trim());
   if (rating && q && !/\/10\b/.test(u.text)) {

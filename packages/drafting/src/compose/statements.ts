@@ -16,7 +16,7 @@ import type { DraftSections } from '../types.ts';
 import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
-import { cap, DIFFICULTY_Q, equipmentAsked, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { askedAbout, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
@@ -148,6 +148,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
   }
   let pendingName: { name: string; uttId: string } | null = null;
   const keptIdx = new Set<number>();
+  const interpreter = hasInterpreter(units);
   for (const u of units) {
     const summary = firstOf.get(u.idx);
     if (summary) out.push(summary);
@@ -222,7 +223,7 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       }
       made = { text, evidence };
     } else {
-      made = patientStatement(units, asSaid, voice);
+      made = patientStatement(units, asSaid, voice, interpreter);
     }
     pendingName = null;
     if (!made || (made.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
