@@ -36,6 +36,8 @@ describe('goniometry and grades said the way clinicians dictate them (DOMAIN.md 
     const [unit] = buildUnits(say([normalizeClinical('Abduction one sixty-five, it was ninety-five.')]), 'dictation');
     expect(sectionFor(unit!, 'dictation')).toBe('objective');
     expect(concise('Abduction 165, it was 95.')).toBe('Abduction 165 (was 95).');
+    // a value with its unit keeps the earlier reading too (set L: "eighteen seconds, was nine")
+    expect(concise('Maximum phonation time 18 s, was 9.')).toBe('Maximum phonation time 18 s (was 9).');
   });
 
   it('"external rotation at ninety degrees of abduction, eighty-five": 90° is the position, 85° the reading', () => {

@@ -47,8 +47,8 @@ export function concise(text: string): string {
       // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose
       .replace(/(?<!\b(?:is|are|was|were))(?:,? so) (?=[a-z])/g, '; ')
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
-      // "Abduction 165, it was 95" -> "Abduction 165 (was 95)": a value's earlier reading keeps its "was"
-      .replace(/(\d[^\s,;]*),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
+      // "Abduction 165, it was 95" -> "Abduction 165 (was 95)", "18 s, was 9" -> "18 s (was 9)": a value's earlier reading keeps its "was"
+      .replace(/(\d[^\s,;]*(?: (?:s|lb|cm|mm|min|kg|m\/s))?),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
       .replace(/(?<!\()\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
       .replace(/^(?:He|She) and (?:his|her|their) /, 'Patient and ')
       .replace(/^(?:He|She|They) (?!and\b)(?=[a-z])/, '')
