@@ -51,3 +51,19 @@ describe('clauses cut to fit leave no stub (FORMAT.md compression)', () => {
     expect(kept).toContain(items[0]?.text);
   });
 });
+
+describe('the budget drops no more than it must (FORMAT.md compression; DOMAIN.md 1.5 S reports)', () => {
+  it('a report dropped before a longer one comes back when the longer one alone makes room', () => {
+    const items = [
+      d('objective', 'Scissors in right hand, curvy line (20 min).', true),
+      d('subjective', 'Caregiver reports he likes the blue ones better than red ones.'),
+      d('subjective', 'Caregiver reports teacher said he cut out the pumpkin with his right hand by himself without help, the first time he did not give up halfway.'),
+      d('plan', 'Putty 5 min a day at home.'),
+    ];
+    // 8 + 11 + 27 + 7 = 53 words against a limit of 26: the less dense short report goes first, then the long one must go too,
+    // which leaves room for the short one again
+    const kept = fitBudget(items, 67, 0.4).map((x) => x.text);
+    expect(kept).not.toContain(items[2]?.text);
+    expect(kept).toContain(items[1]?.text);
+  });
+});

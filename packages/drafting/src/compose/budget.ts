@@ -153,6 +153,12 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
     dropped.add(x.i);
     total -= words(x.d.text);
   }
+  // a large statement dropped last may leave room: a report or finding dropped before it (never small talk) comes back when it fits, highest priority first
+  for (const x of [...order].filter((o) => dropped.has(o.i) && o.p >= 8).sort((a, b) => b.p - a.p || density(b.d.text) - density(a.d.text))) {
+    if (total + words(x.d.text) > limit) continue;
+    dropped.delete(x.i);
+    total += words(x.d.text);
+  }
   list = list.filter((_, i) => !dropped.has(i));
   return total > limit ? pruneClauses(list, total - limit, 1) : list;
 }
