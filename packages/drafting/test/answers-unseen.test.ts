@@ -248,3 +248,12 @@ describe('an interpreter relays the patient (DOMAIN.md 1.5 S: the patient\'s rep
     expect(said(d, 'subjective')).toMatch(/^Caregiver reports/);
   });
 });
+
+describe('"My impression: ..." is the assessment (DOMAIN.md 1.5 A: skilled clinical reasoning)', () => {
+  it('with a colon as well as with "is"', async () => {
+    for (const said1 of ['So, my impression: moderate dysphonia related to bilateral vocal fold nodules and voice overuse.', 'My impression is moderate dysphonia related to bilateral vocal fold nodules and voice overuse.']) {
+      const d = await draft([['clinician', said1]], { discipline: 'slp' });
+      expect(said(d, 'assessment'), said1).toMatch(/moderate dysphonia/);
+    }
+  });
+});
