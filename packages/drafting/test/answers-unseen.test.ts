@@ -257,3 +257,23 @@ describe('"My impression: ..." is the assessment (DOMAIN.md 1.5 A: skilled clini
     }
   });
 });
+
+describe('through an interpreter, the English answer pairs with the English question (DOMAIN.md 1.6)', () => {
+  it('"Any numbness?" - Spanish - Spanish - "No, none of that." is the patient denying numbness', async () => {
+    const d = await draft([
+      ['clinician', 'Three out of ten with a tight fist. Any numbness or tingling at the fingertip?'],
+      ['other', '¿Siente entumecimiento u hormigueo en la punta del dedo?'],
+      ['patient', 'No, nada de eso.'],
+      ['other', 'No, none of that.'],
+      ['clinician', 'And the night splint, is he still wearing it?'],
+      ['other', '¿Todavía usa la férula de noche?'],
+      ['patient', 'Sí, todas las noches.'],
+      ['other', 'Yes, every night.'],
+    ], { discipline: 'ot', noteType: 'progress' });
+    const s = said(d, 'subjective');
+    expect(s).toMatch(/Denies numbness or tingling at (?:the )?fingertip/);
+    expect(s).not.toMatch(/caregiver/i);
+    // the Spanish turns are not charted
+    expect(Object.values(d.sections).flat().map((x) => x.text).join(' ')).not.toMatch(/nada|noches/i);
+  });
+});

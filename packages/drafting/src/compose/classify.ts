@@ -13,20 +13,11 @@ import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
 import { SHORT_VERDICT } from './answers.ts';
 import { withUnits } from '../extract/measure-names.ts';
+import { foreignSentence } from '../text/language.ts';
 
 const MEASURE_VALUE = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:lb|cm|mm|s|m\/s)\b|\d+%|\d+x\d+|\b\d+ of (?:the )?\d+\b/;
 /** Plan words strong enough to outrank a report verb in dictation ("She will continue ..."). */
 const STRONG_PLAN = /\b(?:will|plan|continue|home program|HEP|next (?:visit|session|time)|recommend\w*|follow[- ]up|discharge)\b/i;
-/** Common function words of Spanish, the usual second language in these visits (an interpreter's turns). */
-const SPANISH = /[¿¡ñ]|\b(?:el|la|los|las|que|en|por|para|con|una?|es|está|estoy|me|mi|muy|pero|como|duele|sí|gracias|veces|semana|día|noche|rodilla|hielo|después|más)\b/gi;
-const ENGLISH = /\b(?:the|and|is|are|to|of|it|you|she|he|my|with|for|in|on|at|that|this|was|have|has|but)\b/gi;
-
-/** A sentence in another language (an interpreter's rendering to the patient): not drafted; the English turn is. */
-export function foreignSentence(text: string): boolean {
-  const es = text.match(SPANISH)?.length ?? 0;
-  const en = text.match(ENGLISH)?.length ?? 0;
-  return es >= 2 && es > en * 2;
-}
 /** What the patient does, avoids or uses at home: function and equipment are S content (DOMAIN.md 1.5 "functional limitations"). */
 const SELF_CARE = /\b(?:by (?:my|him|her|them)sel(?:f|ves)|on (?:my|his|her|their) own|without (?:any )?(?:help|assistance|holding on)|(?:use|uses|using|used|take|takes|taking|wear|wears|wearing) (?:the |a |my |his |her )?(?:\w+ )?(?:cane|walker|rollator|crutch(?:es)?|wheelchair|splint|brace|sling|bench|reacher|sock aid|grab bar|night guard)|(?:cane|walker|rollator|splint|brace) (?:when|for|to|at|every|most)|avoid(?:s|ed|ing)?\b|(?:making|have|had|get) (?:my|his|her) (?:husband|wife|partner|son|daughter|kids?) (?:do|to do|help))/i;
 /** Who gave the information: "per patient", "per his wife", "according to the family", "by (patient) report". */

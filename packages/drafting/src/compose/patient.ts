@@ -13,6 +13,7 @@ import { gerund } from '../text/verbs.ts';
 import { askedAbout, GOAL_Q, scaleOf, SHORT_VERDICT, withoutYes } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
+import { foreignSentence } from '../text/language.ts';
 
 /** A figure of speech worth keeping verbatim: "like a frog", "doesn't listen", "like it's not mine". */
 export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|someone|something|sandpaper|glass|wood|they're|they are|it was|I was|I've)|\bas if\b|\bfeels? like\b|\bmade of\b|n't listen|won't (?:listen|come|cooperate)|\bnot mine\b|\bnever been the same\b/i;
@@ -57,15 +58,29 @@ export function lowerFirst(s: string): string {
   return /^(?:A|[A-Z][a-z]+)\b/.test(s) && !/^(?:Dr|I)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
-/** The clinician question just before this unit's utterance, if any. */
+/**
+ * The clinician question just before this unit's utterance, if any. Through an interpreter the
+ * question is rendered and answered in another language before the English answer comes
+ * ("Any numbness?" - "¿Siente entumecimiento?" - "No, nada de eso." - "No, none of that."):
+ * those turns are passed over.
+ */
 export function questionBefore(units: Unit[], u: Unit): Unit | undefined {
-  for (let i = u.idx - 1; i >= 0 && i >= u.idx - 4; i--) {
+  let skipped = 0;
+  for (let i = u.idx - 1; i >= 0 && i >= u.idx - 4 - skipped; i--) {
     const p = units[i];
     if (!p) break;
     if (p.uttId === u.uttId) continue;
+    if (p.speaker !== 'clinician' && (foreignSentence(p.text) || relayedNext(units, p))) { skipped++; continue; }
     return p.speaker === 'clinician' && p.isQuestion ? p : undefined;
   }
   return undefined;
+}
+
+/** A patient's turn that a third speaker gives again right after it (the interpreter's English). */
+function relayedNext(units: Unit[], p: Unit): boolean {
+  if (p.speaker !== 'patient') return false;
+  const next = units.slice(p.idx + 1).find((x) => x.uttId !== p.uttId);
+  return next?.speaker === 'other' && !foreignSentence(next.text) && units.some((x) => x.speaker === 'other' && foreignSentence(x.text));
 }
 
 function regionPhrase(q: Unit): string | null {
@@ -116,9 +131,10 @@ function stemsOf(text: string): Set<string> {
     .map((w) => w.replace(/(?:ing|ed|en|es|s)$/, '').slice(0, 4)));
 }
 
-/** An interpreter in the room: a third speaker who relays the patient ("She says ...") more than once. */
+/** An interpreter in the room: a third speaker who speaks another language, or relays the patient ("She says ...") more than once. */
 export function hasInterpreter(units: readonly Unit[]): boolean {
-  return units.filter((x) => x.speaker === 'other' && RELAYED.test(x.text)).length >= 2;
+  const other = units.filter((x) => x.speaker === 'other');
+  return other.some((x) => foreignSentence(x.text)) || other.filter((x) => RELAYED.test(x.text)).length >= 2;
 }
 
 /** Patient speech in clinical prose. */
