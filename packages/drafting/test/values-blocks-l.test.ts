@@ -159,3 +159,17 @@ describe('a discharge dictation (DOMAIN.md 1.8 discharge; 2.7 vague intervention
     expect(normalizeClinical('Then a, sorry, let me back up, then a mock lesson, reading aloud for five minutes.')).toBe('then a mock lesson, reading aloud for 5 min.');
   });
 });
+
+describe('a baseline dictated as "eval N" (DOMAIN.md 2.4 outcome vs baseline; 1.8 progress and discharge)', () => {
+  const measured = (texts: string[]) => extractMeasures(buildUnits(say(texts.map(normalizeClinical)), 'dictation'), 'pt').map((m) => [m.name, m.value, m.baseline]);
+
+  it('"right twelve degrees, eval four", "FAAM seventy-eight percent. Eval forty-one.", "Eval was seven."', () => {
+    expect(measured(['Ankle dorsiflexion knee straight, right twelve degrees, eval four.'])).toEqual([['ankle dorsiflexion', '12°', '4']]);
+    expect(measured(['FAAM sports seventy-eight percent. Eval forty-one.'])).toEqual([['faam sports', '78%', '41']]);
+    expect(measured(['First-step pain this morning one out of ten. Eval was seven.'])).toEqual([['pain', '1/10', '7']]);
+  });
+
+  it('"eval" in a plan or as a word is no baseline', () => {
+    expect(measured(['Grip 40 lb. Re-eval next week.'])).toEqual([['grip', '40 lb', null]]);
+  });
+});
