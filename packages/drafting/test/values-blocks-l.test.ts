@@ -173,3 +173,12 @@ describe('a baseline dictated as "eval N" (DOMAIN.md 2.4 outcome vs baseline; 1.
     expect(measured(['Grip 40 lb. Re-eval next week.'])).toEqual([['grip', '40 lb', null]]);
   });
 });
+
+describe('halves and baselines said in words (DOMAIN.md 1.5 grip and pinch in lb; 2.4 outcome vs baseline)', () => {
+  it('"one and a half pounds" is 1.5 lb, and a value said as the earlier reading is not a reading of its own', () => {
+    expect(normalizeClinical('left lateral pinch four pounds, up from one and a half pounds at the evaluation')).toBe('left lateral pinch 4 lb, up from 1.5 lb at the evaluation');
+    expect(normalizeClinical('nine and a half seconds')).toBe('9.5 s');
+    const units = buildUnits(say([normalizeClinical('Left lateral pinch four pounds, up from two pounds at the evaluation.')]), 'dictation');
+    expect(extractMeasures(units, 'ot').map((m) => [m.name, m.value, m.baseline])).toEqual([['lateral pinch', '4 lb', '2 lb']]);
+  });
+});

@@ -130,6 +130,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       if (/°$/.test(value) && isPosition(text, m.index)) continue;
       // "visit 12 of 12 authorized": which visit it is, not a measure
       if (count && (/\b(?:visits?|sessions?)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:authori[sz]ed|approved|visits?|sessions?)\b/i.test(text.slice(end)))) continue;
+      // "4 lb, up from 1.5 lb at the evaluation": the earlier reading of the value just read, not a new one
+      if (found.length && /\b(?:(?:up|down|improved|increased|decreased|reduced|better|worse) )?from\s+$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
+        && found[found.length - 1]?.baseline === value) continue;
       // "so that's 15° better": a difference, not a reading
       if (/^\s*(?:better|worse|more|less|of (?:improvement|change|gain))\b/i.test(text.slice(end))) continue;
       // "Quick check: turn left for me. Fifty-two degrees." names the value in the sentence before

@@ -13,7 +13,12 @@ type Rule = [RegExp, string | ((...m: string[]) => string)];
 
 const FREQ: Record<string, string> = { once: '1', twice: '2' };
 
+const SMALL: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10' };
+
 const RULES: Rule[] = [
+  // "one and a half pounds" -> "1.5 pounds", "nine and a half" -> "9.5"
+  [/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) and (a half|a quarter|three quarters)\b/gi, (_m: string, n: string, part: string) =>
+    `${SMALL[n.toLowerCase()] ?? n}${part.toLowerCase() === 'a half' ? '.5' : part.toLowerCase() === 'a quarter' ? '.25' : '.75'}`],
   // grades with plus/minus: "3 plus out of 5", "3 plus", "2 plus" (reflexes), "4 minus"
   [/\b(\d) plus(?= out of| over| \/|\/)/gi, '$1+'],
   [/\b(\d) minus(?= out of| over| \/|\/)/gi, '$1-'],
