@@ -182,3 +182,20 @@ describe('halves and baselines said in words (DOMAIN.md 1.5 grip and pinch in lb
     expect(extractMeasures(units, 'ot').map((m) => [m.name, m.value, m.baseline])).toEqual([['lateral pinch', '4 lb', '2 lb']]);
   });
 });
+
+describe('a motor deficit scored in trials, said where the block starts (DOMAIN.md 2.3: 97112 needs a measured neuromotor deficit)', () => {
+  const said1 = "Two-point discrimination at the index fingertip of the involved hand eleven millimeters versus five on the other hand, and the finger opposition sequence, six out of ten correct sequences with the involved hand, so that's our motor planning deficit, so I started neuromuscular re-education at nine forty-six with the mirror box, three sets of ten.";
+
+  it('"6 out of 10 correct sequences" is a neuromotor count, not a pain rating; two-point discrimination is a sensory test', () => {
+    const ms = extractMeasures(buildUnits(say([normalizeClinical(said1)]), 'dictation'), 'ot');
+    expect(ms.find((m) => m.value === '6/10')).toMatchObject({ kind: 'neuromotor', name: 'correct sequences' });
+    expect(ms.some((m) => m.kind === 'pain')).toBe(false);
+    expect(ms.find((m) => m.value === '11 mm')?.kind).toBe('neuromotor');
+  });
+
+  it('the deficit named in the sentence that starts the block is the block\'s deficit', () => {
+    const [nmr] = entries([said1, 'Then therapeutic activity from nine fifty-three to ten twenty-four, folding six hand towels.'], 'ot');
+    expect(nmr?.kindHint).toBe('neuromuscular_reeducation');
+    expect(nmr?.deficit).toMatch(/motor planning deficit/);
+  });
+});

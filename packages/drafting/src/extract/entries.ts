@@ -178,7 +178,7 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
     // measured before the block, or in it before its first item ("Before the eye exercises I'm measuring ...")
     const firstItem = b.units.find((u) => isItem(u, discipline))?.idx ?? first;
     const before = measures.filter((m) => m.unitIdx < firstItem && m.unitIdx >= prevStart && (family[kind] ?? []).includes(m.kind) && !m.baseline);
-    const deficitUnit = allUnits.find((u) => u.idx < last && u.idx >= first - 6 && /\bdeficits?\b/i.test(u.text));
+    const deficitUnit = allUnits.find((u) => u.idx <= last && u.idx >= first - 6 && /\bdeficits?\b/i.test(u.text));
     const names = [...new Set(b.kinds.filter((k) => !k.explicit).map((k) => k.match.toLowerCase()))];
     const purpose = purposes[0] ?? goal;
     const outcome = blockOutcome(blocks, i, allUnits, measures);

@@ -122,7 +122,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       if (/\d\s*x\s*$/i.test(text.slice(0, m.index))) continue;
       const count = / of /.test(value);
       if (/^\d+\/\d+$/.test(value) && !/\/(?:5|10)$/.test(value) && !/correct|trials|fists|sips|accura/i.test(text) && !testsIn(text).length) continue;
-      if (/\/10$/.test(value) && u.speaker !== 'patient' && !/\b(?:pain|hurts?|aches?|sore|rate|rating|scale)\b/i.test(text)) continue;
+      // N/10 said by the clinician is a rating only with a rating word; "6 of 10 correct sequences" is a count
+      if (/\/10$/.test(value) && u.speaker !== 'patient' && !/\b(?:pain|hurts?|aches?|sore|rate|rating|scale)\b/i.test(text) && !SCORED.test(text.slice(m.index + m[0].length))) continue;
       if (range && value.startsWith(range[1] ?? '#') && m.index < range.index + 6 + (range[1]?.length ?? 0)) continue;
       const end = m.index + m[0].length;
       taken.push([m.index, end]);
@@ -152,8 +153,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       // "Lift up again for me... 130°": a repeat takes the name of the one measure of that unit just taken, never a guess between two
       const recent = [...out, ...found].filter((x) => unitOf(x.value) === unitOf(value) && u.idx - x.unitIdx <= 8);
       const repeat = REPEAT.test(`${prev?.text ?? ''} ${u.text}`) && new Set(recent.map((x) => x.name)).size === 1 ? recent[0]?.name ?? null : null;
-      const pain = /\/10$/.test(value) && /\b(?:pain|hurts?|aches?|sore|\/10)\b/i.test(text);
-      let name: string | null = (pain ? 'pain' : named) ?? (count ? countName(text, end, lastName) : repeat) ?? (/\/10$/.test(value) ? 'pain' : null);
+      // "6/10 correct sequences": trials scored, named by what was scored, never pain
+      const scored = /\/10$/.test(value) ? SCORED.exec(text.slice(end)) : null;
+      const pain = !scored && /\/10$/.test(value) && /\b(?:pain|hurts?|aches?|sore|\/10)\b/i.test(text);
+      let name: string | null = (scored ? (scored[1] ?? '').toLowerCase() : null) ?? (pain ? 'pain' : named) ?? (count ? countName(text, end, lastName) : repeat) ?? (/\/10$/.test(value) ? 'pain' : null);
       // a forward bend measured in centimetres or inches is the fingertip-to-floor distance, however it was asked for
       if (name && / (?:cm|inch(?:es)?)$/.test(value) && /^(?:flexion|forward bend|fingertips?(?: to floor)?)$/i.test(name)) name = 'fingertip-to-floor';
       // "You lose three lines when your head is moving": lines of an eye chart read with the head moving
@@ -169,7 +172,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       }
       // a stance named in the turn before is cited with the value, so the statement's name has its source
       const evidence = carried && carried.uttId !== u.uttId && name === carried.name ? [carried.uttId, u.uttId] : [u.uttId];
-      found.push({ kind: kindFor(name, value, text, discipline), name: name.toLowerCase(), value, baseline, side, evidence, unitIdx: u.idx });
+      found.push({ kind: scored ? scoredKind(text, discipline) : kindFor(name, value, text, discipline), name: name.toLowerCase(), value, baseline, side, evidence, unitIdx: u.idx });
       if (count) lastName = name.toLowerCase();
     }
     for (const sc of bareScores(text)) {
@@ -245,6 +248,14 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
   if (!hit || !turn[0]) return null;
   const saidEyes = EYES.exec(turnBefore)?.[1]?.toLowerCase();
   return { name: `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: turn[0].uttId };
+}
+
+/** Trials scored right: "6/10 correct sequences", "8/10 accurate". */
+const SCORED = /^\s+((?:correct|accurate|successful)(?: \w+)?|trials)\b/i;
+
+/** The kind of trials scored: motor sequencing is neuromotor (DOMAIN.md 2.3 "motor patterning"), SLP trials speech, else function. */
+function scoredKind(text: string, discipline?: string): Measure['kind'] {
+  return /\b(?:sequenc\w*|opposition|tapping|coordinat\w*|motor planning|balance)\b/i.test(text) ? 'neuromotor' : discipline === 'slp' ? 'speech_swallow' : 'functional';
 }
 
 /** A sentence that is only a number: "About 65.", "Sixty now." */
