@@ -199,3 +199,14 @@ describe('a motor deficit scored in trials, said where the block starts (DOMAIN.
     expect(nmr?.deficit).toMatch(/motor planning deficit/);
   });
 });
+
+describe('a service dictated with its times heads the items said under it (DOMAIN.md 2.4 "exercise named with its parameters"; 2.7 vague)', () => {
+  it('"Therapeutic activity, 9:05 to 9:38, 33 minutes. Tub transfer bench training ... Sit-to-stand ..." is one 97530 block with its items', () => {
+    const out = entries([
+      'Therapeutic activity, nine-oh-five to nine thirty-eight, thirty-three minutes. Tub transfer bench training with the walker, lifting the left leg over the tub wall. Sit-to-stand from a seventeen-inch chair, three sets of eight, no armrests.',
+      'Gait training, nine thirty-nine to nine forty-six, seven minutes. Straight cane in the right hand, a hundred and fifty feet times two.',
+    ], 'pt');
+    expect(out.map((e) => [e.kindHint, e.startTime, e.minutes])).toEqual([['therapeutic_activity', '09:05', 33], ['gait_training', '09:39', 7]]);
+    expect(out[0]?.intervention).toMatch(/^Tub transfer bench training/);
+  });
+});

@@ -273,7 +273,10 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     }
     if (kinds.length) {
       const lead = kinds[0]?.kind;
-      const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop));
+      // "Therapeutic activity, 9:05 to 9:38, 33 min." then its items: a service named with its times heads what is dictated under it
+      const header = !!cur && cur.units.length === 1 && cur.kinds.some((c) => c.explicit) && !kinds.some((k) => k.explicit) && cur.stop !== null
+        && u.uttIndex - (cur.units[0]?.uttIndex ?? -9) <= 1;
+      const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop) || header);
       if (cur && same) {
         cur.units.push(u);
         cur.kinds.push(...kinds);
