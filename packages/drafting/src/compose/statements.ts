@@ -250,6 +250,8 @@ function stripNoteHeader(text: string): string {
   return text
     .replace(/^(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
     .replace(/(?:^|,\s*)visit (?:number )?\d+\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
+    // "Third visit, left jaw pain": which visit it is, the EMR holds
+    .replace(/^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:visit|session)[,.]\s*/i, '')
     .replace(/^(?:auto|workers'? comp) claim\.?$/i, '')
     // the patient's name said to open a dictation ("Harold Finch, 74, chronic low back"): the EMR holds it
     .replace(/^(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+ [A-Z][a-z'-]+(?:,\s*|\.\s*$)(?=\d|[a-z]|$)/, '')

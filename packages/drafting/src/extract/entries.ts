@@ -84,6 +84,8 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
     if (/^(?:pre|post)[- ]?treatment\b/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
+      // "relax into my hands", "push against my hand": the clinician's own hands
+      if (/\bmy\s+$/i.test(u.text.slice(Math.max(0, r.index - 4), r.index))) continue;
       if (cmt && !cmtRegionSaid(u.text, r.region)) continue;
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
       // "single-leg stance", "3x30 s each leg": the stance or the dose, not a limb treated on one side

@@ -36,11 +36,13 @@ export const REGIONS: RegionPattern[] = [
   { region: 'leg', re: /(?<!single[- ])\b(?:legs?|lower extremit(?:y|ies))\b/gi },
   { region: 'arm', re: /\b(?:arms?|upper extremit(?:y|ies)|forearm)\b/gi },
   { region: 'head', re: /\b(?:head|skull|occipital)\b/gi },
+  // the jaw joint: paired, and extraspinal for CMT (98943, DOMAIN.md 2.13)
+  { region: 'tmj', re: /\b(?:TMJ|temporomandibular(?: joint)?|jaw)\b/gi },
 ];
 
 /** Regions that have a left and a right: a condition or intervention there needs a side. */
 export const PAIRED_REGIONS = new Set([
-  'shoulder', 'elbow', 'wrist', 'hand', 'thumb', 'finger', 'hip', 'thigh', 'knee', 'calf', 'ankle', 'foot', 'leg', 'arm', 'upper_trapezius',
+  'shoulder', 'elbow', 'wrist', 'hand', 'thumb', 'finger', 'hip', 'thigh', 'knee', 'calf', 'ankle', 'foot', 'leg', 'arm', 'upper_trapezius', 'tmj',
 ]);
 
 /** Every region named in the text, in order of appearance. */

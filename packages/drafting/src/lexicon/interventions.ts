@@ -21,7 +21,8 @@ export const INTERVENTIONS: InterventionPattern[] = [
   { kind: 'gait_training', re: /\bgait training\b/i, explicit: true },
   { kind: 'manual_therapy', re: /\bmanual therapy\b/i, explicit: true },
   { kind: 'self_care', re: /\bself[- ]care\b|\bADL (?:re)?training\b|\bhome management training\b/i, explicit: true },
-  { kind: 'cmt', re: /\b(?:adjust(?:ing|ment|ments|ed)?|spinal manipulation|CMT|chiropractic manipulat\w*|high[- ]velocity)\b/i },
+  // ... and extraspinal: "intraoral distraction manipulation" of the TMJ, a manipulated rib or extremity joint (98943)
+  { kind: 'cmt', re: /\b(?:adjust(?:ing|ment|ments|ed)?|spinal manipulation|CMT|chiropractic manipulat\w*|high[- ]velocity|extraspinal (?:manipulation|adjustment|CMT)|(?:distraction|intraoral|TMJ|extremity|rib) manipulation)\b/i },
   { kind: 'massage', re: /\b(?:massage|effleurage|petrissage|tapotement|kneading|Swedish)\b/i },
   { kind: 'manual_therapy', re: /\b(?:myofascial release|MFR|myofascial work|retrograde (?:edema )?massage|edema massage|(?:fascial|fascia) (?:stretch|release)|stretch of the (?:\w+ )?fascia|pin[- ]and[- ]stretch|soft tissue mobili[sz]ation|scar mobili[sz]ation|cross[- ]friction|joint mobili[sz]ation|mobili[sz]ations?|mobs|manual traction|lymph(?:atic)? drainage|MLD|trigger point release|instrument[- ]assisted|IASTM|soft tissue work)\b/i },
   { kind: 'hot_cold_pack', re: /\b(?:hot packs?|moist heat|cold packs?|ice packs?|cryotherapy|heat pack)\b/i },

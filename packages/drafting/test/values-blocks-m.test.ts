@@ -1,0 +1,33 @@
+/**
+ * Blocks, regions and measures as said in visits the drafter had not seen (held-out set M).
+ * Sources: DOMAIN.md 2.13 (98940-98942 spinal CMT by regions, 98943 extraspinal), 2.6 T6
+ * (laterality for a paired joint), 2.3 (97140, 97535).
+ */
+import { describe, expect, it } from 'vitest';
+import { toLedger } from '../src/extract/entries.ts';
+import { findBlocks } from '../src/extract/ledger.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { regionsIn } from '../src/lexicon/anatomy.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
+import { say } from './spoken.ts';
+
+function entries(texts: string[], discipline: string, mode: 'ambient' | 'dictation' = 'dictation') {
+  const units = buildUnits(say(texts), mode);
+  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
+}
+
+describe('extraspinal manipulation of the jaw (DOMAIN.md 2.13: 98943)', () => {
+  it('"Then extraspinal, the TMJ, gentle intraoral distraction manipulation" is CMT at the TMJ, a paired joint', () => {
+    expect(regionsIn('the TMJ, the jaw').map((r) => r.region)).toEqual(['tmj', 'tmj']);
+    expect(kindsIn('Then extraspinal, the TMJ, gentle intraoral distraction manipulation with a glove.', 'chiro').map((k) => k.kind)).toEqual(['cmt']);
+    const [cmt] = entries(['Treatment. Diversified adjustments to C1-2 and T1-2. Then extraspinal, the TMJ, gentle intraoral distraction manipulation with a glove, three repetitions.'], 'chiro');
+    expect(cmt?.kindHint).toBe('cmt');
+    expect(cmt?.bodyRegions).toEqual(expect.arrayContaining(['cervical', 'thoracic', 'tmj']));
+  });
+
+  it('the clinician\'s own hands are no region manipulated ("relax into my hands")', () => {
+    const [cmt] = entries(['Adjusting the neck first, relax into my hands. Neck, mid back and low back all adjusted.'], 'chiro', 'ambient');
+    expect(cmt?.bodyRegions).not.toContain('hand');
+  });
+});
