@@ -31,3 +31,16 @@ describe('extraspinal manipulation of the jaw (DOMAIN.md 2.13: 98943)', () => {
     expect(cmt?.bodyRegions).not.toContain('hand');
   });
 });
+
+describe('lymphedema care said in plain words (DOMAIN.md 2.3: 97140 manual lymphatic drainage; 97535 self-care training)', () => {
+  it('"I\'ll start the drainage at the neck ... One forty-six, drainage done" is 97140; teaching the bandaging is 97535', () => {
+    expect(kindsIn("I'll start the drainage at the neck, clear the right armpit first.", 'ot').map((k) => k.kind)).toEqual(['manual_therapy']);
+    expect(kindsIn('Self-drainage: tell me the order.', 'ot').map((k) => k.kind)).not.toContain('manual_therapy');
+    expect(kindsIn('Okay June, Frank, bandaging. I want June doing the forearm layer herself today.', 'ot').map((k) => k.kind)).toEqual(['self_care']);
+    const out = entries([
+      "It's one fifteen. Lie back. I'll start the drainage at the neck, clear the right armpit first, then work down the left arm.",
+      'One forty-six, drainage done. Elbow is twenty-six point six after.',
+    ], 'ot', 'ambient');
+    expect(out.map((e) => [e.kindHint, e.startTime, e.minutes])).toEqual([['manual_therapy', '13:15', 31]]);
+  });
+});

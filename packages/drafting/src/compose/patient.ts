@@ -227,8 +227,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     .replace(/'s pain (\d)/g, ' pain $1');
   // "How's the left knee?" -> "about a four out of ten" is a pain rating in therapy talk
   // ... unless the patient named what hurts otherwise: "Stiff, mornings especially. Like a six out of ten."
+  // ... or the question asked about another one: "How's the heaviness in the arm?" - "Maybe a three."
+  const OTHER = /\b(?:stiff\w*|tight\w*|numb\w*|tingl\w*|dizz\w*|woozy|nause\w*|tired|fatigue\w*|itch\w*|burn\w*|heav(?:y|iness)|swell\w*)\b/i;
   const otherSymptom = !/\b(?:pain|hurts?|sore|aches?)\b/i.test(utterance)
-    && /\b(?:stiff\w*|tight\w*|numb\w*|tingl\w*|dizz\w*|woozy|nause\w*|tired|fatigue\w*|itch\w*|burn\w*)\b/i.test(utterance);
+    && (OTHER.test(utterance) || (!!q && OTHER.test(q.text) && !/\b(?:pain|hurts?|sore|aches?)\b/i.test(q.text)));
   const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(spoken)));
   if (painAsked && q && /\bpain \d/.test(s) && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
   if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
