@@ -44,3 +44,10 @@ describe('lymphedema care said in plain words (DOMAIN.md 2.3: 97140 manual lymph
     expect(out.map((e) => [e.kindHint, e.startTime, e.minutes])).toEqual([['manual_therapy', '13:15', 31]]);
   });
 });
+
+describe('gait said by its aid and terrain (DOMAIN.md 2.3: 97116 gait training)', () => {
+  it('"Ten thirty, cane work outside on the ramp and the curb" is gait training', () => {
+    expect(kindsIn('Ten thirty, cane work outside on the ramp and the curb.', 'pt').map((k) => k.kind)).toEqual(['gait_training']);
+    expect(kindsIn('Step up on the curb with the walker.', 'pt').map((k) => k.kind)).toContain('gait_training');
+  });
+});
