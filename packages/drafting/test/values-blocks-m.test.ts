@@ -10,7 +10,8 @@ import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { say } from './spoken.ts';
+import { normalizeClinical } from '../src/index.ts';
+import { ledger, say } from './spoken.ts';
 
 function entries(texts: string[], discipline: string, mode: 'ambient' | 'dictation' = 'dictation') {
   const units = buildUnits(say(texts), mode);
@@ -49,5 +50,17 @@ describe('gait said by its aid and terrain (DOMAIN.md 2.3: 97116 gait training)'
   it('"Ten thirty, cane work outside on the ramp and the curb" is gait training', () => {
     expect(kindsIn('Ten thirty, cane work outside on the ramp and the curb.', 'pt').map((k) => k.kind)).toEqual(['gait_training']);
     expect(kindsIn('Step up on the curb with the walker.', 'pt').map((k) => k.kind)).toContain('gait_training');
+  });
+});
+
+describe('a clock time corrected as it is dictated (DOMAIN.md 2.2: the actual start and stop times)', () => {
+  it('"Stopped at nine fifty, no, scratch that, nine fifty-two" stops the block at 9:52', () => {
+    expect(normalizeClinical('Stopped at nine fifty, no, scratch that, nine fifty-two.')).toBe('Stopped at 9:52.');
+    expect(normalizeClinical('Running total is 118. Scratch that, 116.')).toBe('Running total is 116.');
+    expect(ledger([
+      'Treatment, neuromuscular re-ed. Started at nine forty. Gaze stabilization, VOR times one, horizontal, three bouts of one minute.',
+      'Stopped at nine fifty, no, scratch that, nine fifty-two.',
+      'Then nine fifty-three to ten oh four, standing on foam, feet together, eyes open with horizontal head turns.',
+    ], 'pt', 'dictation')).toEqual([['neuromuscular_reeducation', '09:40', '09:52', 12], ['neuromuscular_reeducation', '09:53', '10:04', 11]]);
   });
 });

@@ -52,7 +52,9 @@ const RULES: Rule[] = [
   [/\b(\d+) times daily\b/gi, '$1x/day'],
   [/\b0 to 10\b/g, '0-10'],
   // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
-  [/\b\d+(?:\.\d+)?[.,]?\s+(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
+  // ... a clock time first: "Stopped at 9:50, no, scratch that, nine fifty-two" -> "Stopped at 9:52"
+  [/\b\d{1,2}:\d{2}[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that|sorry)[,:]?\s+(\d{1,2})[ :](\d{2})\b/gi, '$1:$2'],
+  [/\b\d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
