@@ -64,3 +64,25 @@ describe('a clock time corrected as it is dictated (DOMAIN.md 2.2: the actual st
     ], 'pt', 'dictation')).toEqual([['neuromuscular_reeducation', '09:40', '09:52', 12], ['neuromuscular_reeducation', '09:53', '10:04', 11]]);
   });
 });
+
+describe('a massage dictation with two regions (DOMAIN.md 2.5: 97124 and 97140 on distinct regions; 2.4 goal link)', () => {
+  const visit = [
+    'Massage therapy note, visit four. Employer plan with the medical massage benefit.',
+    'Objective. Standing forward bend, fingertips reached the knees. A taut band in the right piriformis, tender.',
+    'Treatment. Swedish massage to the lumbar region, effleurage, petrissage and compression to the paraspinals, prone, from three oh five to three twenty-nine.',
+    'Then, separate region, myofascial release and trigger point work to the right piriformis and glute med, side-lying, three thirty to three forty-three.',
+    'Both of those are to get him sitting through his meetings and bending forward without the buttock pain.',
+  ];
+
+  it('talk of the plan\'s massage benefit is no massage; the piriformis and glutes are the hip, on the side said', () => {
+    const out = entries(visit, 'massage');
+    expect(out.map((e) => [e.kindHint, e.startTime])).toEqual([['massage', '15:05'], ['manual_therapy', '15:30']]);
+    expect(out[1]).toMatchObject({ bodyRegions: ['hip'], side: 'right' });
+    expect(regionsIn('glute med, gluteus maximus, buttock').map((r) => r.region)).toEqual(['hip', 'hip', 'hip']);
+  });
+
+  it('"Both of those are to ..." links both blocks to the goal', () => {
+    const out = entries(visit, 'massage');
+    expect(out.map((e) => e.linkedGoal)).toEqual([expect.stringMatching(/^Both of those/), expect.stringMatching(/^Both of those/)]);
+  });
+});

@@ -45,10 +45,12 @@ const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?
 const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b|^(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+,?\s+(?:session|visit) (?:number )?\d+\b/i;
 /** How the patient arrived ("Came in with his wife, walking with the quad cane"): a report, not a service given. */
 const ARRIVAL = /^(?:(?:he|she|they|(?:the )?patient) )?(?:came in|comes in|arrived|arrives|walked in(?:to)?|presents?|presented)\b/i;
+/** A goal sentence said for more than the block it follows: "Both of those are to ...", "All of this is for ...". */
+const BOTH = /\b(?:both|all) of (?:those|these|this|them|that)\b|\bboth (?:blocks|of these)\b/i;
 /** "She's discharged from skilled voice therapy": the episode's end, not part of the treatment said before it. */
 const DISCHARGED = /\bdischarg\w*\b/i;
 /** Talk about payment, paperwork or discharge ("discharged from skilled voice therapy") names a service without delivering it. */
-const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|discharged? from|discharging (?:\w+ )?from)\b/i;
+const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|benefits?|employer plan|discharged? from|discharging (?:\w+ )?from)\b/i;
 /** "Tell her ...", "Can you explain to him ...": words for an interpreter or family member to pass on. */
 const RELAY_TO = /^(?:(?:can|could) you |please )?(?:tell|ask|explain to|let) (?:her|him|them)\b(?! (?:hold|do|try|lift|carry|walk|stand|sit|rest|reach|push|pull))/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
@@ -296,6 +298,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       if (cur.kinds.some((k) => k.kind === 'cmt') && !isSpinalOnly(text) && !GOAL_LINK.test(text)) continue;
       cur.units.push(u);
       if (linkOnly && !cur.linkedGoal) cur.linkedGoal = { text: u.text, uttId: u.uttId };
+      // "Both of those are to get him sitting through his meetings": the block before this one too
+      if (linkOnly && BOTH.test(text)) for (const b of blocks.slice(/\ball\b/i.test(text) ? 0 : -1)) b.linkedGoal ??= { text: u.text, uttId: u.uttId };
     } else if (linkOnly && blocks.length && !GOAL_STATUS.test(text)) {
       // "Both blocks target the deficit and advance his goal ..." said after the blocks
       const last = blocks[blocks.length - 1] as Block;

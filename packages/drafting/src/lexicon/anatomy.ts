@@ -27,7 +27,8 @@ export const REGIONS: RegionPattern[] = [
   { region: 'thumb', re: /\b(?:thumbs?)\b/gi },
   // "two finger-widths above the heel", "one finger-breadth of subluxation": a measure, not the finger
   { region: 'finger', re: /\b(?:(?:ring|index|middle|little|small) finger|fingers?)\b(?![- ]?(?:widths?|breadths?))/gi },
-  { region: 'hip', re: /\b(?:hips?)\b/gi },
+  // the buttock muscles are the hip's (coding regions.ts: gluteal -> hip)
+  { region: 'hip', re: /\b(?:hips?|glute(?:s|al|us)?(?: med(?:ius)?| max(?:imus)?| min(?:imus)?)?|piriformis|buttocks?)\b/gi },
   { region: 'thigh', re: /\b(?:thighs?|hamstrings?)\b/gi },
   { region: 'knee', re: /\b(?:knees?|kneecaps?|TKA|TKR|patell(?:a|ar))\b/gi },
   { region: 'calf', re: /\b(?:calf|calves)\b/gi },
