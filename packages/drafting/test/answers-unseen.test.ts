@@ -290,3 +290,18 @@ describe('a rating of the symptom asked about (DOMAIN.md 1.5 S; never a pain rat
     expect(said(d, 'subjective')).toMatch(/sleeve/i);
   });
 });
+
+describe('a child\'s exclamations are not the report (FORMAT.md: small talk stays out)', () => {
+  it('"Peppa! I want Peppa!" and "Más!" are left out; the caregiver\'s report is kept', async () => {
+    const d = await draft([
+      ['clinician', 'Can you ask Mom how mealtimes went this week?'],
+      ['other', 'She says Sofia ate the rice crackers all week, but with chicken she still gags.'],
+      ['patient', 'Peppa! I want Peppa!'],
+      ['clinician', "Peppa after, sweetie. First crackers. Okay, it's ten past two, we're starting."],
+      ['patient', 'Más!'],
+    ], { discipline: 'slp', noteType: 'daily' });
+    const all = Object.values(d.sections).flat().map((x) => x.text).join(' ');
+    expect(all).not.toMatch(/Peppa|Más/);
+    expect(said(d, 'subjective')).toMatch(/gags/);
+  });
+});

@@ -110,6 +110,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
+    // "I want Peppa!", "More!": a short exclamation (a child's, often) reports nothing
+    if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t)) return null;
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
     const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same)\b/i.test(t);
     const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
