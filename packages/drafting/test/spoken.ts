@@ -13,3 +13,9 @@ export function ledger(texts: string[], discipline = 'pt', mode: 'ambient' | 'di
   const units = buildUnits(say(texts), mode);
   return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline).map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes]);
 }
+
+/** The full ledger entries of those utterances (a dictation unless said otherwise). */
+export function entries(texts: string[], discipline: string, mode: 'ambient' | 'dictation' = 'dictation') {
+  const units = buildUnits(say(texts), mode);
+  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
+}

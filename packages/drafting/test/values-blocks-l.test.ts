@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
-import { toLedger } from '../src/extract/entries.ts';
-import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { ledger, say } from './spoken.ts';
+import { entries, ledger, say } from './spoken.ts';
 
-/** The full ledger entries of a dictation. */
-function entries(texts: string[], discipline: string) {
-  const units = buildUnits(say(texts), 'dictation');
-  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
-}
 
 describe('words passed on through an interpreter name no service (DOMAIN.md 2.2, 2.3)', () => {
   it('"Tell her ... that\'s why the stairs are hard" is a message, not stair training; the mobilization starts at 10:20', () => {

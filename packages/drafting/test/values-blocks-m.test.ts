@@ -4,19 +4,11 @@
  * (laterality for a paired joint), 2.3 (97140, 97535).
  */
 import { describe, expect, it } from 'vitest';
-import { toLedger } from '../src/extract/entries.ts';
-import { findBlocks } from '../src/extract/ledger.ts';
-import { extractMeasures } from '../src/extract/measures.ts';
-import { buildUnits } from '../src/extract/units.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { normalizeClinical } from '../src/index.ts';
-import { ledger, say } from './spoken.ts';
+import { entries, ledger } from './spoken.ts';
 
-function entries(texts: string[], discipline: string, mode: 'ambient' | 'dictation' = 'dictation') {
-  const units = buildUnits(say(texts), mode);
-  return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
-}
 
 describe('extraspinal manipulation of the jaw (DOMAIN.md 2.13: 98943)', () => {
   it('"Then extraspinal, the TMJ, gentle intraoral distraction manipulation" is CMT at the TMJ, a paired joint', () => {
