@@ -50,7 +50,7 @@ const BOTH = /\b(?:both|all) of (?:those|these|this|them|that)\b|\bboth (?:block
 /** "She's discharged from skilled voice therapy": the episode's end, not part of the treatment said before it. */
 const DISCHARGED = /\bdischarg\w*\b/i;
 /** Talk about payment, paperwork or discharge ("discharged from skilled voice therapy") names a service without delivering it. */
-const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|benefits?|employer plan|discharged? from|discharging (?:\w+ )?from)\b/i;
+const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|(?:medical|massage|therapy|insurance|plan) benefits?|employer plan|discharged? from|discharging (?:\w+ )?from)\b/i;
 /** "Tell her ...", "Can you explain to him ...": words for an interpreter or family member to pass on. */
 const RELAY_TO = /^(?:(?:can|could) you |please )?(?:tell|ask|explain to|let) (?:her|him|them)\b(?! (?:hold|do|try|lift|carry|walk|stand|sit|rest|reach|push|pull))/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
