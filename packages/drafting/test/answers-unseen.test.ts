@@ -279,13 +279,13 @@ describe('through an interpreter, the English answer pairs with the English ques
 });
 
 describe('a rating of the symptom asked about (DOMAIN.md 1.5 S; never a pain rating the patient did not give)', () => {
-  it('"How\'s the heaviness in the arm?" - "Maybe a three out of ten" is not charted as pain', async () => {
+  it('"How\'s the heaviness in the arm?" - "Maybe a three out of ten" is heaviness 3/10, not pain', async () => {
     const d = await draft([
       ['clinician', "How's the heaviness in the arm?"],
       ['patient', 'Maybe a three out of ten by the end of the day. It used to be a seven.'],
       ['patient', 'The sleeve finally fits, can you believe it.'],
     ], { discipline: 'ot', noteType: 'progress' });
-    expect(said(d, 'subjective')).toMatch(/3\/10/);
+    expect(said(d, 'subjective')).toMatch(/Heaviness 3\/10/);
     expect(said(d, 'subjective')).not.toMatch(/pain/i);
     expect(said(d, 'subjective')).toMatch(/sleeve/i);
   });

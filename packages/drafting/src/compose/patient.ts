@@ -234,6 +234,12 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(spoken)));
   if (painAsked && q && /\bpain \d/.test(s) && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
   if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
+  // "How's the heaviness in the arm?" - "Maybe a 3/10": the rating is of the symptom asked about
+  const askedSymptom = otherSymptom && q && !OTHER.test(utterance) ? OTHER.exec(q.text)?.[0] : undefined;
+  if (askedSymptom && q && /^(?:(?:Patient|Caregiver) reports )?(?:maybe |about |around )?\d+(?:\.\d+)?\/10\b/.test(s)) {
+    s = s.replace(/^((?:Patient|Caregiver) reports )?(?:maybe |about |around )?/, `$1${askedSymptom.toLowerCase()} `);
+    if (!evidence.includes(q.uttId)) evidence.unshift(q.uttId);
+  }
   if (/\/10\b/.test(utterance) && !/\/10\b/.test(s)) {
     const word = painAsked || /\b(?:pain|hurt|sore|ache)/i.test(u.text) ? 'pain ' : '';
     s = s.replace(/\b(?:it |It )?(?:was|is) (?:about |maybe |around )?(?:a |an )?(\d{1,2})\b(?![/\d%°:]|\.\d)/, `${word}$1/10`)
