@@ -78,3 +78,10 @@ describe('a massage dictation with two regions (DOMAIN.md 2.5: 97124 and 97140 o
     expect(out.map((e) => e.linkedGoal)).toEqual([expect.stringMatching(/^Both of those/), expect.stringMatching(/^Both of those/)]);
   });
 });
+
+describe('an assist level said inside the activity it guards (DOMAIN.md 2.4 parameters; 2.7 vague)', () => {
+  it('"standing on foam, feet together, eyes open ..., contact guard" describes the 97112 block, not a result', () => {
+    const [nmr] = entries(['Then nine fifty-three to ten oh four, standing on foam, feet together, eyes open with horizontal head turns, then eyes closed, contact guard, cueing her to keep her hips over her feet.'], 'pt');
+    expect(nmr?.intervention).toMatch(/^Standing on foam, feet together, eyes open with horizontal head turns/);
+  });
+});

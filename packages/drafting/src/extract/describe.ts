@@ -51,7 +51,10 @@ export function isItem(u: Unit, discipline?: string): boolean {
   if (/\b(?:I'm|I am|let me|we'll|we will|I'll|I will) (?:measur|test|check|re-?test|re-?check)\w*/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after|by the|at the end)\b/i.test(t)) return false;
   if (/^(?:after|by the end|at the end)\b/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
-  if (ASSIST_WORD.test(t) && !ITEM_PARAMS.test(t) && !IMPERATIVE.test(t)) return false;
+  // "contact guard" said as a result is no item; said after the activity it guards ("standing on foam, ..., contact guard") it is part of it
+  const assist = ASSIST_WORD.exec(t);
+  const activityFirst = !!assist && kindsIn(t.slice(0, assist.index), discipline).some((k) => !k.explicit);
+  if (assist && !activityFirst && !ITEM_PARAMS.test(t) && !IMPERATIVE.test(t)) return false;
   if (GOAL_LINK.test(splitPurpose(t).activity) && !/\d+x\d+/.test(t)) return false;
   if (PURPOSE_SENTENCE.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (/\bdeficits?\b/i.test(t) && !ITEM_PARAMS.test(t)) return false;
