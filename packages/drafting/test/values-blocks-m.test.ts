@@ -85,3 +85,15 @@ describe('an assist level said inside the activity it guards (DOMAIN.md 2.4 para
     expect(nmr?.intervention).toMatch(/^Standing on foam, feet together, eyes open with horizontal head turns/);
   });
 });
+
+describe('no side asked of both limbs or of a distance (DOMAIN.md 2.6 T6: laterality for a unilateral condition)', () => {
+  it('"at arm\'s length" names no arm; "keep her hips over her feet" is both limbs', () => {
+    expect(regionsIn("letter target at arm's length")).toEqual([]);
+    const [gaze, foam] = entries([
+      "Started at nine forty. Gaze stabilization, VOR times one, horizontal, letter target at arm's length, seated. Stopped at nine fifty-two.",
+      'Then nine fifty-three to ten oh four, standing on foam, feet together, eyes closed, cueing her to keep her hips over her feet.',
+    ], 'pt');
+    expect(gaze?.bodyRegions).toEqual([]);
+    expect(foam?.side).toBe('bilateral');
+  });
+});

@@ -4,7 +4,7 @@
  * engine raises missing_laterality from that, the drafter never guesses (SOAP5).
  */
 import type { BodyPartMention, Side } from '@scribe/coding';
-import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, regionsIn } from '../lexicon/anatomy.ts';
+import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, PLURAL, regionsIn } from '../lexicon/anatomy.ts';
 import { sidesIn } from '../text/laterality.ts';
 import type { Unit } from './units.ts';
 import { IMPERATIVE, PLAN_CUE } from './cues.ts';
@@ -22,7 +22,6 @@ function sideFor(text: string, index: number, length: number): Side | null {
 
 const POSITIONING = /^\s*(?:crossed|together|up|down|straight|bent|relaxed|out|back|in front|behind|at (?:your|his|her|the) sides?|on (?:the|your|his|her) (?:table|lap|hip|thigh|counter|rail|wall))\b/i;
 /** Plural limb words name both sides: "numbness in the hands", "down the legs". */
-const PLURAL = /^(?:hands|legs|knees|feet|shoulders|arms|hips|ankles|wrists|elbows|thighs|calves)$/i;
 /** A complaint or finding said by the patient: what makes a body part a condition's location. */
 const COMPLAINT = /\b(?:hurt\w*|pain\w*|ache\w*|sore|stiff\w*|weak\w*|numb\w*|tingl\w*|swell\w*|swollen|catch\w*|lock\w*|pinch\w*|cramp\w*|heavy|tight|burn\w*|throb\w*|give[sn]? (?:way|out)|pops?|clicks?|doesn't listen|won't|can't|cannot|injur\w*|broke|fractur\w*|surgery|sprain\w*|strain\w*|tear|torn|bruis\w*)\b/i;
 const DENIED_BEFORE = /\b(?:no|not|nothing|never|denies|without|none)\b[^.;,]{0,25}$/i;

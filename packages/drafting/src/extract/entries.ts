@@ -5,7 +5,7 @@
  * and the outcome measured during or right after the block.
  */
 import type { LedgerEntry, Side } from '@scribe/coding';
-import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, regionsIn } from '../lexicon/anatomy.ts';
+import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, PLURAL, regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
@@ -35,6 +35,9 @@ function blockSide(b: Block, allUnits: Unit[], regions: string[], dxSide: Side |
     return saidOther ? dxSide : side;
   }
   if (near.size > 1) return null;
+  // "keep her hips over her feet": a region only ever named in the plural is both limbs (a one-limb word excepted)
+  const named = b.units.flatMap((u) => regionsIn(u.text).filter((r) => regions.includes(r.region) && !namesGrip(u.text, r)));
+  if (near.size === 0 && named.length && named.every((r) => PLURAL.test(r.match)) && !oneLimb) return 'bilateral';
   // the same region named with one side elsewhere in the visit (said, never assumed)
   const votes = new Map<Side, number>();
   for (const u of allUnits) for (const r of regionsIn(u.text)) {

@@ -35,7 +35,8 @@ export const REGIONS: RegionPattern[] = [
   { region: 'ankle', re: /\b(?:ankles?|achilles)\b/gi },
   { region: 'foot', re: /\b(?:foot|feet|heel|plantar|midfoot|toes?)\b/gi },
   { region: 'leg', re: /(?<!single[- ])\b(?:legs?|lower extremit(?:y|ies))\b/gi },
-  { region: 'arm', re: /\b(?:arms?|upper extremit(?:y|ies)|forearm)\b/gi },
+  // "a letter target at arm's length": a distance, not the arm
+  { region: 'arm', re: /\b(?:arms?(?!'s length)|upper extremit(?:y|ies)|forearm)\b/gi },
   { region: 'head', re: /\b(?:head|skull|occipital)\b/gi },
   // the jaw joint: paired, and extraspinal for CMT (98943, DOMAIN.md 2.13)
   { region: 'tmj', re: /\b(?:TMJ|temporomandibular(?: joint)?|jaw)\b/gi },
@@ -96,6 +97,9 @@ export function namesGrip(text: string, r: { index: number; match: string }): bo
     // "weight even on both legs", "weight through both feet": how the load is borne, not a side treated
     || /\bweight (?:(?:evenly|even|equally|equal|shared) )?(?:on|through|over|onto|between) both\s+$/i.test(text.slice(Math.max(0, r.index - 40), r.index));
 }
+
+/** Both limbs named at once ("the feet", "his knees"): a side of its own, bilateral. */
+export const PLURAL = /^(?:hands|legs|knees|feet|shoulders|arms|hips|ankles|wrists|elbows|thighs|calves)$/i;
 
 /**
  * The treated limb named by its state, not its side ("lower on the sore foot only"): one limb,
