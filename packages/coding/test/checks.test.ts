@@ -172,6 +172,8 @@ describe('vague_intervention (DOMAIN.md 2.7 red-flag lexicon, 2.4 parameters)', 
     ['massage applied', 'massage'],
     ['manual therapy', 'manual_therapy'],
     ['Sentence generation, 20 trials; also did some conversation practice', 'speech_language_treatment'],
+    // set M: "Then we did some cognitive work for the last bit of the session"
+    ['did some cognitive work for the last bit of the session', 'speech_language_treatment'],
   ] as const)('"%s" is vague even with parameters', (intervention, kindHint) => {
     const r = codeVisit(visit({ payer: { type: 'commercial' }, ledger: [entry({ intervention, kindHint, parameters: ['3 sets'], bodyRegions: ['knee'] })] }));
     expect(checkIds(r)).toContain('vague_intervention');

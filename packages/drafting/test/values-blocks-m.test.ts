@@ -97,3 +97,9 @@ describe('no side asked of both limbs or of a distance (DOMAIN.md 2.6 T6: latera
     expect(foam?.side).toBe('bilateral');
   });
 });
+
+describe('"some cognitive work" is SLP treatment named only in general words (DOMAIN.md 2.7)', () => {
+  it('is a 92507 item for the coder to flag', () => {
+    expect(kindsIn('Then we did some cognitive work for the last bit of the session.', 'slp').map((k) => k.kind)).toEqual(['speech_language_treatment']);
+  });
+});

@@ -20,7 +20,7 @@ const GENERIC = new Set(
     'misc patient pt session step steps stair stairs reaching reach kitchen simulation foam pad standing board perturbation ' +
     'perturbations direct therapist contact assisted minutes minute min sets set reps rep x seconds sec upper lower ' +
     'extremity extremities body core program home hep re education reeducation right left bilateral side sides ' +
-    'then more other misc etc routine usual same did do doing we rest remainder conversation conversational').split(' '),
+    'then more other misc etc routine usual same did do doing we rest remainder conversation conversational cognitive last bit').split(' '),
 );
 
 /** Services that are dosed: their parameters are part of the documentation (DOMAIN.md 2.4). */
