@@ -305,3 +305,18 @@ describe('a child\'s exclamations are not the report (FORMAT.md: small talk stay
     expect(said(d, 'subjective')).toMatch(/gags/);
   });
 });
+
+describe('a rating asked on a scale the question names (DOMAIN.md 2.4 "0-10 scale")', () => {
+  it('"Zero to ten, those first steps in the morning?" - "First thing it\'s a seven" is 7/10', async () => {
+    const d = await draft([
+      ['clinician', 'Zero to ten, those first steps in the morning?'],
+      ['patient', "First thing it's a seven. By lunch it kind of settles down to, I dunno, a three."],
+    ]);
+    expect(said(d, 'subjective')).toMatch(/7\/10[^.]*3\/10/);
+  });
+
+  it('"So my take: this is plantar fasciitis on the left" is the assessment', async () => {
+    const d = await draft([['clinician', 'Good. So my take: this is plantar fasciitis on the left, driven by the jump in mileage and a tight calf.']]);
+    expect(said(d, 'assessment')).toMatch(/plantar fasciitis/);
+  });
+});

@@ -26,7 +26,8 @@ export function bareRatings(sentence: string): string | null {
 /** A rating is read as one only when the speaker's turn is about the body or a symptom. */
 export function ratesBodyOrSymptom(utterance: string, question = ''): boolean {
   const about = `${utterance} ${question}`;
-  return regionsIn(about).length > 0 || symptomMentions(about).length > 0 || /\b(?:pain|scale|rate|rating|flare\w*|grabbed|better|worse)\b/i.test(about);
+  // "Zero to ten, those first steps in the morning?": the question sets the scale itself
+  return regionsIn(about).length > 0 || symptomMentions(about).length > 0 || /\b(?:pain|scale|rate|rating|flare\w*|grabbed|better|worse)\b/i.test(about) || SCALE_SAID.test(question);
 }
 
 /** A 0-10 scale stated in words: "out of 10", "0 to 10", "5/10". */
