@@ -320,3 +320,16 @@ describe('a rating asked on a scale the question names (DOMAIN.md 2.4 "0-10 scal
     expect(said(d, 'assessment')).toMatch(/plantar fasciitis/);
   });
 });
+
+describe('a feeding session observed (DOMAIN.md 1.5 O: observed data; SLP swallow and feeding measures)', () => {
+  it('charts the open cup trial with its spill and where the puff was placed', async () => {
+    const d = await draft([
+      ['clinician', "I'm putting the puff on her back molars on the left and watching her tongue move it over. Good, she moved it. That's four out of five on the left side."],
+      ['clinician', "Open cup, two ounces of water, I'm holding the cup with her. Some loss at the corners of the mouth, about a quarter of it spilled."],
+    ], { discipline: 'slp', noteType: 'daily' });
+    const o = said(d, 'objective');
+    expect(o).toMatch(/Open cup, 2 ounces/);
+    expect(o).toMatch(/quarter of it spilled/);
+    expect(o).toMatch(/molars/);
+  });
+});
