@@ -23,16 +23,16 @@ async function measure(set: string) {
   return { cases: cases.length, s: summarize(runs) };
 }
 
-/** Every floor of both issues; `compression: false` leaves that one out (set J, below). */
-function expectFloors(s: Awaited<ReturnType<typeof measure>>['s'], { compression = true } = {}) {
-  expect(s.factRecall).toBeGreaterThanOrEqual(0.85);
+/** Every floor of both issues; `facts`, `compression` or `checkPrecision: false` leaves that one out (sets J, L, M below). */
+function expectFloors(s: Awaited<ReturnType<typeof measure>>['s'], { facts = true, compression = true, checkPrecision = true } = {}) {
+  if (facts) expect(s.factRecall).toBeGreaterThanOrEqual(0.85);
   expect(s.forbiddenHits).toBe(0);
   if (compression) expect(s.compression).toBeLessThanOrEqual(0.5);
   expect(s.voiceLeaks).toBe(0);
   expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
   expect(s.unitAccuracy).toBe(1);
   if (s.checkRecall !== null) expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
-  if (s.checkPrecision !== null) expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
+  if (checkPrecision && s.checkPrecision !== null) expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
 }
 
 describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline drafter and coder on %s (FORMAT.md metrics)', (set) => {
@@ -92,13 +92,9 @@ describe('offline drafter and coder on heldout-l (FORMAT.md metrics)', () => {
   it('meets the coding, check, forbidden, evidence and voice floors', async () => {
     const { cases, s } = await measure('heldout-l');
     expect(cases).toBe(10);
-    expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
-    expect(s.unitAccuracy).toBe(1);
-    expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
-    expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
-    expect(s.forbiddenHits).toBe(0);
+    expect(s.checkRecall).not.toBeNull();
     expect(s.evidenceCoverage).toBe(1);
-    expect(s.voiceLeaks).toBe(0);
+    expectFloors(s, { facts: false, compression: false });
   });
 });
 
@@ -110,12 +106,8 @@ describe('offline drafter and coder on heldout-m (FORMAT.md metrics)', () => {
   it('meets the coding, check recall, forbidden, evidence, compression and voice floors', async () => {
     const { cases, s } = await measure('heldout-m');
     expect(cases).toBe(10);
-    expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
-    expect(s.unitAccuracy).toBe(1);
-    expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
-    expect(s.forbiddenHits).toBe(0);
+    expect(s.checkRecall).not.toBeNull();
     expect(s.evidenceCoverage).toBe(1);
-    expect(s.compression).toBeLessThanOrEqual(0.5);
-    expect(s.voiceLeaks).toBe(0);
+    expectFloors(s, { facts: false, checkPrecision: false });
   });
 });

@@ -201,10 +201,11 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       const alias = section !== 'plan' ? movementName(u.text, '', joint) : null;
       const prev = units[u.idx - 1];
       const bareValue = BARE_VALUE.test(u.text.trim());
+      const prevMovement = bareValue && prev?.uttId === u.uttId ? movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) : null;
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : bareValue && prev?.uttId === u.uttId && movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) ? `${movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint)}: ${u.text}`
+        : bareValue && prevMovement ? `${prevMovement}: ${u.text}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')

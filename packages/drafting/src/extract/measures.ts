@@ -24,6 +24,11 @@ const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|
 const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?),?) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (${V}) to (${V})`, 'i');
 const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial evaluation|initial|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
+/** The value a PRIOR match holds, whichever of its phrasings said it. */
+function priorValue(m: RegExpExecArray): string | null {
+  return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
+}
+
 /** A reading said as a prior value: "was 115 last week", "Last week it was 38", "at evaluation 7". */
 const PRIOR = new RegExp(String.raw`\b(?:it was|was|were|you did|patient did|he did|she did|you were)\s+(?:at\s+)?(${V})\s*(?:on the (?:left|right)\s+)?(?:${WHEN_BEFORE}|before)|\b${WHEN_BEFORE}[^.;]{0,30}?\b(?:was|were|did|at|named|scored|had|got)\s+(?:at\s+)?(${V})|\b(?:you|he|she|patient|they) started (?:at|with|out at) (${V})|^\s*(?:at )?eval(?:uation)?(?: (?:left|right))?(?: was)?[,:]?\s+(${V})(?=[.;,]|$)`, 'i');
 const PRIOR_BEFORE = new RegExp(String.raw`${WHEN_BEFORE}(?:(?!\b(?:now|today|currently|after|this time)\b)[^.;]){0,30}$`, 'i');
@@ -55,7 +60,7 @@ function baselineNear(text: string, valueEnd: number, next: string | undefined, 
   for (const s of [text.slice(valueEnd), next ?? '']) {
     const p = PRIOR.exec(s);
     const saidSide = p ? sidesIn(p[0])[0]?.side ?? null : null;
-    if (p && (saidSide === null || saidSide === side)) return (p[1] ?? p[2] ?? p[3] ?? p[4]) ?? null;
+    if (p && (saidSide === null || saidSide === side)) return priorValue(p);
   }
   return null;
 }
@@ -183,10 +188,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     }
     // "Tell her last week it was 85": a prior said without its unit belongs to the reading just taken
     const barePrior = found.length === 0 ? PRIOR.exec(text) : null;
-    if (barePrior && /^\d+(?:\.\d+)?$/.test(barePrior[1] ?? barePrior[2] ?? barePrior[3] ?? barePrior[4] ?? '') && u.speaker === 'clinician') {
+    if (barePrior && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
       const saidSide = sidesIn(barePrior[0])[0]?.side ?? null;
       const target = [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
-      if (target) { target.baseline = `${barePrior[1] ?? barePrior[2] ?? barePrior[3] ?? barePrior[4]}${unitOf(target.value)}`; target.evidence.push(u.uttId); }
+      if (target) { target.baseline = `${priorValue(barePrior)}${unitOf(target.value)}`; target.evidence.push(u.uttId); }
     }
     const assist = ASSIST.exec(text);
     if (assist && !GOAL_LINK.test(text) && !TARGET_BEFORE.test(text.slice(0, assist.index))) {
@@ -205,7 +210,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const n = /\d+/.exec(text)?.[0] ?? '';
       const p = PRIOR.exec(text);
       const said = testsIn(units[u.idx - 1]?.text ?? '')[0]?.name.toLowerCase() ?? lastName;
-      found.push({ kind: kindFor(said, n, said), name: said, value: n, baseline: p ? (p[1] ?? p[2] ?? p[3] ?? p[4]) ?? null : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
+      found.push({ kind: kindFor(said, n, said), name: said, value: n, baseline: p ? priorValue(p) : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
     }
     const named = testsIn(text)[0];
     if (named) lastName = named.name;

@@ -64,8 +64,6 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'Voice Handicap Index', kind: 'outcome_scale', re: /\b(?:VHI(?:-?10)?|voice handicap index)\b/i },
   { name: 'CAPE-V', kind: 'speech_swallow', re: /\bCAPE-?V\b/i },
   { name: 'maximum phonation time', kind: 'speech_swallow', re: /\b(?:MPT|maximum phonation time)\b/i },
-  // sensation at the fingertip (DOMAIN.md 2.3: 97112 serves the sensorimotor system)
-  { name: 'two-point discrimination', kind: 'neuromotor', re: /\b(?:two|2)[- ]point discrimination\b|\b2PD\b/i },
   { name: 'dynamic visual acuity', kind: 'neuromotor', re: /\b(?:dynamic visual acuity|DVA)\b|\b(?:vision|acuity)(?: \w+){0,2} with (?:the |your |his |her )?head (?:moving|turning)\b/i },
   { name: 's/z ratio', kind: 'speech_swallow', re: /\bs\/z ratio\b|\bs over z ratio\b/i },
   { name: 'speaking pitch', kind: 'speech_swallow', re: /\b(?:habitual |modal )?speaking pitch\b|\bhabitual pitch\b|\bfundamental frequency\b/i },
