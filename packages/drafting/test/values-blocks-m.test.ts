@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { normalizeClinical } from '../src/index.ts';
-import { entries, ledger } from './spoken.ts';
+import { fitBudget } from '../src/compose/budget.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { entries, ledger, say } from './spoken.ts';
 
 
 describe('extraspinal manipulation of the jaw (DOMAIN.md 2.13: 98943)', () => {
@@ -101,5 +104,30 @@ describe('no side asked of both limbs or of a distance (DOMAIN.md 2.6 T6: latera
 describe('"some cognitive work" is SLP treatment named only in general words (DOMAIN.md 2.7)', () => {
   it('is a 92507 item for the coder to flag', () => {
     expect(kindsIn('Then we did some cognitive work for the last bit of the session.', 'slp').map((k) => k.kind)).toEqual(['speech_language_treatment']);
+  });
+});
+
+describe('a forward bend read by the landmark the fingertips reach (DOMAIN.md 2.4: an objective outcome measure compared to baseline)', () => {
+  const units = buildUnits(say([
+    'Objective. Standing forward bend, fingertips reached the knees, pulling in the right buttock.',
+    'Treatment. Myofascial release to the right piriformis, three thirty to three forty-three.',
+    'After, forward bend fingertips to mid-shin, buttock pain two out of ten.',
+  ]), 'dictation');
+
+  it('"fingertips reached the knees", then "fingertips to mid-shin" after treatment, is a range-of-motion reading with its baseline', () => {
+    const reach = extractMeasures(units, 'massage').filter((m) => m.name === 'forward bend reach');
+    expect(reach.map((m) => [m.kind, m.value, m.baseline])).toEqual([['rom', 'fingertips to knees', null], ['rom', 'fingertips to mid-shin', 'fingertips to knees']]);
+  });
+
+  it('no landmark without a bend: "hands to the knees" in a squat is no reading', () => {
+    expect(extractMeasures(buildUnits(say(['Squat with your hands to the knees, ten times.']), 'dictation'), 'pt').some((m) => m.name === 'forward bend reach')).toBe(false);
+  });
+
+  it('the landmark clause is a hard fact the budget keeps', () => {
+    const items = [
+      { section: 'objective' as const, text: 'After, forward bend fingertips to mid-shin, which he was pleased about, buttock pain 2/10.', evidence: ['u3'] },
+      { section: 'plan' as const, text: 'Once a week for four more weeks.', evidence: ['u4'] },
+    ];
+    expect(fitBudget(items, 24, 0.5).map((x) => x.text)[0]).toContain('fingertips to mid-shin');
   });
 });

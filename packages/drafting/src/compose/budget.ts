@@ -6,6 +6,7 @@
  * goal status and the plan are always kept.
  */
 import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { LANDMARK_REACH } from '../extract/measures.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
@@ -172,7 +173,7 @@ const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be bee
 /** An aside: no number, side, negation, symptom, body part, test or service, and at most two content words. */
 /** A clause that states a fact a reviewer checks: a number, side, negation, symptom, body part, test, service or assist level. */
 function hardFact(clause: string): boolean {
-  return INFORMATIVE.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
+  return INFORMATIVE.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
 }
 
 function informative(clause: string): boolean {

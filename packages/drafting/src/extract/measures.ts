@@ -180,6 +180,10 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       found.push({ kind: scored ? scoredKind(text, discipline) : kindFor(name, value, text, discipline), name: name.toLowerCase(), value, baseline, side, evidence, unitIdx: u.idx });
       if (count) lastName = name.toLowerCase();
     }
+    const reach = landmarkReach(text);
+    if (reach && !found.some((f) => f.name === 'fingertip-to-floor')) {
+      found.push({ kind: 'rom', name: 'forward bend reach', value: reach, baseline: null, side: null, evidence: [u.uttId], unitIdx: u.idx });
+    }
     for (const sc of bareScores(text)) {
       if (taken.some(([a, b]) => sc.index >= a && sc.index < b)) continue;
       if (PRIOR_BEFORE.test(text.slice(0, sc.index))) continue;
@@ -218,6 +222,20 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     out.push(...found);
   }
   return linkRepeats(out);
+}
+
+/** The body landmark a forward bend reaches: "fingertips reached the knees", "forward bend fingertips to mid-shin". */
+export const LANDMARK_REACH = /\b(?:forward bend(?:ing)?|bend(?:ing)? forward|toe[- ]touch|fingertips?|finger tips)\b[^.;]{0,30}?\b(?:to|reached|reaches|reaching|at)\s+(?:the\s+|his\s+|her\s+|their\s+|about\s+)?((?:mid[- ]?|upper |lower )?(?:knees?|shins?|ankles?|toes|floor|thighs?|kneecaps?|calf|calves))\b/i;
+
+/**
+ * A forward bend read by the landmark the fingertips reach (no number): "fingertips to knees",
+ * re-measured after treatment as "fingertips to mid-shin" (a range-of-motion measure, DOMAIN.md 2.4
+ * "objective outcome measure ... compared to baseline"). Not in a goal or plan sentence (skipped above).
+ */
+function landmarkReach(text: string): string | null {
+  const m = LANDMARK_REACH.exec(text);
+  if (!m || !/\b(?:bend|bending|toe[- ]touch|flexion)\b/i.test(text)) return null;
+  return `fingertips to ${(m[1] ?? '').toLowerCase().replace(/^mid /, 'mid-')}`;
 }
 
 const STANCE = /\b(?:on (?:the )?foam|foam,? feet together|(?:tandem|heel[- ]to[- ]toe)(?: stance)?|feet together)\b/i;
