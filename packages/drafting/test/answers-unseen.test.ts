@@ -172,8 +172,8 @@ describe('a bare value after the movement asked for is named by it (DOMAIN.md 1.
       ['clinician', 'Good. Turn your head to the right as far as you can. About sixty-five. Now to the left. Fifty.'],
       ['clinician', "Nine twenty-two, we're done. Turn left again for me. Sixty now."],
     ], { discipline: 'chiro', noteType: 'daily' });
-    expect(said(d, 'objective')).toMatch(/Right rotation: 65/);
-    expect(said(d, 'objective')).toMatch(/Left rotation: 60 \(from 50°\)/);
+    expect(said(d, 'objective')).toMatch(/Right rotation: 65°/);
+    expect(said(d, 'objective')).toMatch(/Left rotation: 60° \(from 50°\)/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('ambient readings and ratings (DOMAIN.md 1.5, 3.3)', () => {
 
   it('"Sit tall and turn your head to the left ... fifty-five degrees. To the right... seventy." charts both rotations', async () => {
     const s = await draft([['Sit tall and turn your head to the left as far as you can... fifty-five degrees. To the right... seventy. Good.', 'clinician']]);
-    expect(s.objective.map((x) => x.text).join(' ')).toMatch(/Left rotation: 55°\. Right rotation: 70\./);
+    expect(s.objective.map((x) => x.text).join(' ')).toMatch(/Left rotation: 55°\. Right rotation: 70°\./);
   });
 
   it('"It\'s like a five today." confirmed by the clinician\'s "Five out of ten." is a rating out of ten', async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { normalizeClinical } from '../src/index.ts';
+import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import { fitBudget } from '../src/compose/budget.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -129,5 +129,26 @@ describe('a forward bend read by the landmark the fingertips reach (DOMAIN.md 2.
       { section: 'plan' as const, text: 'Once a week for four more weeks.', evidence: ['u4'] },
     ];
     expect(fitBudget(items, 24, 0.5).map((x) => x.text)[0]).toContain('fingertips to mid-shin');
+  });
+});
+
+describe('a rotation asked for as "look over your shoulder" (DOMAIN.md 1.5: goniometry in degrees; 2.4 outcome against baseline)', () => {
+  const said = [
+    'Turn your head and look over your left shoulder as far as you can. ... About fifty-five degrees. Now the right. ... Sixty-five.',
+    'Ten twenty-four. Look over the left shoulder again. ... Sixty-five now.',
+  ];
+
+  it('names each bare number by the side asked for, and the re-measure takes the first reading as its baseline', () => {
+    const found = extractMeasures(buildUnits(say(said), 'ambient'), 'chiro').map((m) => [m.name, m.value, m.baseline]);
+    expect(found).toEqual([['left rotation', '55°', null], ['right rotation', '65°', null], ['left rotation', '65°', '55°']]);
+  });
+
+  it('charts the bare numbers as rotations in degrees', async () => {
+    const utterances = said.map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i * 5, end: i * 5 + 4, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline: 'chiro', noteType: 'daily', mode: 'ambient', payer: { type: 'auto' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const objective = d.sections.objective.map((x) => x.text);
+    expect(objective).toContain('Left rotation: 55°. Right rotation: 65°.');
+    expect(objective).toContain('Left rotation: 65° (from 55°).');
   });
 });

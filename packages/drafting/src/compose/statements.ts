@@ -75,6 +75,7 @@ const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:quick check[^:]*:\s*|[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
+  [/^(?:[^.:]*?\b(?:and|then|now)\s+)?look over (?:your|the) (left|right) shoulder\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
   [/^bend (?:the wrist|your wrist) back\b[^:.]*/i, 'extension'],
@@ -95,8 +96,8 @@ function movementName(text: string, said = '', joint: string | null = null): str
     const m = re.exec(text.trim());
     if (m) return name.replace('$1', (m[1] ?? '').toLowerCase());
   }
-  const other = /^(?:and |now )?(?:to the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
-  return other && /\bturn\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
+  const other = /^(?:and |now )?(?:to the |the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
+  return other && /\bturn\b|\blook over\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
 }
 
 /** The joint named last in the 25 sentences up to this one ("How's the knee doing?" ... "Bend it back"). */
@@ -204,16 +205,18 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       const prevMovement = bareValue && prev?.uttId === u.uttId ? movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) : null;
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
+      const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
+      // "About 65." after a movement asked for is charted in degrees, as it was read
+      const bareText = valueOf && /^\d+°$/.test(valueOf.value) ? u.text.replace(new RegExp(String.raw`\b${valueOf.value.slice(0, -1)}\b(?!°)`), valueOf.value) : u.text;
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : bareValue && prevMovement ? `${prevMovement}: ${u.text}`
+        : bareValue && prevMovement ? `${prevMovement}: ${bareText}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
-        : bareValue && measures.some((m) => m.unitIdx === u.idx) ? `${measures.find((m) => m.unitIdx === u.idx)?.name}: ${u.text}`
+        : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')
           // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
           .replace(/^(?:so,?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+/i, 'Impression: ');
       let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
         .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking)(?: with)?:?\s*/gi, '');
-      const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
       const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
       // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
       // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)

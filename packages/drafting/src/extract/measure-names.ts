@@ -15,7 +15,7 @@ const JOINT = String.raw`(?:knee|hip|ankle|shoulder|elbow|wrist|cervical|lumbar|
 export const MOVEMENT = new RegExp(String.raw`\b((?:${JOINT}\s+)*${MOTION}(?: lag)?)`, 'gi');
 const AFTER_NAME = new RegExp(String.raw`^\s*(?:of\s+)?((?:${JOINT}\s+)*${MOTION}(?: lag)?)`, 'i');
 /** Other things measured, named before their value. */
-const OTHER_NAMES = /\b((?:long|sustained) (?:s|z|ah)(?: sound)?|turn(?:ing)? (?:(?:your|the|his|her) head )?(?:to the )?(?:left|right)|bend forward|(?:lift|raise)(?: the| your)?(?: arm)? (?:up|forward)|reach(?:ing)? up|bend (?:it|the \w+) back|grip|(?:lateral |tip |key |palmar )?pinch|fingertips?(?: to floor)?|tip-to-palm|figure-of-8|QuickDASH|anterior reach|posteromedial(?: reach)?|pain|quad(?:riceps)?|myotomes|reflexes|accura\w*|correct|naming|commands|intelligib\w*|perseveration)\b/gi;
+const OTHER_NAMES = /\b((?:long|sustained) (?:s|z|ah)(?: sound)?|turn(?:ing)? (?:(?:your|the|his|her) head )?(?:to the )?(?:left|right)|look(?:ing)? over (?:your|the|his|her) (?:left|right) shoulder|bend forward|(?:lift|raise)(?: the| your)?(?: arm)? (?:up|forward)|reach(?:ing)? up|bend (?:it|the \w+) back|grip|(?:lateral |tip |key |palmar )?pinch|fingertips?(?: to floor)?|tip-to-palm|figure-of-8|QuickDASH|anterior reach|posteromedial(?: reach)?|pain|quad(?:riceps)?|myotomes|reflexes|accura\w*|correct|naming|commands|intelligib\w*|perseveration)\b/gi;
 
 const UNIT = String.raw`(?:°| lb| cm| mm| s\b|%| m\/s\b)`;
 /** A bare number that is not a time, a dose, a count of reps or a value already written. */
@@ -80,7 +80,8 @@ export function nameBefore(text: string, index: number): string | null {
 /** One name for one movement however it was asked for: "turn to the left" = "left rotation". */
 function canonical(name: string): string {
   // "a long s sound. Fifteen seconds." is the /s/ held for the s/z ratio
-  return name.replace(/^(?:long|sustained) (s|z|ah)(?: sound)?$/i, '/$1/ duration').replace(/^turn(?:ing)? (?:(?:your|the|his|her) head )?(?:to the )?(left|right)$/i, '$1 rotation').replace(/^(?:lift|raise)(?: the| your)?(?: arm)? (?:up|forward)$/i, 'flexion').replace(/^(?:bend forward|forward bend)$/i, 'flexion').replace(/\bbend$/i, 'flexion');
+  return name.replace(/^(?:long|sustained) (s|z|ah)(?: sound)?$/i, '/$1/ duration').replace(/^turn(?:ing)? (?:(?:your|the|his|her) head )?(?:to the )?(left|right)$/i, '$1 rotation')
+    .replace(/^look(?:ing)? over (?:your|the|his|her) (left|right) shoulder$/i, '$1 rotation').replace(/^(?:lift|raise)(?: the| your)?(?: arm)? (?:up|forward)$/i, 'flexion').replace(/^(?:bend forward|forward bend)$/i, 'flexion').replace(/\bbend$/i, 'flexion');
 }
 
 const STRENGTH = /\b(?:MMT|strength|quad(?:ricep)?s?|hamstrings?|glute\w*|abductors?|myotomes?|deltoid|biceps|triceps|dorsiflexors)\b/i;

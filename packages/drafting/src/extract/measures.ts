@@ -295,8 +295,8 @@ function movementAsked(units: Unit[], u: Unit): string | null {
     if (!p || p.uttId !== u.uttId || /\d/.test(p.text)) return null;
     const name = nameBefore(p.text, p.text.length);
     if (name && /\b(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|side[- ]bending)\b/i.test(name)) return name;
-    const other = /^(?:(?:now|and|then)[,]?\s+)?(?:to the |turn )?(left|right)\b[^.]*\.?$/i.exec(p.text.trim());
-    const turned = units.some((x) => x.uttId === u.uttId && x.idx < p.idx && /\bturn\b/i.test(x.text));
+    const other = /^(?:(?:now|and|then)[,]?\s+)?(?:to the |the |turn )?(left|right)\b[^.]*\.*$/i.exec(p.text.trim());
+    const turned = units.some((x) => x.uttId === u.uttId && x.idx < p.idx && /\bturn\b|\blook over\b/i.test(x.text));
     if (other && turned) return `${(other[1] ?? '').toLowerCase()} rotation`;
   }
   return null;
