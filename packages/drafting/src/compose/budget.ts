@@ -71,6 +71,13 @@ const CMT_REGIONS = new RegExp(String.raw`\b(?:\d|one|two|three|four|five)\s+(?:
 /** Equipment, precautions and home set-up said in S or O: the plan's raw material. */
 const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|shower chair|commode|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
 
+const SPINAL = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic', 'sacroiliac']);
+/** "Neck, mid back and low back all adjusted": the spinal regions a manipulation names in plain words. */
+function spinalRegionsAdjusted(text: string): number {
+  if (!/\b(?:adjust\w*|manipulat\w*|CMT)\b/i.test(text)) return 0;
+  return new Set(regionsIn(text).map((r) => r.region).filter((r) => SPINAL.has(r))).size;
+}
+
 function basePriority(d: Draftable): number {
   const t = d.text;
   if (d.block) return 10;
@@ -80,7 +87,7 @@ function basePriority(d: Draftable): number {
   if (/"[^"]{12,}"/.test(t) || (d.section === 'assessment' && GOAL_STATUS.test(t)) || /^(?:patient|caregiver) goal:/i.test(t)) return 9.5;
   if ((d.section === 'subjective' && DENIAL.test(t)) || PAPERWORK.test(t)) return 9.5;
   // the spinal regions manipulated choose the CMT code, 98940-98942 by 1-2 / 3-4 / 5 regions (DOMAIN.md 2.13)
-  if (d.section === 'objective' && CMT_REGIONS.test(t)) return 9.5;
+  if (d.section === 'objective' && (CMT_REGIONS.test(t) || spinalRegionsAdjusted(t) >= 2)) return 9.5;
   // the clinical impression, a condition graded by severity, is the assessment's core (DOMAIN.md 1.5 "A: skilled clinical reasoning")
   if (d.section === 'assessment' && IMPRESSION.test(t)) return 9;
   // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)
@@ -164,8 +171,8 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
   return total > limit ? pruneClauses(list, total - limit, 1) : list;
 }
 
-/** Words that make a clause worth keeping: a number, a side, a negation, a result ("it was normal"), a quotation. */
-const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
+/** Words that make a clause worth keeping: a number, a side, a negation, a result ("it was normal"), a dose's frequency ("daily"), a quotation. */
+const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative|daily|nightly|weekly|hourly|twice)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
 const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be been on me him her them they he she patient clinician ' +
   'can could would will just so which what who new again there here then now also very really thing things stuff lot ' +
   'believe know think guess said says say tell told like way you your about all some any').split(' '));

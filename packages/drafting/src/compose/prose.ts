@@ -52,6 +52,7 @@ export function concise(text: string): string {
       .replace(/(?<!\()\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
       .replace(/^(?:He|She) and (?:his|her|their) /, 'Patient and ')
       .replace(/^(?:He|She|They) (?!and\b)(?=[a-z])/, '')
+      .replace(/^(?:is|are) (?=(?:on|off|back|still|not|able|unable|independent)\b)/i, '')
       .replace(/(?<=\S )\b(?:his|her|their) (?=[a-z])/g, '')
       .replace(/\bDr\. /g, 'Dr ')
       // telegraphic chart style: "has been wearing" -> "wearing", "was throwing up" -> "throwing up"

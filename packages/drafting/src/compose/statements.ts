@@ -212,11 +212,11 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
         : bareValue && prevMovement ? `${prevMovement}: ${bareText}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
-        : u.text.replace(/^let's (?:get|put|do|use|try|start)\s+/i, '')
+        : u.text.replace(/^let's (?:get|put|do|use|try|start(?: with| on)?)\s+/i, '')
           // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
           .replace(/^(?:so,?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+/i, 'Impression: ');
       let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
-        .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking)(?: with)?:?\s*/gi, '');
+        .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking|keeping (?:score|count|track))(?: with)?:?\s*/gi, '');
       const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
       // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
       // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)
@@ -230,7 +230,8 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
       made = patientStatement(units, asSaid, voice, interpreter);
     }
     pendingName = null;
-    if (!made || (made.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
+    // "End of dictation." is a marker, not a statement: nothing is left of it once concise
+    if (!made || (made.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2 || !/[\p{L}\p{N}]/u.test(concise(made.text))) continue;
     // a clause left without its subject ("That's exactly what we're working toward" -> "What working toward")
     if (/^(?:what|which|where|that is what)\b/i.test(concise(made.text)) && !/\d/.test(made.text)) continue;
     made.evidence = [...new Set(made.evidence)];

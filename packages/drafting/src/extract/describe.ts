@@ -18,7 +18,7 @@ import type { Unit } from './units.ts';
 export const ITEM_PARAMS = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+ times\b|\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|steps|cuts|trials|sentences|words|beads|snakes|feet|ft)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b/i;
 const MEASURED = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:cm|s)\b|\d+%|\b\d+ of \d+\b/;
 const ASSIST_WORD = /(?<![\w-])(?:independent\w*|supervision|assist(?:ance|ed)?|contact guard|CGA|SBA)\b/i;
-const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the evaluation)?|at|from|here's the|here is the)[,.:]?\s+)*(?:(?:it's|it is|that's|that was)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start (?:on|with)|do|go|get going on|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
+const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the (?:re-?)?eval(?:uation)?)?|at|from|here's the|here is the)[,.:]?\s+)*(?:(?:it's|it is|that's|that was)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start (?:on|with)|do|go|get going on|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
 const CLOCK = /\b(?:at |from )?\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?(?:\s*(?:to|-|–|until|till)\s*\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?)?/gi;
 /** Where a purpose begins inside an item sentence. */
 const PURPOSE = /,?\s+(?<!\b(?:going|want|wants|need|needs|have|has|had|got|trying|try|able|like|used|ought|about|back|up|down|over)\s)(?=(?:to (?:restore|improve|increase|build|stretch|loosen|help|get (?:you|him|her|them|back)|address|reduce|decrease|gain|regain|strengthen|target|promote|facilitate|normalize|prepare|allow|enable|work on|wake up|release)\b|for (?:\w+ )?(?:strength|strengthening|range|ROM|mobility|endurance|control|stability|flexibility|balance|motion|recruitment|activation)\b|towards?\b|so (?:that )?(?:you|he|she|they|patient|the patient) (?:can|could|will)\b|targeting\b|aimed at\b|in order to\b|which (?:will|should) help\b))/i;
@@ -56,6 +56,8 @@ export function isItem(u: Unit, discipline?: string): boolean {
   const activityFirst = !!assist && kindsIn(t.slice(0, assist.index), discipline).some((k) => !k.explicit);
   if (assist && !activityFirst && !ITEM_PARAMS.test(t) && !IMPERATIVE.test(t)) return false;
   if (GOAL_LINK.test(splitPurpose(t).activity) && !/\d+x\d+/.test(t)) return false;
+  // "This massage keeps the calf loose so you can keep running": the service said back, with what it is for, is its goal link
+  if (/^(?:this|that|these|those)\b/i.test(t) && GOAL_LINK.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (PURPOSE_SENTENCE.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (/\bdeficits?\b/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (/^(?:I|we) (?:have|'ve got|got)\b/i.test(t)) return false;
@@ -75,7 +77,7 @@ export function splitPurpose(text: string): { activity: string; purpose: string 
 }
 
 /** A duration said in an item ("Leg press, 3 min"), not a dose ("putty, 2 min times 3"). */
-const DURATION = new RegExp(String.raw`,?\s*(?:for )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})`, 'gi');
+const DURATION = new RegExp(String.raw`,?\s*(?:for )?(?:about |approximately |roughly |around )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})`, 'gi');
 
 /** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
 export function describeUnit(u: Unit): string {
@@ -85,7 +87,7 @@ export function describeUnit(u: Unit): string {
     .replace(/\s*,\s*(?:,\s*)*:/g, ':');
   for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').replace(/^[,.:;]\s*/, '');
   t = toThirdPerson(t, 'clinician').replace(/\b(?:clinician|patient) (?:is|will) (?:starting|doing|going to)\s*(?:with\s*)?/gi, '');
-  return t.replace(/[.!,;:\s]+$/, '').replace(/^(?:the|will) /i, '').replace(/\s+\b(?:next|first)\b(?=,)/gi, '').replace(/\s+while (?:writing|charting)\b/gi, '').trim();
+  return t.replace(/[.!,;:\s]+$/, '').replace(/^(?:the|will|was) /i, '').replace(/\s+\b(?:next|first)\b(?=,)/gi, '').replace(/\s+while (?:writing|charting)\b/gi, '').trim();
 }
 
 export interface BlockDescription {

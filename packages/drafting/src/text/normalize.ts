@@ -58,7 +58,8 @@ const RULES: Rule[] = [
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
-  [/\bquote[,:]?\s+([^"]+?)[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],
+  // (single quotes a transcriber put around it go: "quote, 'it takes me an hour,' end quote")
+  [/\bquote[,:]?\s+['\u2018]?([^"]+?)[,.]?['\u2019]?[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],
   // ... and one dictated without its end: 'in his words, quote, my balance is off up there.' runs to the sentence's end
   [/(?<!")\bquote[,:]\s+(?!["'\u2018\u201c])(?![\s\S]*\b(?:end quote|unquote|end of quote)\b)([^".!?]+)([.!?])/gi, '"$1"$2'],
 ];
