@@ -29,6 +29,8 @@ export function concise(text: string): string {
       .replace(/\s+while (?:writing|charting|I write)\b/gi, '')
       .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
       .replace(/^There (?:is|are) /, '')
+      // "The VISA-A 82", "The LEFS 51/80": a named scale needs no article in a chart
+      .replace(/^[Tt]he (?=[A-Z][A-Za-z-]*[A-Z])/, '')
       .replace(/^(?:Clinician|Therapist) (?=[a-z]+ed\b|would|will|called|sent)/, '')
       .replace(/^(?:Will|Plan is) (?=[a-z])/, '')
       .replace(/\s*\b(?:for now|right now|so far)\b/gi, '')
