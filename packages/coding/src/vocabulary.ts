@@ -13,7 +13,8 @@ export const MANUAL_TECHNIQUES: Labelled = [
   [/active release/, 'active release'],
   [/mobili[sz]ation|\b(posterior|anterior|lateral|medial|inferior|caudal|distal) glides?\b|\bgrade (i{1,3}|iv|v|[1-5])\b/, 'mobilization'],
   [/manipulation|\bthrust\b/, 'manipulation'],
-  [/lymph(atic)? drainage|\bmld\b|retrograde (edema )?massage|edema massage/, 'manual lymphatic drainage'],
+  // "the drainage" is how a lymphedema clinic names MLD in speech
+  [/lymph(atic)? drainage|\bmld\b|retrograde (edema )?massage|edema massage|\bdrainage\b/, 'manual lymphatic drainage'],
   [/manual traction/, 'manual traction'],
   [/cross[- ]friction|transverse friction/, 'cross-friction'],
   [/instrument[- ]assisted|\biastm\b/, 'instrument-assisted soft tissue mobilization'],

@@ -194,6 +194,12 @@ describe('vague_intervention (DOMAIN.md 2.7 red-flag lexicon, 2.4 parameters)', 
     const r = codeVisit(visit({ ledger: [entry({ intervention, parameters })] }));
     expect(checkIds(r)).not.toContain('vague_intervention');
   });
+  it('"the drainage" in a lymphedema visit names manual lymphatic drainage, a 97140 technique (DOMAIN.md 2.3 [003/AUTO] "MLD")', () => {
+    const drainage = entry({ intervention: 'start the drainage at the neck, clear the right armpit, then work down the left arm', kindHint: 'manual_therapy', bodyRegions: ['cervical', 'arm'], parameters: [] });
+    expect(checkIds(codeVisit(visit({ discipline: 'ot', ledger: [drainage] })))).not.toContain('vague_intervention');
+    const handsOn = entry({ intervention: 'hands-on work to the left arm', kindHint: 'manual_therapy', bodyRegions: ['arm'], parameters: [] });
+    expect(checkIds(codeVisit(visit({ discipline: 'ot', ledger: [handsOn] })))).toContain('vague_intervention');
+  });
   it('the message never quotes the transcript', () => {
     const r = codeVisit(visit({ ledger: [entry({ intervention: 'strengthening exercises for Walt' })] }));
     expect(JSON.stringify(r.checks)).not.toMatch(/Walt/);

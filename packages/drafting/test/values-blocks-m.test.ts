@@ -152,3 +152,13 @@ describe('a rotation asked for as "look over your shoulder" (DOMAIN.md 1.5: goni
     expect(objective).toContain('Left rotation: 65° (from 55°).');
   });
 });
+
+describe('limb girth is an edema measure (DOMAIN.md 2.4: an objective outcome against baseline for 97140 lymphedema care)', () => {
+  it('"Circumference at the elbow ... 27 cm. It was 29.5 at the evaluation" and a volume difference are edema readings with baselines', () => {
+    const found = extractMeasures(buildUnits(say([
+      'Circumference at the elbow on the left, twenty-seven centimeters. It was twenty-nine and a half at the evaluation.',
+      'Estimated volume difference is nine percent now, it was eighteen percent at the start.',
+    ]), 'ambient'), 'ot').map((m) => [m.kind, m.value, m.baseline]);
+    expect(found).toEqual([['edema', '27 cm', '29.5'], ['edema', '9%', '18%']]);
+  });
+});

@@ -98,7 +98,7 @@ export function kindFor(name: string, value: string, text: string, discipline?: 
   if (/°$/.test(value) || new RegExp(MOTION, 'i').test(name) || /fingertip|tip-to-palm/i.test(name)) return 'rom';
   if (/%$/.test(value) && /accura|correct|trials|sounds?|words|sentences|\/[a-z]\//i.test(text)) return 'speech_swallow';
   if (/\b(?:sips?|trials|solids?|swallow\w*|diet)\b/i.test(text)) return 'speech_swallow';
-  if (/\b(?:swelling|edema|figure-of-8)\b/i.test(text)) return 'edema';
+  if (/\b(?:swelling|edema|figure-of-8|circumference|girth|lymphedema)\b|\bvolume difference\b/i.test(text)) return 'edema';
   if (/\b(?:hold|stance|balance|foam)\b/i.test(`${name} ${text}`)) return 'neuromotor';
   if (/\bof\b/.test(value)) return discipline === 'slp' ? 'speech_swallow' : 'functional';
   return 'other';
