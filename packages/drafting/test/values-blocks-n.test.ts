@@ -1,0 +1,62 @@
+/**
+ * Services, blocks and goal links as said in visits the drafter had not seen (held-out set N),
+ * each on a small transcript written for this file. Sources: DOMAIN.md 2.3 (97112 for a measured
+ * neuromotor deficit, 97116 gait, 92507 voice treatment), 2.2 (start and stop times), 2.4 (the
+ * functional goal connection sentence; an outcome against baseline).
+ */
+import { describe, expect, it } from 'vitest';
+import { GOAL_LINK } from '../src/extract/cues.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
+import { ledger, say } from './spoken.ts';
+
+const kinds = (text: string, discipline: string) => kindsIn(text, discipline).map((k) => k.kind);
+
+describe('voice treatment named by its exercises (DOMAIN.md 2.3: 92507)', () => {
+  it('straw phonation, pitch glides, lip trills and vocal function exercises are SLP treatment', () => {
+    for (const said of ['Pitch glides, low to high and back down, five in a row, three rounds.', 'Straw phonation into the cup of water.', 'Lip trills on a siren, ten times.', 'Vocal function exercises, two rounds.']) {
+      expect(kinds(said, 'slp')).toEqual(['speech_language_treatment']);
+    }
+    expect(kinds('Read me these 20 classroom sentences.', 'slp')).toEqual(['speech_language_treatment']);
+  });
+
+  it('an observation in an evaluation ("your pitch glide cuts off at the top") is no treatment', () => {
+    expect(kinds('Overall severity about 45 out of 100, and your pitch glide cuts off at the top.', 'slp')).toEqual([]);
+  });
+});
+
+describe('big-movement training for backward falls (DOMAIN.md 2.3: 97112 remediates a measured neuromotor deficit)', () => {
+  it('"big-movement training" and "large-amplitude movements" are neuromuscular re-education', () => {
+    expect(kinds("Let's start the big-movement training.", 'pt')).toEqual(['neuromuscular_reeducation']);
+    expect(kinds('These large-amplitude movements retrain the backward stepping reaction.', 'pt')).toEqual(['neuromuscular_reeducation']);
+  });
+});
+
+describe('a block named by the minutes said at its stop (DOMAIN.md 2.2)', () => {
+  it('"Now walking." after a block stopped at 10:58, then "That\'s 11:05, seven minutes of gait training" is 10:58-11:05 gait training', () => {
+    expect(ledger([
+      "It's ten forty-two. Let's start the big-movement training. Reach up to the ceiling, then down toward the floor, eight times.",
+      "Ten fifty-eight, that's sixteen minutes.",
+      "Now walking. I've put tape lines across this doorway. Step over each line, big steps, and count out loud.",
+      "That's eleven oh five, seven minutes of gait training.",
+    ])).toEqual([['neuromuscular_reeducation', '10:42', '10:58', 16], ['gait_training', '10:58', '11:05', 7]]);
+  });
+});
+
+describe('goal connection sentences (DOMAIN.md 2.4)', () => {
+  it('a direction ("down toward the floor") links no goal; "so you don\'t fall" does', () => {
+    expect(GOAL_LINK.test('Reach up to the ceiling, then down toward the floor, eight times.')).toBe(false);
+    expect(GOAL_LINK.test('Turn toward the wall and back.')).toBe(false);
+    expect(GOAL_LINK.test("These movements retrain the stepping reaction, which is how you catch yourself so you don't fall.")).toBe(true);
+    expect(GOAL_LINK.test("Lean back a little as you swing, so you don't fold past ninety.")).toBe(false);
+    expect(GOAL_LINK.test('This works toward your goal of stairs.')).toBe(true);
+  });
+});
+
+describe('a change said "from about X to Y" (DOMAIN.md 2.4: outcome against baseline)', () => {
+  it('"step length went from about thirty-eight centimeters to fifty-two" is 52 cm from 38 cm', () => {
+    const found = extractMeasures(buildUnits(say(['Your step length with the big cue went from about thirty-eight centimeters to fifty-two.']), 'ambient'), 'pt');
+    expect(found.map((m) => [m.value, m.baseline])).toEqual([['52 cm', '38 cm']]);
+  });
+});
