@@ -9,7 +9,7 @@ import { GOAL_LINK } from '../src/extract/cues.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { ledger, say } from './spoken.ts';
+import { entries, ledger, say } from './spoken.ts';
 
 const kinds = (text: string, discipline: string) => kindsIn(text, discipline).map((k) => k.kind);
 
@@ -58,5 +58,20 @@ describe('a change said "from about X to Y" (DOMAIN.md 2.4: outcome against base
   it('"step length went from about thirty-eight centimeters to fifty-two" is 52 cm from 38 cm', () => {
     const found = extractMeasures(buildUnits(say(['Your step length with the big cue went from about thirty-eight centimeters to fifty-two.']), 'ambient'), 'pt');
     expect(found.map((m) => [m.value, m.baseline])).toEqual([['52 cm', '38 cm']]);
+  });
+});
+
+describe('trigger point work and where it is not (DOMAIN.md 2.3: 97140 technique-based; 2.5: 97124 and 97140 on distinct regions)', () => {
+  it('"ischemic compression on those trigger points, then ... pin and stretch" is manual therapy, not a stretch exercise', () => {
+    expect(kinds("I'm starting on the neck: ischemic compression on those trigger points, then myofascial release and pin and stretch on the levator.", 'massage')).toEqual(['manual_therapy']);
+    expect(kinds('Hamstring stretch, three times thirty seconds.', 'pt')).toEqual(['therapeutic_exercise']);
+  });
+
+  it('"The massage stays on the mid back, separate from the neck work" names no neck for the massage block', () => {
+    const [massage] = entries([
+      "It's three eighteen. Now face down. Effleurage and petrissage on both sides of the spine, roughly T3 to T10, and the rhomboids. The massage stays on the mid back, separate from the neck work.",
+      "It's three forty-three, twenty-five minutes on the back.",
+    ], 'massage', 'ambient');
+    expect(massage?.bodyRegions).toEqual(['thoracic']);
   });
 });

@@ -89,6 +89,8 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
       // "relax into my hands", "push against my hand": the clinician's own hands
       if (/\bmy\s+$/i.test(u.text.slice(Math.max(0, r.index - 4), r.index))) continue;
+      // "stays on the mid back, separate from the neck work": the region set apart is not this block's
+      if (/\b(?:separate from|apart from|away from|not on|except|other than|staying off|stays? off)\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+)?$/i.test(u.text.slice(Math.max(0, r.index - 24), r.index))) continue;
       if (cmt && !cmtRegionSaid(u.text, r.region)) continue;
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
       // "single-leg stance", "3x30 s each leg": the stance or the dose, not a limb treated on one side
