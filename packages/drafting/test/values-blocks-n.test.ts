@@ -75,3 +75,18 @@ describe('trigger point work and where it is not (DOMAIN.md 2.3: 97140 technique
     expect(massage?.bodyRegions).toEqual(['thoracic']);
   });
 });
+
+describe('a dictated progress note (DOMAIN.md 1.5: S holds what the patient reports; 2.4: items with parameters)', () => {
+  it('"He is doing jogging and passing drills with the team" under a dictated "Subjective:" is his report, not a service', () => {
+    expect(ledger([
+      'Subjective: no pain with walking or stairs. Pain is one out of ten after jogging.',
+      'He denies swelling after practice and has had no episodes of giving way since week two. He is doing jogging and passing drills with the team; he is not cleared for scrimmage or full practice yet.',
+      'Treatment. Therapeutic exercise from seven ten to seven twenty-six, sixteen minutes: single-leg heel raises off a step, three by fifteen on the left.',
+    ], 'pt', 'dictation')).toEqual([['therapeutic_exercise', '07:10', '07:26', 16]]);
+  });
+
+  it('"Therapeutic activity from 7:49 to 7:56, 7 min: 45-degree cutting ..." charts the cutting, not the service name alone', () => {
+    const [block] = entries(['Therapeutic activity from seven forty-nine to seven fifty-six, seven minutes: forty-five-degree cutting off the left foot at half speed, two sets of six, and lateral bounds, two sets of eight.'], 'pt');
+    expect(block?.intervention).toMatch(/^Therapeutic activity: 45° cutting off the left foot/);
+  });
+});

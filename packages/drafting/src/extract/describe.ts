@@ -49,7 +49,8 @@ export function isItem(u: Unit, discipline?: string): boolean {
   if (/\b(?:you|he|she) (?:went|did|held|finished|scored|were|was|got|needed|ordered|named|generated)\b/i.test(t)) return false;
   // "Before the eye exercises I'm measuring your vision": a measurement announced, not treatment
   if (/\b(?:I'm|I am|let me|we'll|we will|I'll|I will) (?:measur|test|check|re-?test|re-?check)\w*/i.test(t) && !ITEM_PARAMS.test(t)) return false;
-  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after|by the|at the end)\b/i.test(t)) return false;
+  // "Therapeutic activity from 7:49 to 7:56: 45° cutting ...": the clock range is the block's time, not a change measured
+  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after|by the|at the end)\b/i.test(t.replace(CLOCK, ' '))) return false;
   if (/^(?:after|by the end|at the end)\b/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
   // "contact guard" said as a result is no item; said after the activity it guards ("standing on foam, ..., contact guard") it is part of it
   const assist = ASSIST_WORD.exec(t);

@@ -137,7 +137,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const charted = stated !== null && kinds.some((k) => k.explicit);
     const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (PLAN_CUE.test(text) && !clockTimes(text).length && !charted) || planByContext(units, u);
     // a header said earlier in a dictation ("So assessment: ...") does not hold for treatment dictated after it
-    const carriedOver = u.headerCarried && (kinds.length > 0 || times.length > 0 || stated !== null || open !== null);
+    // ... but under a carried "Subjective:", "He is doing jogging and passing drills with the team" is his report, not a service
+    const reportedWork = u.header === 'subjective' && !PARAM_TEST.test(text) && !kinds.some((k) => k.explicit);
+    const carriedOver = u.headerCarried && ((kinds.length > 0 && !reportedWork) || times.length > 0 || stated !== null || open !== null);
     if (u.header && !u.headerCarried && u.header !== 'objective') close();
     if (plan || ((u.header === 'assessment' || u.header === 'subjective') && !carriedOver)) continue;
     if (range) {
