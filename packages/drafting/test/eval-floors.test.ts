@@ -23,8 +23,8 @@ async function measure(set: string) {
   return { cases: cases.length, s: summarize(runs) };
 }
 
-/** Every floor of both issues; `facts`, `compression` or `checkPrecision: false` leaves that one out (sets J, L, M below). */
-function expectFloors(s: Awaited<ReturnType<typeof measure>>['s'], { facts = true, compression = true, checkPrecision = true } = {}) {
+/** Every floor of both issues; `facts` or `compression: false` leaves that one out (sets J, L and M below). */
+function expectFloors(s: Awaited<ReturnType<typeof measure>>['s'], { facts = true, compression = true } = {}) {
   if (facts) expect(s.factRecall).toBeGreaterThanOrEqual(0.85);
   expect(s.forbiddenHits).toBe(0);
   if (compression) expect(s.compression).toBeLessThanOrEqual(0.5);
@@ -32,7 +32,7 @@ function expectFloors(s: Awaited<ReturnType<typeof measure>>['s'], { facts = tru
   expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
   expect(s.unitAccuracy).toBe(1);
   if (s.checkRecall !== null) expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
-  if (checkPrecision && s.checkPrecision !== null) expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
+  if (s.checkPrecision !== null) expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
 }
 
 describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline drafter and coder on %s (FORMAT.md metrics)', (set) => {
@@ -100,14 +100,26 @@ describe('offline drafter and coder on heldout-l (FORMAT.md metrics)', () => {
 
 // Set M (held out, measured unseen first: facts 0.747, two forbidden hits (one the case's own
 // regex, corrected), F1 0.867, units 0.750, checks 0.667/0.615, compression 0.420): after general
-// fixes it meets the code, unit, check recall, forbidden, evidence, compression and voice floors.
-// Fact recall (0.789) and check precision (0.750) are not held here.
+// fixes it meets the code, unit, check, forbidden, evidence, compression and voice floors.
+// Fact recall (0.807) is not held here.
 describe('offline drafter and coder on heldout-m (FORMAT.md metrics)', () => {
-  it('meets the coding, check recall, forbidden, evidence, compression and voice floors', async () => {
+  it('meets the coding, check, forbidden, evidence, compression and voice floors', async () => {
     const { cases, s } = await measure('heldout-m');
     expect(cases).toBe(10);
     expect(s.checkRecall).not.toBeNull();
     expect(s.evidenceCoverage).toBe(1);
-    expectFloors(s, { facts: false, checkPrecision: false });
+    expectFloors(s, { facts: false });
+  });
+});
+
+// Set N (held out, measured unseen first: facts 0.871, F1 0.850, units 0.810, checks 0.947/0.947,
+// evidence 0.988, compression 0.462): after general fixes it meets every floor.
+describe('offline drafter and coder on heldout-n (FORMAT.md metrics)', () => {
+  it('meets the drafting and coding floors', async () => {
+    const { cases, s } = await measure('heldout-n');
+    expect(cases).toBe(10);
+    expect(s.checkRecall).not.toBeNull();
+    expect(s.evidenceCoverage).toBe(1);
+    expectFloors(s);
   });
 });

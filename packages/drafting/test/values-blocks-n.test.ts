@@ -9,6 +9,7 @@ import { GOAL_LINK } from '../src/extract/cues.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
+import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import { entries, ledger, say } from './spoken.ts';
 
 const kinds = (text: string, discipline: string) => kindsIn(text, discipline).map((k) => k.kind);
@@ -88,5 +89,33 @@ describe('a dictated progress note (DOMAIN.md 1.5: S holds what the patient repo
   it('"Therapeutic activity from 7:49 to 7:56, 7 min: 45-degree cutting ..." charts the cutting, not the service name alone', () => {
     const [block] = entries(['Therapeutic activity from seven forty-nine to seven fifty-six, seven minutes: forty-five-degree cutting off the left foot at half speed, two sets of six, and lateral bounds, two sets of eight.'], 'pt');
     expect(block?.intervention).toMatch(/^Therapeutic activity: 45° cutting off the left foot/);
+  });
+});
+
+describe('what a bare 0-10 rating rates (DOMAIN.md 2.4 "pain location and 0-10 scale")', () => {
+  const draft = async (lines: [speaker: 'clinician' | 'patient', text: string][]) => {
+    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline: 'massage', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    return d.sections.subjective.map((x) => x.text);
+  };
+
+  it('"Where is it today, and how bad, zero to ten?" - "Right side of the neck into the top of the shoulder. A five." charts the place with the rating', async () => {
+    expect(await draft([
+      ['clinician', 'Where is it today, and how bad, zero to ten?'],
+      ['patient', 'Right side of the neck into the top of the shoulder. A five.'],
+    ])).toContain('Right side of neck into top of shoulder 5/10.');
+  });
+
+  it('"How does your voice feel at the end of the school day now, zero to ten?" - "Maybe a four." is "Voice 4/10"', async () => {
+    expect(await draft([
+      ['clinician', 'How does your voice feel at the end of the school day now, zero to ten, ten being the worst?'],
+      ['patient', "Maybe a four. It used to be a seven by three o'clock."],
+    ])).toEqual(expect.arrayContaining(['Voice 4/10.']));
+  });
+
+  it('"a seven by three o\'clock" is a time of day, not 7x3', () => {
+    expect(normalizeClinical("It used to be a seven by three o'clock.")).not.toMatch(/7x3/);
+    expect(normalizeClinical('Band eversion, three by fifteen.')).toBe('Band eversion, 3x15.');
   });
 });

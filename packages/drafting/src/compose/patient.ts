@@ -188,7 +188,14 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
       const painSaid = /\b(?:pain|hurts?|sore|aches?)\b/i.test(`${scale.text} ${q.text}`);
       const phrase = regionPhrase(q)?.replace(/^the /, '');
       const item = named?.label ? `${named.label} ${rating[1]}/10${named.baseline ? ` (${named.baseline})` : ''}` : null;
-      const what = painSaid ? `${phrase ? `${phrase} ` : ''}pain ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
+      // "Where is it today, and how bad?" - "Right side of the neck into the shoulder. A five.": the place said first is what was rated;
+      // "How does your voice feel ..., zero to ten?" - "Maybe a four.": the voice was rated
+      const before = units[u.idx - 1];
+      const placed = before && before.uttId === u.uttId && regionsIn(before.text).length > 0 && !/\d/.test(before.text) && before.text.split(/\s+/).length <= 12
+        ? toThirdPerson(before.text, voice).replace(/[.!]+$/, '') : null;
+      const topic = /\bhow (?:does|do|is|are)\s+(?:your |the |his |her )?([a-z]{3,})\b/i.exec(q.text)?.[1];
+      const rated = placed ?? (topic && !/^(?:you|it|that|this|things|everything|life|work|day|week)$/i.test(topic) ? topic : null);
+      const what = painSaid ? `${phrase ? `${phrase} ` : ''}pain ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : rated ? `${cap(rated)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
       return { text: `${who} reports ${what}.`, evidence: [...new Set([scale.uttId, q.uttId, u.uttId])] };
     }
   }

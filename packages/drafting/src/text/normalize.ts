@@ -30,7 +30,8 @@ const RULES: Rule[] = [
   [/\b(\d+) and a half\b/gi, '$1.5'],
   [/\b(\d+) sets? of (\d+)\b/gi, '$1x$2'],
   // "three by ten", "2 by 6": sets by repetitions
-  [/\b(\d{1,2}) by (\d{1,3})\b(?!\s*(?:%|percent|°|degrees?|cm|mm|inch|inches|feet|ft|weeks?|days?|months?|years?|visits?|sessions?|hours?|minutes?|min))/gi, '$1x$2'],
+  // ("a seven by three o'clock" is a time of day, not sets by reps)
+  [/\b(\d{1,2}) by (\d{1,3})\b(?!:\d|\s*(?:%|percent|°|degrees?|cm|mm|inch|inches|feet|ft|weeks?|days?|months?|years?|visits?|sessions?|hours?|minutes?|min))/gi, '$1x$2'],
   // "point nine two meters per second": a decimal said without its leading zero
   [/(?<!\b(?:a|one|some|that|this|any|what|the|\d)\s)\bpoint ((?:\d\s)*\d)\b(?!\d|\.\d)/gi, (_m, d = '') => `0.${d.replace(/\s/g, '')}`],
   [/\b(\d+(?:\.\d+)?)[ -]kilo(?:gram)?s?\b/gi, '$1 kg'],
