@@ -9,6 +9,7 @@ import { GOAL_LINK } from '../src/extract/cues.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
+import { foreignSentence } from '../src/text/language.ts';
 import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import { entries, ledger, say } from './spoken.ts';
 
@@ -117,5 +118,42 @@ describe('what a bare 0-10 rating rates (DOMAIN.md 2.4 "pain location and 0-10 s
   it('"a seven by three o\'clock" is a time of day, not 7x3', () => {
     expect(normalizeClinical("It used to be a seven by three o'clock.")).not.toMatch(/7x3/);
     expect(normalizeClinical('Band eversion, three by fifteen.')).toBe('Band eversion, 3x15.');
+  });
+});
+
+describe('a visit through an interpreter (DOMAIN.md 1.5: S holds what the patient reports)', () => {
+  it('short Spanish turns are another language ("No, nada.", "Está bien.", "Abajo, un cuatro."); English ones are not', () => {
+    for (const t of ['No, nada.', 'Está bien.', 'Abajo, un cuatro.', 'Es difícil.', 'Manejo al trabajo, veinte minutos.', '¡Ay!']) expect(foreignSentence(t)).toBe(true);
+    for (const t of ['Tell me.', 'No, nothing.', 'I drive to work, twenty minutes.', 'Good, 10 reps.']) expect(foreignSentence(t)).toBe(false);
+  });
+
+  it('the English given after the patient\'s Spanish is the patient speaking in the first person: ratings and answers are charted as hers', async () => {
+    const lines: [string, 'clinician' | 'patient' | 'other'][] = [
+      ['Buenas tardes, Rosa. Marisol, thanks for interpreting again.', 'clinician'],
+      ['¿Cómo está la espalda desde el viernes?', 'other'],
+      ['Mejor que la semana pasada, pero cuando estoy sentada en la caja más de una hora, me quema.', 'patient'],
+      ["Better than last week, but when I'm sitting at the register for more than an hour, it burns.", 'other'],
+      ['On a scale of zero to ten?', 'clinician'],
+      ['¿Del cero al diez?', 'other'],
+      ['En medio, un cinco. Abajo, un cuatro. Y el hombro izquierdo, un cinco cuando levanto el brazo.', 'patient'],
+      ['The middle, a five. Lower, a four. And the left shoulder, a five when I lift the arm.', 'other'],
+      ['And driving?', 'clinician'],
+      ['¿Y manejar?', 'other'],
+      ['Manejo al trabajo, veinte minutos. Está bien.', 'patient'],
+      ["I drive to work, twenty minutes. It's fine.", 'other'],
+      // small talk, as any visit has: the draft's share of words (FORMAT.md compression)
+      ["How was your daughter's quinceañera? I heard the whole family came in from Monterrey for it.", 'clinician'],
+      ['¿Cómo estuvo la quinceañera de su hija?', 'other'],
+      ['¡Muy bonita! Pero no bailé mucho.', 'patient'],
+      ["Very beautiful! But I didn't dance much.", 'other'],
+    ];
+    const utterances = lines.map(([text, speaker], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline: 'chiro', noteType: 'daily', mode: 'ambient', payer: { type: 'auto' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const s = d.sections.subjective.map((x) => x.text).join(' | ');
+    expect(s).toMatch(/when patient sitting at register/);
+    expect(s).not.toMatch(/caregiver/i);
+    expect(s).toMatch(/Middle, 5\/10; lower, 4\/10/);
+    expect(s).toMatch(/drives to work, 20 min/);
   });
 });

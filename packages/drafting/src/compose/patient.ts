@@ -137,6 +137,22 @@ export function hasInterpreter(units: readonly Unit[]): boolean {
   return other.some((x) => foreignSentence(x.text)) || other.filter((x) => RELAYED.test(x.text)).length >= 2;
 }
 
+/**
+ * With an interpreter in the room, the English given right after the patient's own-language turn
+ * is the patient speaking, in the first person ("I'll interpret everything in first person"):
+ * it is drafted as the patient's (DOMAIN.md 1.5 S), citing the interpreter's utterance.
+ */
+export function renderedAsPatient(units: Unit[]): Unit[] {
+  return units.map((u) => {
+    const first = units.find((x) => x.uttId === u.uttId) ?? u;
+    // "She says ..." is relayed in the third person, and drafted as such
+    if (u.speaker !== 'other' || foreignSentence(u.text) || RELAYED.test(first.text)) return u;
+    const before = units[first.idx - 1];
+    const turn = before ? units.filter((x) => x.uttId === before.uttId) : [];
+    return before?.speaker === 'patient' && turn.every((x) => foreignSentence(x.text)) ? { ...u, speaker: 'patient' as const } : u;
+  });
+}
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpreter = false): { text: string; evidence: string[] } | null {
   // an interpreter's words are the patient's report, relayed: never a caregiver's

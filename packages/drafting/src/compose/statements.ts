@@ -16,7 +16,7 @@ import type { DraftSections } from '../types.ts';
 import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
-import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, LEADING_NO, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, LEADING_NO, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { askedAbout, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
@@ -133,7 +133,7 @@ function dropInstructionClauses(text: string): string {
 }
 
 /** Draft statements, in transcript order within each section. */
-export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient' | 'dictation', discipline?: string, spokenWords?: number, noteType?: string,
+export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient' | 'dictation', discipline?: string, spokenWords?: number, noteType?: string,
   measures: readonly { unitIdx: number; name: string; value: string; baseline: string | null; kind: string; evidence: string[] }[] = []): Draftable[] {
   const summaries = summarizeBlocks(blocks, discipline);
   const skip = new Set<number>(summaries.flatMap((b) => [...b.used]));
@@ -149,7 +149,8 @@ export function composeStatements(units: Unit[], blocks: Block[], mode: 'ambient
   }
   let pendingName: { name: string; uttId: string } | null = null;
   const keptIdx = new Set<number>();
-  const interpreter = hasInterpreter(units);
+  const interpreter = hasInterpreter(heard);
+  const units = interpreter ? renderedAsPatient(heard) : heard;
   for (const u of units) {
     const summary = firstOf.get(u.idx);
     if (summary) out.push(summary);
