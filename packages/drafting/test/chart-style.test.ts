@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBudget, priority } from '../src/compose/budget.ts';
 import { finish } from '../src/compose/prose.ts';
+import { withoutRepeatedDenials } from '../src/compose/statements.ts';
 import { describeBlock, describeUnit } from '../src/extract/describe.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -71,5 +72,53 @@ describe('the service said back with what it is for is its goal link (DOMAIN.md 
     const [block] = findBlocks(units, 'massage');
     expect(block).toBeDefined();
     expect(describeBlock(block!, 'massage').parts.join('; ')).not.toMatch(/keeps/);
+  });
+});
+
+describe('a reading and its baseline said in two sentences (DOMAIN.md 2.4 "the session\'s result compared to baseline")', () => {
+  const draft = async (lines: [speaker: 'clinician' | 'patient', text: string][], discipline: 'ot' | 'pt' = 'ot') => {
+    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+    return new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline, noteType: 'progress', mode: 'ambient', payer: { type: 'medicare' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+  };
+
+  it('"Circumference at the elbow, 27 cm. It was 29.5 at the evaluation." is one statement, kept whole however tight the budget', async () => {
+    const d = await draft([['clinician', 'Okay, measuring. Circumference at the elbow on the left, twenty-seven centimeters. It was twenty-nine and a half at the evaluation.']]);
+    expect(d.sections.objective.map((x) => x.text)).toContain('Circumference at elbow on left, 27 cm (29.5 at evaluation).');
+  });
+});
+
+describe('denials and asides said twice (FORMAT.md compression; DOMAIN.md 1.6 negations)', () => {
+  const draft = async (lines: [speaker: 'clinician' | 'patient', text: string][]) => {
+    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline: 'pt', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    return d.sections.subjective.map((x) => x.text);
+  };
+
+  it('"No ringing." after "Denies hearing loss, ringing, fullness in ears" is not charted again; a broader "No pain." after a pain at one place is', async () => {
+    const s = await draft([
+      ['clinician', 'Any hearing loss, ringing, or fullness in the ears?'],
+      ['patient', 'No.'],
+      ['clinician', 'Any ringing at all?'],
+      ['patient', 'No ringing.'],
+    ]);
+    expect(s.filter((x) => /ringing/i.test(x))).toHaveLength(1);
+    const subjective = (text: string) => ({ section: 'subjective' as const, text, evidence: ['u1'] });
+    expect(withoutRepeatedDenials([subjective('Denies pain in right shoulder.'), subjective('No pain.')]).map((x) => x.text)).toEqual(['Denies pain in right shoulder.', 'No pain.']);
+    expect(withoutRepeatedDenials([subjective('Denies numbness or tingling.'), subjective('No numbness or tingling.')]).map((x) => x.text)).toEqual(['Denies numbness or tingling.']);
+  });
+
+  it('"I\'ve got a sample of 300 syllables" -> "Sample of 300 syllables"; "she has got a bruise" -> "has bruise"', () => {
+    expect(finish("Clinician has got a sample of 300 syllables.")).toBe('Sample of 300 syllables.');
+    expect(finish('Pain, she has got a bruise on the right hip, 2/10.')).toBe('Pain, has bruise on right hip, 2/10.');
+  });
+
+  it('a remark said after a quotation (", which, yeah, fits") is cut before the quotation is', () => {
+    const items = [
+      { section: 'subjective' as const, text: 'Says, "my right leg just doesn\'t pick up when I\'m tired," which, yeah, fits with what I see.', evidence: ['u1'] },
+      { section: 'plan' as const, text: 'Twice a week for eight weeks.', evidence: ['u2'] },
+    ];
+    expect(fitBudget(items, 30, 0.5).map((x) => x.text)[0]).toBe('Says, "my right leg just doesn\'t pick up when I\'m tired".');
   });
 });

@@ -22,11 +22,13 @@ export function joinBaseline(prev: string, next: string): string | null {
   if (!/\d/.test(prev) || !/\d/.test(next)) return null;
   const m = BASELINE_ONLY.exec(next.trim());
   if (!m) return null;
-  const value = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/[.,;]+$/, '');
+  // "It was 29.5 at the evaluation" -> "29.5": the subject and verb are the sentence's, not the value's
+  const value = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/[.,;]+$/, '').replace(/^(?:it|that|patient|he|she|they)\s+(?:was|were|is|did)?\s*(?:at\s+)?/i, '');
   // "At evaluation it was 24, so the arm is coming along": more than the value; kept as said
   if (!/\d/.test(value) || value.split(/\s+/).length > 6 || /[;,]/.test(value)) return null;
   const when = (new RegExp(WHEN, 'i').exec(next)?.[0] ?? 'at start').toLowerCase().replace(/ the /, ' ');
-  return `${prev.replace(/[.!]+$/, '')} (${value} ${when}).`;
+  const said = new RegExp(String.raw`\b${when.replace(/ /g, '\\s+(?:the\\s+)?')}\b`, 'i').test(value);
+  return `${prev.replace(/[.!]+$/, '')} (${said ? value : `${value} ${when}`}).`;
 }
 
 /** A measure said in a statement's sentence, with the baseline found for it elsewhere. */

@@ -190,6 +190,13 @@ function informative(clause: string): boolean {
   return content.length > 3;
 }
 
+/** A statement with a quotation: the text up to the closing quote, then a remark said after it (", which, yeah, fits"). */
+function afterQuote(text: string): string[] {
+  const end = text.lastIndexOf('"');
+  const rest = text.slice(end + 1);
+  return words(rest) >= 2 && /^[,;]?\s*(?:which|so|and|but)\b/i.test(rest) ? [text.slice(0, end + 1), rest.trim()] : [text];
+}
+
 /**
  * Still over budget with only the statements that must stay: drop the asides inside them
  * ("so that's on me", "which is new", "can you believe it"), longest first. The first clause
@@ -198,7 +205,9 @@ function informative(clause: string): boolean {
 function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], excess: number, maxTier: number): T[] {
   const cuts: { item: number; clause: number; words: number; tier: number }[] = [];
   // blocks, quotations and denials are never cut: every item of a denial is a fact (DOMAIN.md 1.6)
-  const split = items.map((d) => (d.block || /"/.test(d.text) || /^(?:(?:patient|caregiver) )?denies\b/i.test(d.text) ? [d.text] : d.text.split(/(?<=[,;])\s+|\s+(?=(?:but|so|which|and then)\s)/)));
+  // ... but what follows a quotation ("..., which, yeah, fits") is a clause of its own
+  const split = items.map((d) => (d.block || /^(?:(?:patient|caregiver) )?denies\b/i.test(d.text) ? [d.text]
+    : /"/.test(d.text) ? afterQuote(d.text) : d.text.split(/(?<=[,;])\s+|\s+(?=(?:but|so|which|and then)\s)/)));
   split.forEach((clauses, item) => clauses.forEach((c, clause) => {
     if (clause === 0) return;
     // asides first; then, in S and O, clauses that hold no number, side, negation, symptom, body part, test or service
@@ -216,7 +225,7 @@ function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], exc
   return items.flatMap((d, item) => {
     const clauses = split[item] ?? [d.text];
     if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return [d];
-    const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*$/, '').replace(/([^.!?])$/, '$1.');
+    const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*("?)$/, '$1').replace(/([^.!?])$/, '$1.');
     // "This is so you can check your blind spot" cut to "This is.": a stub says nothing, so it goes whole
     return words(text) <= 2 && !/\d/.test(text) ? [] : [{ ...d, text }];
   });

@@ -29,6 +29,9 @@ export function concise(text: string): string {
       .replace(/\s+while (?:writing|charting|I write)\b/gi, '')
       .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
       .replace(/^There (?:is|are) /, '')
+      // "I've got a sample of 300 syllables" -> "Sample of 300 syllables": "has got" says only that it is there
+      .replace(/(^|, (?:and )?)(?:clinician|therapist|we) (?:has|have|'ve) got (?:a |an |the )?/gi, '$1')
+      .replace(/\b(?:she|he|they|patient) (?:has|have) got (?:a |an )?/gi, 'has ')
       // "The VISA-A 82", "The LEFS 51/80": a named scale needs no article in a chart
       .replace(/^[Tt]he (?=[A-Z][A-Za-z-]*[A-Z])/, '')
       .replace(/^(?:Clinician|Therapist) (?=[a-z]+ed\b|would|will|called|sent)/, '')

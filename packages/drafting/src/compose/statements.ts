@@ -245,7 +245,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (discharge) out.push({ section: 'plan', text: finish(toThirdPerson(discharge[1] ?? '', 'clinician')), evidence: [u.uttId] });
   }
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
-  return mergeAdjacent(fitBudget(out, spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
+  return mergeAdjacent(fitBudget(withoutRepeatedDenials(withBaselineSentences(out)), spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
 }
 
 /**
@@ -269,6 +269,39 @@ function stripNoteHeader(text: string): string {
 /** Sentences of one utterance that landed in the same section read as one statement; a
  *  test named in one utterance and scored in the next ("30-s chair stand ... That's ten")
  *  read as one measure. */
+/**
+ * "Denies hearing loss, ringing, fullness in ears." ... "No ringing.": an item already denied in a
+ * list is not charted again ("No pain." after "Denies pain in right shoulder" is broader, and kept).
+ */
+export function withoutRepeatedDenials(items: Draftable[]): Draftable[] {
+  const DENIAL_HEAD = /^(?:(?:patient|caregiver) (?:reports )?)?(?:denies|no)\b\s*/i;
+  const denials: string[] = [];
+  return items.filter((it) => {
+    if (it.section !== 'subjective' || !DENIAL_HEAD.test(it.text)) return true;
+    const words = it.text.replace(DENIAL_HEAD, '').toLowerCase().match(/[a-z]+/g) ?? [];
+    const item = words.length > 0 && words.length <= 3 && !/\d/.test(it.text) ? new RegExp(String.raw`\b${words.join(String.raw`\s+(?:or\s+|and\s+)?`)}(?=[,.;]|\s+(?:or|and)\b|$)`, 'i') : null;
+    const repeat = !!item && denials.some((d) => item.test(d));
+    denials.push(it.text);
+    return !repeat;
+  });
+}
+
+/**
+ * "Circumference at the elbow, 27 cm. It was 29.5 at the evaluation.": the sentence that only
+ * gives the earlier value joins the reading before the budget is fitted, so the budget keeps or
+ * drops the reading and its baseline together (DOMAIN.md 2.4 "compared to baseline").
+ */
+function withBaselineSentences(items: Draftable[]): Draftable[] {
+  const out: Draftable[] = [];
+  for (const it of items) {
+    const prev = out[out.length - 1];
+    const joined = prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
+    if (prev && joined) out[out.length - 1] = { ...prev, text: joined };
+    else out.push(it);
+  }
+  return out;
+}
+
 function mergeAdjacent(items: Draftable[]): Draftable[] {
   const out: Draftable[] = [];
   for (const it of items) {
