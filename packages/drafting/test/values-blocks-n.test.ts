@@ -157,3 +157,13 @@ describe('a visit through an interpreter (DOMAIN.md 1.5: S holds what the patien
     expect(s).toMatch(/drives to work, 20 min/);
   });
 });
+
+describe('a quotation dictated with "quote ... end quote" and nothing else (DOMAIN.md 5.B item 5: the patient\'s words verbatim)', () => {
+  it('"Quote, I can finally pour the kettle without that zing, end quote." is the patient\'s report in S', async () => {
+    const utterances = ['She reports pain three out of ten lifting the baby out of the crib.', 'Quote, I can finally pour the kettle without that zing, end quote. She denies numbness or tingling.']
+      .map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline: 'ot', noteType: 'daily', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    expect(d.sections.subjective.map((x) => x.text).join(' ')).toContain('"I can finally pour the kettle without that zing"');
+  });
+});

@@ -117,8 +117,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
-  // the clinician quoting the patient ("In his words, '...'"): the patient's report
-  if (quotesPatient(t)) return 'subjective';
+  // the clinician quoting the patient ("In his words, '...'"), or a dictated "Quote, ..., end quote": the patient's report
+  if (quotesPatient(t) || /^"[^"]{8,}"[.!?]?$/.test(t.trim())) return 'subjective';
   // "8 lb weight loss over 3 months per patient": a value the patient gave is a report, not a measure taken (DOMAIN.md 1.5 S)
   if (ATTRIBUTED.test(t) && !STRONG_PLAN.test(t) && !GOAL_STATUS.test(t)) return 'subjective';
   // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
