@@ -9,6 +9,7 @@ import { GOAL_LINK } from '../src/extract/cues.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
+import { testsIn } from '../src/lexicon/tests.ts';
 import { foreignSentence } from '../src/text/language.ts';
 import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import { entries, ledger, say } from './spoken.ts';
@@ -165,5 +166,33 @@ describe('a quotation dictated with "quote ... end quote" and nothing else (DOMA
     const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
       discipline: 'ot', noteType: 'daily', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
     expect(d.sections.subjective.map((x) => x.text).join(' ')).toContain('"I can finally pour the kettle without that zing"');
+  });
+});
+
+describe('a special test named by its manoeuvre (DOMAIN.md 1.5 O: special tests; the verifier: a named test must be in the cited text)', () => {
+  const draftObjective = async (lines: [speaker: 'clinician' | 'patient', text: string][], discipline: 'ot' | 'pt') => {
+    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline, noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    return d.sections.objective.map((x) => x.text);
+  };
+
+  it('"Tuck the thumb into your fist and tip the hand down toward the pinky... still positive" is the Finkelstein result', async () => {
+    expect(await draftObjective([['clinician', 'Let me check. Tuck the thumb into your fist and tip the hand down toward the pinky... still positive, but you didn\'t pull away this time.']], 'ot'))
+      .toContain('Finkelstein: positive, but patient did not pull away this time.');
+  });
+
+  it('"I\'m going to lift your big toe up while you\'re standing" - "Ow, right at the heel" - "That reproduces it." is the windlass test, with its manoeuvre', async () => {
+    const o = await draftObjective([
+      ['clinician', "Okay, stand up for me. I'm going to lift your big toe up while you're standing, tell me what you feel."],
+      ['patient', "Ow, yep, that's it, right at the heel."],
+      ['clinician', 'That reproduces it. Hop up on the table.'],
+    ], 'pt');
+    expect(o.join(' ')).toMatch(/^Windlass test \(lift big toe up while patient standing\): that reproduces it\./);
+  });
+
+  it('the test lexicon (which the verifier reads) finds the test in its manoeuvre; a result with no test set up before stays unnamed', async () => {
+    expect(testsIn('Pinch the skin on the back of your middle finger.').map((t) => t.name)).toEqual(['Stemmer sign']);
+    expect((await draftObjective([['clinician', 'Still positive, but less than last week.']], 'pt')).join(' ')).not.toMatch(/Finkelstein|windlass|Stemmer/i);
   });
 });

@@ -132,6 +132,23 @@ function dropInstructionClauses(text: string): string {
   return /[.!?]$/.test(joined) ? joined : `${joined}.`;
 }
 
+/** A sentence that gives only a special test's result: "Still positive, but ...", "That reproduces it.", "..., so that's negative." */
+const TEST_RESULT = /^(?:still |it's |that's |that |it )?(?:positive|negative|reproduces|reproduced)\b|\b(?:so|and) (?:that's|that is|it's) (?:positive|negative)\b/i;
+
+/** The special test set up in the clinician's words just before (this utterance, or the clinician's turn before the patient's reply). */
+function testBefore(units: Unit[], u: Unit): { name: string; said: string; uttId: string } | null {
+  let turns = 0;
+  for (let i = u.idx; i >= 0 && i >= u.idx - 6; i--) {
+    const x = units[i];
+    if (!x) break;
+    if (x.uttId !== units[i + 1]?.uttId && i !== u.idx && x.speaker === 'clinician' && ++turns > 2) break;
+    if (x.speaker !== 'clinician') continue;
+    const t = testsIn(x.text)[0];
+    if (t && x.idx !== u.idx) return { name: t.name, said: new RegExp(t.re.source, 'i').exec(x.text)?.[0] ?? t.name, uttId: x.uttId };
+  }
+  return null;
+}
+
 /** Draft statements, in transcript order within each section. */
 export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient' | 'dictation', discipline?: string, spokenWords?: number, noteType?: string,
   measures: readonly { unitIdx: number; name: string; value: string; baseline: string | null; kind: string; evidence: string[] }[] = []): Draftable[] {
@@ -191,6 +208,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
+    // "That reproduces it." after "I'm going to lift your big toe up while you're standing": a test's result
+    if (!section && u.speaker === 'clinician' && TEST_RESULT.test(u.text) && testBefore(units, u)) section = 'objective';
     if (!section) {
       const k = kindsIn(u.text, discipline).find((x) => !x.explicit);
       if (k && u.speaker === 'clinician') pendingName = { name: k.match, uttId: u.uttId };
@@ -223,6 +242,11 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)
       const rechecked = section === 'objective' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said) : null;
       if (rechecked) { text = rechecked.text; evidence.unshift(...rechecked.evidence.filter((e) => e !== u.uttId)); }
+      // "Tuck the thumb into your fist and tip the hand toward the pinky... still positive": the result of the test said by its manoeuvre
+      const test = TEST_RESULT.test(u.text) && !testsIn(u.text).length ? testBefore(units, u) : null;
+      // a result too short to stand alone ("That reproduces it.") says the manoeuvre it is the result of
+      const how = test && test.said.toLowerCase() !== test.name.toLowerCase() && u.text.split(/\s+/).length <= 3 ? ` (${toThirdPerson(test.said, 'clinician').toLowerCase().replace(/\b(?:your|his|her|the|patient's) /g, '')})` : '';
+      if (test) { text = `${test.name}${how}: ${lowerFirst(text.replace(/^(?:still|so|and)\s+/i, ''))}`; evidence.unshift(test.uttId); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
       }
