@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { fitBudget, priority } from '../src/compose/budget.ts';
 import { finish } from '../src/compose/prose.ts';
 import { withoutRepeatedDenials } from '../src/compose/statements.ts';
+import { GOAL_STATUS } from '../src/compose/classify.ts';
+import { toThirdPerson } from '../src/text/voice.ts';
 import { describeBlock, describeUnit } from '../src/extract/describe.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -120,5 +122,19 @@ describe('denials and asides said twice (FORMAT.md compression; DOMAIN.md 1.6 ne
       { section: 'plan' as const, text: 'Twice a week for eight weeks.', evidence: ['u2'] },
     ];
     expect(fitBudget(items, 30, 0.5).map((x) => x.text)[0]).toBe('Says, "my right leg just doesn\'t pick up when I\'m tired".');
+  });
+});
+
+describe('goal status said as a list (DOMAIN.md 1.8: progress notes turn on goal status)', () => {
+  it('"So, your goals. Hand to mouth with a fork or spoon: met. ... Hair washing: not met yet." is the assessment', () => {
+    for (const said of ['Hand to mouth with a fork or spoon: met.', 'The full jug with the right arm: partly met, you did it here but not at home yet.', 'Hair washing: not met yet.']) {
+      expect(GOAL_STATUS.test(said)).toBe(true);
+    }
+    expect(GOAL_STATUS.test('Knee flexion: 118 degrees.')).toBe(false);
+  });
+
+  it('"Extension, you\'re lacking eighteen degrees" keeps the movement: a movement said first is no name the clinician addresses', () => {
+    expect(toThirdPerson('Extension, you are lacking 18°.', 'clinician')).toBe('Extension, patient is lacking 18°.');
+    expect(toThirdPerson('Tom, ask him something.', 'clinician')).not.toMatch(/Tom/);
   });
 });

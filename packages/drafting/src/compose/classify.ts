@@ -51,7 +51,7 @@ const VISIT_META = /^(?:(?:okay|so|hi|hey|morning|good morning)[,.]?\s+)*(?:(?:t
 /** A family member's report about the patient: "He's been using the picture board", "She can't do buttons". */
 const ABOUT_PATIENT = /^(?:(?:and|but|so|well|yes|yeah|no)[,]?\s+)?(?:he|she|they|his|her)\b(?:'s|'d| \w+)\s+\w+/i;
 /** Goal status: "met all three goals", "the TUG goal isn't met yet", "goal partially met". */
-export const GOAL_STATUS = /\b(?:met (?:all|both|each|every|the|(?:his|her|their|your) )[^.;]{0,25}\bgoals?|goals? (?:is |are |was |were |has been |have been )?(?:all |both |now )?(?:partly |partially |fully |not (?:yet )?)?(?:met|achieved)\b|goals?[^.;]{0,30}\b(?:isn't|is not|aren't|are not|not yet) met)/i;
+export const GOAL_STATUS = /\b(?:met (?:all|both|each|every|the|(?:his|her|their|your) )[^.;]{0,25}\bgoals?|goals? (?:is |are |was |were |has been |have been )?(?:all |both |now )?(?:partly |partially |fully |not (?:yet )?)?(?:met|achieved)\b|goals?[^.;]{0,30}\b(?:isn't|is not|aren't|are not|not yet) met)|^[^:.;]{3,60}:\s*(?:(?:partly|partially|fully|not(?: yet)?)\s+)?(?:met|achieved)\b/i;
 const PAST = /\b(?:at (?:the |your |his |her )?(?:evaluation|eval|intake|start|first visit)|used to|when (?:she|he|you|they) started|last (?:week|month|visit))\b/i;
 
 /** Positioning the patient ("Bottom leg straight, top knee bent", "Right hand stabilizing, left hand turning"). */
