@@ -10,6 +10,7 @@ import { finish } from '../src/compose/prose.ts';
 import { withoutRepeatedDenials } from '../src/compose/statements.ts';
 import { GOAL_STATUS } from '../src/compose/classify.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
 import { describeBlock, describeUnit } from '../src/extract/describe.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -136,5 +137,26 @@ describe('goal status said as a list (DOMAIN.md 1.8: progress notes turn on goal
   it('"Extension, you\'re lacking eighteen degrees" keeps the movement: a movement said first is no name the clinician addresses', () => {
     expect(toThirdPerson('Extension, you are lacking 18°.', 'clinician')).toBe('Extension, patient is lacking 18°.');
     expect(toThirdPerson('Tom, ask him something.', 'clinician')).not.toMatch(/Tom/);
+  });
+});
+
+describe('home-programme exercises named by their common names (DOMAIN.md 2.4: the exercise named with clinical specificity)', () => {
+  it('chin tucks, bird dogs, dead bugs, cat-camel, pendulums, heel drops and pelvic tilts are exercises, kept in a plan cut to its budget', () => {
+    for (const said of ['and the chin tucks', 'and bird dogs', 'dead bugs', 'cat-camel', 'pendulums', 'heel drops', 'pelvic tilts']) {
+      expect(kindsIn(said, 'pt').map((k) => k.kind)).toEqual(['therapeutic_exercise']);
+    }
+    const plan = { section: 'plan' as const, text: 'Ice 10 min at home, 2x/day, and chin tucks, 10 reps every couple of hours at work, whatever works for him.', evidence: ['u1'] };
+    expect(fitBudget([plan], 20, 0.5).map((x) => x.text)[0]).toContain('chin tucks');
+  });
+
+  it('"Therapeutic exercise, 7:32 to 7:48. Dead bug, three by ten." heads the items; "Lost lumbar position on set one" is a result, not an item', () => {
+    const units = buildUnits(say([
+      'Therapeutic exercise, 7:32 to 7:48. Dead bug, three by ten, alternating. Bird dog, three by ten, five-second holds.',
+      'Cues for neutral spine. Lost lumbar position on set one of dead bug, corrected by set three.',
+    ]), 'dictation');
+    const [block] = findBlocks(units, 'pt');
+    const parts = describeBlock(block!, 'pt').parts;
+    expect(parts[0]).toMatch(/^Therapeutic exercise: Dead bug, 3x10/);
+    expect(parts.join('; ')).not.toMatch(/Lost lumbar position/);
   });
 });

@@ -46,7 +46,8 @@ export function activityName(b: Block): string | null {
 /** A sentence that describes an item of treatment (not a marker, goal link, measure or result). */
 export function isItem(u: Unit, discipline?: string): boolean {
   const t = u.text;
-  if (/\b(?:you|he|she) (?:went|did|held|finished|scored|were|was|got|needed|ordered|named|generated)\b/i.test(t)) return false;
+  // how the patient did ("She lost lumbar position on set one of the dead bug") is a result, not an item
+  if (/\b(?:you|he|she|patient) (?:went|did|held|finished|scored|were|was|got|needed|ordered|named|generated|lost|kept|maintained|tolerated|managed|struggled)\b|^(?:lost|kept|maintained|tolerated|managed|struggled)\b/i.test(t)) return false;
   // "Before the eye exercises I'm measuring your vision": a measurement announced, not treatment
   if (/\b(?:I'm|I am|let me|we'll|we will|I'll|I will) (?:measur|test|check|re-?test|re-?check)\w*/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   // "Therapeutic activity from 7:49 to 7:56: 45° cutting ...": the clock range is the block's time, not a change measured
@@ -116,7 +117,9 @@ export function describeBlock(b: Block, discipline?: string): BlockDescription {
     used.add(u.idx);
     const named = kindsIn(u.text, discipline).some((k) => !k.explicit);
     if (named && !ITEM_PARAMS.test(u.text) && d.split(/\s+/).length <= 4) { pendingName = d; continue; }
-    parts.push(pendingName && !named ? `${pendingName}: ${d}` : d);
+    // "Therapeutic exercise, 7:32 to 7:48." then "Dead bug, 3x10": the service named on its own heads the items after it
+    const service = !!pendingName && kindsIn(pendingName, discipline).some((k) => k.explicit);
+    parts.push(pendingName && (!named || service) ? `${pendingName}: ${d}` : d);
     pendingName = null;
   }
   // a name said on its own ("Now scissors.") ends the list; a generic one ("Massage.") only when nothing more specific was said
