@@ -160,3 +160,18 @@ describe('home-programme exercises named by their common names (DOMAIN.md 2.4: t
     expect(parts.join('; ')).not.toMatch(/Lost lumbar position/);
   });
 });
+
+describe('history and the evaluation\'s complexity (DOMAIN.md 1.5 comorbidities; 2.13 evaluation complexity)', () => {
+  it('"Moderate complexity evaluation: two comorbidities ..." is the complexity, not a note title to strip', async () => {
+    const utterances = ['Assessment: findings consistent with mid-portion Achilles tendinopathy on the left.', 'Moderate complexity evaluation: two comorbidities that affect the plan, the diabetes and the thyroid, and an evolving presentation.']
+      .map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text }));
+    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
+      discipline: 'pt', noteType: 'evaluation', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    expect(d.sections.assessment.map((x) => x.text).join(' ')).toMatch(/Moderate complexity evaluation: 2 comorbidities/);
+  });
+
+  it('a comorbidity named in a clause ("and hypothyroidism") is a fact the budget keeps', () => {
+    const items = [{ section: 'subjective' as const, text: 'Pain 3/10, type 2 diabetes on metformin, and hypothyroidism, which she manages well enough these days.', evidence: ['u1'] }];
+    expect(fitBudget(items, 20, 0.5).map((x) => x.text)[0]).toBe('Pain 3/10, type 2 diabetes on metformin, and hypothyroidism.');
+  });
+});

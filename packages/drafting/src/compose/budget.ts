@@ -179,12 +179,15 @@ const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be bee
 
 /** An aside: no number, side, negation, symptom, body part, test or service, and at most two content words. */
 /** A clause that states a fact a reviewer checks: a number, side, negation, symptom, body part, test, service or assist level. */
+/** A medical condition named in history: "and hypothyroidism", "high blood pressure", "type 2 diabetes" (DOMAIN.md 1.5 comorbidities). */
+const CONDITION = /\b[a-z]+(?:itis|osis|ism|pathy|emia|oma)\b|\b(?:diabetes|hypertension|high blood pressure|COPD|asthma|cancer|stroke|Parkinson\w*|dementia|depression|anxiety|obesity|heart (?:disease|failure|attack)|a-?fib|atrial fibrillation|osteopenia|osteoporosis|fibromyalgia|lupus|multiple sclerosis|MS)\b/i;
+
 function hardFact(clause: string): boolean {
-  return INFORMATIVE.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
+  return INFORMATIVE.test(clause) || CONDITION.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
 }
 
 function informative(clause: string): boolean {
-  if (INFORMATIVE.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
+  if (INFORMATIVE.test(clause) || CONDITION.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
   if (ASSESSMENT_CUE.test(clause) || OBJECTIVE_CUE.test(clause) || PLAN_CUE.test(clause) || GOAL_LINK.test(clause) || FUNCTION.test(clause) || HISTORY.test(clause)) return true;
   const content = (clause.toLowerCase().match(/[a-z][a-z']+/g) ?? []).filter((w) => w.length > 2 && !FILLER_WORDS.has(w));
   return content.length > 3;

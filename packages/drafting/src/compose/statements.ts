@@ -278,7 +278,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
  */
 function stripNoteHeader(text: string): string {
   return text
-    .replace(/^(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
+    // ("Moderate complexity evaluation: two comorbidities ..." is the complexity, not the note's title)
+    .replace(/^(?!(?:[Ll]ow|[Mm]oderate|[Hh]igh)[- ]complexity\b)(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
     .replace(/(?:^|,\s*)visit (?:number )?\d+\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
     // "Third visit, left jaw pain": which visit it is, the EMR holds
     .replace(/^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:visit|session)[,.]\s*/i, '')
