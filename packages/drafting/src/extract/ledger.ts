@@ -143,6 +143,20 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     if (u.header && !u.headerCarried && u.header !== 'objective') close();
     if (plan || ((u.header === 'assessment' || u.header === 'subjective') && !carriedOver)) continue;
     if (range) {
+      // "Then soft tissue. I started at 4:10 and finished at 4:21.": the block just named, nothing done in it yet, is the one timed
+      const named = open as Block | null;
+      if (named && !named.start && !named.stop && named.minutes === null && named.kinds.length && !named.test && !kinds.length && !UNTIMED_KINDS.has(mainKind(named))
+        && named.units.every((x) => !PARAM_TEST.test(x.text) && !clockTimes(x.text).length) && u.uttIndex - (named.units[named.units.length - 1]?.uttIndex ?? -9) <= 1) {
+        const second = times[1];
+        named.start = { time: range[0], said: spokenTime(text, 0), uttId: u.uttId };
+        named.stop = { time: range[1], said: second ? spokenTime(text, second.index) : '', uttId: u.uttId };
+        const span = minutesBetween(range[0], range[1]);
+        named.minutes = stated !== null && fitsSpan(stated, span) ? stated : span;
+        named.minutesSaid = stated !== null && fitsSpan(stated, span) ? u.uttId : null;
+        named.units.push(u);
+        named.kinds.push(...kinds);
+        continue;
+      }
       // "started neuromuscular re-education at 9:46 ... Then therapeutic activity from 9:53 to 10:24":
       // the block begun with only a start ends where the next, said to follow it, begins
       const prior = open as Block | null;

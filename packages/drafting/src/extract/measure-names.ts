@@ -63,14 +63,19 @@ export function nameBefore(text: string, index: number): string | null {
   // the position a motion is measured in names no measure: "external rotation at 90° of abduction, 85°"
   const head = text.slice(0, index).replace(POSITION, (m) => ' '.repeat(m.length));
   let best: { name: string; at: number } | null = null;
+  const spans: [number, number][] = [];
   for (const t of testsIn(head)) {
     const m = new RegExp(t.re.source, 'gi');
     let hit: RegExpExecArray | null;
-    while ((hit = m.exec(head))) if (!best || hit.index >= best.at) best = { name: hit[0], at: hit.index };
+    while ((hit = m.exec(head))) {
+      spans.push([hit.index, hit.index + hit[0].length]);
+      if (!best || hit.index >= best.at) best = { name: hit[0], at: hit.index };
+    }
   }
   MOVEMENT.lastIndex = 0;
   let mv: RegExpExecArray | null;
-  while ((mv = MOVEMENT.exec(head))) if (!best || mv.index > best.at) best = { name: (mv[1] ?? '').trim(), at: mv.index };
+  // a movement inside a test's name ("Flexion-rotation test") is that test, not a movement of its own
+  while ((mv = MOVEMENT.exec(head))) if ((!best || mv.index > best.at) && !spans.some(([a, b]) => mv!.index >= a && mv!.index < b)) best = { name: (mv[1] ?? '').trim(), at: mv.index };
   OTHER_NAMES.lastIndex = 0;
   let o: RegExpExecArray | null;
   while ((o = OTHER_NAMES.exec(head))) if (!best || o.index > best.at + (best.name.length > (o[1] ?? '').length ? best.name.length - 1 : 0)) best = { name: o[1] ?? '', at: o.index };

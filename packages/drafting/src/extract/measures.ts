@@ -192,7 +192,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     }
     // "Tell her last week it was 85": a prior said without its unit belongs to the reading just taken
     const barePrior = found.length === 0 ? PRIOR.exec(text) : null;
-    if (barePrior && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
+    // ... unless the reading just before already took it as its baseline (from the sentence after it)
+    const consumed = barePrior ? out.some((x) => u.idx - x.unitIdx <= 1 && x.baseline !== null && parseFloat(x.baseline) === parseFloat(priorValue(barePrior) ?? '')) : false;
+    if (barePrior && !consumed && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
       const saidSide = sidesIn(barePrior[0])[0]?.side ?? null;
       const target = [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
       if (target) { target.baseline = `${priorValue(barePrior)}${unitOf(target.value)}`; target.evidence.push(u.uttId); }
@@ -374,7 +376,9 @@ function sameMeasure(a: string, b: string): boolean {
 function linkRepeats(list: LocatedMeasure[]): LocatedMeasure[] {
   return list.map((m, i) => {
     if (m.kind === 'pain') return m; // pain at rest, with activity, elsewhere: not one measure repeated
-    const earlier = list.slice(0, i).filter((p) => p.kind !== 'pain' && p.unitIdx !== m.unitIdx && sameMeasure(p.name, m.name) && sameScale(p.value, m.value));
+    // "right rotation 70°" repeats "cervical rotation right 62°": the side said in a name is the reading's side
+    const unsided = (n: string) => n.replace(/^(?:left|right)\s+/, '');
+    const earlier = list.slice(0, i).filter((p) => p.kind !== 'pain' && p.unitIdx !== m.unitIdx && (sameMeasure(p.name, m.name) || (m.side !== null && p.side === m.side && sameMeasure(unsided(p.name), unsided(m.name)))) && sameScale(p.value, m.value));
     const prior = earlier.find((p) => p.side === m.side) ?? earlier.find((p) => p.side === null || m.side === null);
     if (!prior) return m;
     return { ...m, name: prior.name.length > m.name.length ? prior.name : m.name, kind: m.kind === 'other' ? prior.kind : m.kind,

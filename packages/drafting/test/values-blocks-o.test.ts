@@ -1,0 +1,61 @@
+/**
+ * Services, times and measures as said in visits the drafter had not seen (held-out set O), each
+ * on a small transcript written for this file. Sources: DOMAIN.md 2.3 (97530 functional tasks;
+ * 97010 hot/cold packs), 2.13 (98943 extraspinal CMT), 2.2 (start and stop clock times), 2.4 (an
+ * outcome compared with its own baseline, never another measure's).
+ */
+import { describe, expect, it } from 'vitest';
+import { clockRange } from '../src/extract/clock.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
+import { entries, ledger, say } from './spoken.ts';
+
+const kinds = (text: string, discipline: string) => kindsIn(text, discipline).map((k) => k.kind);
+
+describe('services named in plain words (DOMAIN.md 2.3, 2.13)', () => {
+  it('an errand run planned and walked through is a functional activity (97530)', () => {
+    expect(kinds('Last thing is the errand run.', 'ot')).toEqual(['therapeutic_activity']);
+    expect(ledger([
+      "Last thing is the errand run. It's one fifteen. Plan the route on your phone, then we'll walk it through here.",
+      "One thirty-eight, we're done. One error today, and no cues from me.",
+    ], 'ot')).toEqual([['therapeutic_activity', '13:15', '13:38', 23]]);
+  });
+
+  it('"long-axis distraction on the right hip" by a chiropractor is extraspinal manipulation; "ice on the right SI for ten minutes" is a cold pack', () => {
+    expect(kinds('Now the hip: long-axis distraction on the right hip, a few gentle tugs.', 'chiro')).toEqual(['cmt']);
+    expect(kinds('Last thing, ice on the right SI for ten minutes while you rest.', 'chiro')).toEqual(['hot_cold_pack']);
+    expect(kinds('At home, ice fifteen minutes twice a day.', 'chiro')).toEqual([]);
+  });
+});
+
+describe('a block named first, then timed (DOMAIN.md 2.2)', () => {
+  it('"I started at ten past four and finished at four twenty-one" is a clock range', () => {
+    expect(clockRange('I started at 4:10 and finished at 4:21.')).toEqual(['16:10', '16:21']);
+  });
+
+  it('"Then soft tissue. I started at ... and finished at ..." times the soft tissue block, not the adjustment before it', () => {
+    const out = entries([
+      'Adjustments: diversified, supine rotary to C1-C2 on the right. So two regions, cervical and thoracic.',
+      'Then soft tissue. I started at ten past four and finished at four twenty-one. Suboccipital release and trigger point pressure to the right levator.',
+    ], 'chiro');
+    expect(out.map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes])).toEqual([['cmt', null, null, null], ['manual_therapy', '16:10', '16:21', 11]]);
+  });
+});
+
+describe('readings and their baselines (DOMAIN.md 2.4)', () => {
+  const measures = () => extractMeasures(buildUnits(say([
+    'Objective. Cervical rotation right sixty-two degrees, left seventy-four. Flexion-rotation test right thirty degrees, left forty-two. It was twenty-four on the right at intake.',
+    'Post treatment, right rotation was seventy degrees.',
+  ]), 'dictation'), 'chiro').map((m) => [m.name, m.value, m.baseline]);
+
+  it('the flexion-rotation test is its own measure; its intake value is its baseline only', () => {
+    const found = measures();
+    expect(found).toContainEqual(['flexion-rotation test', '30°', '24']);
+    expect(found).toContainEqual(['cervical rotation', '62°', null]);
+  });
+
+  it('"right rotation 70°" after treatment repeats "cervical rotation right 62°"', () => {
+    expect(measures()).toContainEqual(['cervical rotation', '70°', '62°']);
+  });
+});
