@@ -5,7 +5,10 @@
  * outcome compared with its own baseline, never another measure's).
  */
 import { describe, expect, it } from 'vitest';
-import { clockRange } from '../src/extract/clock.ts';
+import { clockRange, statedMinutes } from '../src/extract/clock.ts';
+import { PLAN_CUE } from '../src/extract/cues.ts';
+import { isItem } from '../src/extract/describe.ts';
+import { normalizeClinical } from '../src/index.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
@@ -57,5 +60,35 @@ describe('readings and their baselines (DOMAIN.md 2.4)', () => {
 
   it('"right rotation 70°" after treatment repeats "cervical rotation right 62°"', () => {
     expect(measures()).toContainEqual(['cervical rotation', '70°', '62°']);
+  });
+});
+
+describe('a re-evaluation through play, and its plan (DOMAIN.md 2.3 97530; 1.8 plan)', () => {
+  it('an obstacle course on stepping stones is a functional activity; "Let\'s watch him walk down the hall" is an observation, not gait training', () => {
+    expect(kinds('Stomp on the stepping stones with your heels, big dinosaur stomps.', 'pt')).toEqual(['therapeutic_activity']);
+    expect(ledger([
+      "Let's watch him walk down the hall and back. I'm counting. Out of twenty steps, nine were toe strikes.",
+      "Alright Mateo, dinosaur course. It's five past four, let's go. Stomp on the stepping stones with your heels.",
+      'Last lap. Four twenty-one, done with the course. He did five laps, heel-first on the stepping stones for four of the five laps.',
+    ])).toEqual([['therapeutic_activity', '16:05', '16:21', 16]]);
+  });
+
+  it('"I\'d like him fitted for night splints" is the plan', () => {
+    expect(PLAN_CUE.test("I'd like him fitted for night splints, ankle-foot orthoses he wears while he sleeps.")).toBe(true);
+  });
+});
+
+describe('an evaluation that ends in treatment (DOMAIN.md 2.2, 2.3 97112)', () => {
+  it('"That took about three minutes to settle" and "down from about three minutes" are no treatment minutes; "gaze stability" is 97112', () => {
+    expect(statedMinutes('That took about 3 min to settle.')).toBeNull();
+    expect(statedMinutes('40 s to settle that time, down from about 3 min on the first set.')).toBeNull();
+    expect(statedMinutes('Treadmill walking, 3 min.')).toBe(3);
+    expect(kinds("Let's start some gaze stability now.", 'pt')).toEqual(['neuromuscular_reeducation']);
+  });
+
+  it('"heart rate one forty-two" is 142; "What I\'m seeing is ... the VOR" names no item', () => {
+    expect(normalizeClinical('We stopped at minute nine, heart rate one forty-two.')).toBe('We stopped at minute 9, heart rate 142.');
+    const units = buildUnits(say(["What I'm seeing is that your inner ear and your eyes aren't coordinating well, the VOR is the big one."]), 'ambient');
+    expect(isItem(units[0]!, 'pt')).toBe(false);
   });
 });

@@ -60,8 +60,8 @@ export const DOSE_AFTER_MINUTES = String.raw` each\b| at a time\b| apiece\b|,? (
  * test") and not a dose inside the block ("two rounds of three minutes", "3 min each", "putty,
  * 2 min times 3").
  */
-const STATED_MINUTES = new RegExp(String.raw`\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b|${DOSE_AFTER_MINUTES})`
-  + String.raw`(?<!\b(?:rested|rest|resting|after|every|within|for the first|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)`, 'i');
+const STATED_MINUTES = new RegExp(String.raw`\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b|\s+(?:to|before it) (?:settle|settled|calm|clear|go away|resolve|ease|subside)\b|${DOSE_AFTER_MINUTES})`
+  + String.raw`(?<!\b(?:rested|rest|resting|after|every|within|for the first|from|from about|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)`, 'i');
 
 /** Minutes stated in the text; the first one, or null. */
 export function statedMinutes(text: string): number | null {

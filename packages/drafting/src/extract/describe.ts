@@ -18,7 +18,7 @@ import type { Unit } from './units.ts';
 export const ITEM_PARAMS = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+ times\b|\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|steps|cuts|trials|sentences|words|beads|snakes|feet|ft)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b/i;
 const MEASURED = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:cm|s)\b|\d+%|\b\d+ of \d+\b/;
 const ASSIST_WORD = /(?<![\w-])(?:independent\w*|supervision|assist(?:ance|ed)?|contact guard|CGA|SBA)\b/i;
-const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the (?:re-?)?eval(?:uation)?)?|at|from|here's the|here is the)[,.:]?\s+)*(?:(?:it's|it is|that's|that was|is)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start (?:on|with)|do|go|get going on|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
+const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the (?:re-?)?eval(?:uation)?)?|at|from|here's the|here is the)[,.:]?\s+)*(?:(?:it's|it is|that's|that was|is)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start(?: on| with| some)?|do|go|get going on|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
 const CLOCK = /\b(?:at |from )?\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?(?:\s*(?:to|-|–|until|till)\s*\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?)?/gi;
 /** Where a purpose begins inside an item sentence. */
 const PURPOSE = /,?\s+(?<!\b(?:going|want|wants|need|needs|have|has|had|got|trying|try|able|like|used|ought|about|back|up|down|over)\s)(?=(?:to (?:restore|improve|increase|build|stretch|loosen|help|get (?:you|him|her|them|back)|address|reduce|decrease|gain|regain|strengthen|target|promote|facilitate|normalize|prepare|allow|enable|work on|wake up|release)\b|for (?:\w+ )?(?:strength|strengthening|range|ROM|mobility|endurance|control|stability|flexibility|balance|motion|recruitment|activation)\b|towards?\b|so (?:that )?(?:you|he|she|they|patient|the patient) (?:can|could|will)\b|targeting\b|aimed at\b|in order to\b|which (?:will|should) help\b))/i;
@@ -63,6 +63,8 @@ export function isItem(u: Unit, discipline?: string): boolean {
   if (PURPOSE_SENTENCE.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (/\bdeficits?\b/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (/^(?:I|we) (?:have|'ve got|got)\b/i.test(t)) return false;
+  // "What I'm seeing is ... the VOR is the big one": the clinician's impression, not an item done
+  if (/^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(t)) return false;
   if (/\b(?:is|are|was) (?:plenty|enough|fine|good|too \w+|heavy|light|easy|hard|better)\b/i.test(t) && !kindsIn(t, discipline).some((k) => !k.explicit)) return false;
   if (/\b(?:stop|that's|that is|that was|so|total)\b[^.]*\b\d+ min\b/i.test(t) && !ITEM_PARAMS.test(t.replace(/\b\d+ min\b/g, ''))) return false;
   if (testsIn(t).length && MEASURED.test(t) && !ITEM_PARAMS.test(t)) return false;

@@ -115,18 +115,21 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length && statedMinutes(text) === null;
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
-    const resultOnly = discipline !== 'slp' && !open && /\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    const resultOnly = discipline !== 'slp' && !open && !clockTimes(text).length
+      // "He did five laps, heel-first on the stepping stones for four of the five": how it went, after the block closed
+      && ((/\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text)) || /^(?:he|she|they|you|(?:the )?patient) (?:did|made|managed|completed)\b/i.test(text));
     // "Before we started, five buttons took her 5 min 20 s": a task timed outside treatment is a measure
     // (a test of function), not treatment time; within or after a block it is the block's outcome
     const timedTask = !open && !GOAL_LINK.test(text) && /\btook (?:(?:her|him|them|the patient) )?(?:about )?\d+(?:\.\d+)? (?:min|s)\b/i.test(text);
     const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text) || timedTask;
-    const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    // "What I'm seeing is that ... the VOR is the big one": the clinician's impression names no service given
+    const deficitOnly = (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
     // "Tell her the ankle is stiff ... that's why the stairs are hard": a message passed on (by an interpreter or family) names no service
     const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || RELAY_TO.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
-    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|let's|I want to|I'd like to|wants? to) (?:measure|check|test|re-?test|re-?measure|look at|examine)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
+    const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|let's|I want to|I'd like to|wants? to) (?:measure|check|test|re-?test|re-?measure|look at|examine|watch)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
     if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;
     // "Flexion after the stretch is 126": a treatment named as the time of a reading is not done again
     const kinds = linkOnly || measureOnly || deficitOnly || admin || setup ? [] : blockKinds(text.replace(AFTER_TREATMENT, ''), discipline);
@@ -181,7 +184,10 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       continue;
     }
     // "It's 9:07. Starting your balance retraining now.": the test said before it was not the treatment
-    if (times.length && open && (open as Block).test && !(open as Block).start
+    // ... nor the exam talk of turns before ("This is the VOR.") when a timed service starts now with its own name
+    const stale = (b: Block) => b.test || (!UNTIMED_KINDS.has(mainKind(b)) && b.minutes === null && u.uttIndex - (b.units[0]?.uttIndex ?? u.uttIndex) >= 2
+      && kindsIn(utteranceOf(units, u), discipline).some((k) => !b.units.some((x) => x.uttIndex === u.uttIndex) || k.kind !== mainKind(b)));
+    if (times.length && open && stale(open as Block) && !(open as Block).start
       && /\bstart(?:ing)?\b|\blet's (?:start|begin)\b|\bbegin(?:ning)?\b/i.test(utteranceOf(units, u))) open = null;
     const cur = open as Block | null;
     if (times.length) {

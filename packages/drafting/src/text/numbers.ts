@@ -29,6 +29,8 @@ const ONE_AS_NUMBER = /^[\s-]*(?:out\s+of|percent|degrees?|pounds?|lbs?|minutes?
 
 /** Goniometry said in the sentence: "one twenty-four" is then 124 (degrees), not "1 24". */
 const ROM_CONTEXT = /\b(?:flexion|extension|rotation|abduction|adduction|bend|degrees?|ROM|range of motion)\b/i;
+/** A heart rate said in the sentence: "heart rate one forty-two" is 142 beats, not "1 42". */
+const RATE_CONTEXT = /\b(?:heart rate|HR|pulse|bpm|beats per minute|symptom threshold)\b/i;
 
 type Tok = { word: string; joiner: string };
 
@@ -107,7 +109,7 @@ function convertRun(run: string, rom = false): string {
 
 /** Replace spoken number words with digits, leaving everything else untouched. */
 export function wordsToDigits(text: string): string {
-  const rom = ROM_CONTEXT.test(text);
+  const rom = ROM_CONTEXT.test(text) || RATE_CONTEXT.test(text);
   return text.replace(RUN, (run, offset: number, all: string) => {
     if (/^one$/i.test(run.trim())) {
       const after = all.slice(offset + run.length);
