@@ -92,3 +92,20 @@ describe('an evaluation that ends in treatment (DOMAIN.md 2.2, 2.3 97112)', () =
     expect(isItem(units[0]!, 'pt')).toBe(false);
   });
 });
+
+describe('a dictation with one block timed and one not (DOMAIN.md 2.2 clock times; 2.4 parameters; 2.7 vague)', () => {
+  const dictated = [
+    'Manual therapy, started at two oh five, finished at two seventeen. Scar massage and scar mobilization along the incision.',
+    'Then therapeutic exercise, about fourteen minutes, um, hand strengthening and some putty. I didn\'t write the times down on that part.',
+    'The exercise is for the grip goal, getting him to fifty pounds so he can use his woodworking tools.',
+  ];
+
+  it('"started at 2:05, finished at 2:17" times the manual therapy; the exercise after it is its own block of 14 minutes', () => {
+    expect(ledger(dictated, 'ot', 'dictation')).toEqual([['manual_therapy', '14:05', '14:17', 12], ['therapeutic_exercise', null, null, 14]]);
+  });
+
+  it('the goal\'s target ("getting him to fifty pounds") is no parameter of the exercise', () => {
+    const exercise = entries(dictated, 'ot').find((e) => e.kindHint === 'therapeutic_exercise');
+    expect(exercise?.parameters).toEqual([]);
+  });
+});

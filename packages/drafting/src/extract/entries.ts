@@ -10,6 +10,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
 import { GOAL_LINK, namesPlanGoal } from './cues.ts';
+import { clockTimes } from './clock.ts';
 import { describeBlock, isItem } from './describe.ts';
 import { type Block, CUE, INDEPENDENT, mainKind, PARAM } from './ledger.ts';
 import type { LocatedMeasure } from './measures.ts';
@@ -167,7 +168,9 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
     const kind = mainKind(b);
     const all = b.units.map((u) => u.text).join(' ');
     const regions = blockRegions(b, allUnits, discipline);
-    const params = [...new Set((all.match(PARAM) ?? []).map((p) => p.trim()))].filter((p) => !/^\d+ min$/.test(p));
+    // a dose is said of what was done: "getting him to 50 lb so he can use his tools" is the goal's target, not a parameter
+    const done = b.units.filter((u) => !GOAL_LINK.test(u.text) || !!clockTimes(u.text).length || kindsIn(u.text, discipline).some((k) => k.explicit)).map((u) => u.text).join(' ');
+    const params = [...new Set((done.match(PARAM) ?? []).map((p) => p.trim()))].filter((p) => !/^\d+ min$/.test(p));
     const { parts, purposes } = describeBlock(b, discipline);
     // the goal connection: a sentence of its own, else a purpose said with the activity that names a function
     const said = b.linkedGoal ?? b.units.filter((x) => GOAL_LINK.test(x.text) && !isItem(x, discipline)).map((x) => ({ text: x.text, uttId: x.uttId }))[0];
