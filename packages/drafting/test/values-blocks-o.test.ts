@@ -109,3 +109,15 @@ describe('a dictation with one block timed and one not (DOMAIN.md 2.2 clock time
     expect(exercise?.parameters).toEqual([]);
   });
 });
+
+describe('where a block\'s hands were (DOMAIN.md 2.5: 97124 and 97140 on distinct regions)', () => {
+  it('"No redness or drainage from the incision" names no drainage done; a re-measure after the massage ("After, knee flexion was 118") adds no knee to it', () => {
+    expect(kinds('No redness or drainage from the incision.', 'massage')).toEqual([]);
+    expect(kinds("I'll start the drainage at the neck.", 'ot')).toEqual(['manual_therapy']);
+    const out = entries([
+      'Then massage, 97124, three twenty-one to three forty-five, different region, the left calf. Effleurage and petrissage to the gastroc and soleus.',
+      'After, knee flexion was a hundred and eighteen degrees, and dorsiflexion with the knee straight went to ten degrees.',
+    ], 'massage');
+    expect(out[0]?.bodyRegions).toEqual(['calf']);
+  });
+});

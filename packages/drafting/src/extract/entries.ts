@@ -85,7 +85,7 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
     if (u.speaker !== 'clinician' || DECLINED.test(u.text)) continue;
     // "Post-treatment cervical rotation ...", "The neck work is to restore rotation for ...": a re-measure or a
     // goal sentence names what was measured or aimed at, not where this block's hands were
-    if (/^(?:pre|post)[- ]?treatment\b/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
+    if (u.header === 'assessment' || u.header === 'plan' || /^(?:pre|post)[- ]?treatment\b|^after(?:wards)?,?\s+(?!(?:that|this)\b)[^.]*\b(?:was|were|is|went|now|to)\b[^.]*\d/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
     for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
       // "relax into my hands", "push against my hand": the clinician's own hands
@@ -166,7 +166,6 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
   goals: readonly string[] = []): LedgerEntry[] {
   return blocks.map((b, i) => {
     const kind = mainKind(b);
-    const all = b.units.map((u) => u.text).join(' ');
     const regions = blockRegions(b, allUnits, discipline);
     // a dose is said of what was done: "getting him to 50 lb so he can use his tools" is the goal's target, not a parameter
     const done = b.units.filter((u) => !GOAL_LINK.test(u.text) || !!clockTimes(u.text).length || kindsIn(u.text, discipline).some((k) => k.explicit)).map((u) => u.text).join(' ');
