@@ -121,3 +121,10 @@ describe('where a block\'s hands were (DOMAIN.md 2.5: 97124 and 97140 on distinc
     expect(out[0]?.bodyRegions).toEqual(['calf']);
   });
 });
+
+describe('a child\'s two-word combinations (DOMAIN.md 2.3: 92507 language treatment, not 92526 swallowing)', () => {
+  it('"daddy cracker" said by the child is a word combination; "Now a cracker, small bite" is a swallow trial', () => {
+    expect(kinds('2-word combinations, 6 different ones: more cow, pig in, open bubble, daddy cracker.', 'slp')).not.toContain('swallowing_treatment');
+    expect(kinds('Now a cracker, small bite.', 'slp')).toEqual(['swallowing_treatment']);
+  });
+});
