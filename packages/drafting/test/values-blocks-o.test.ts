@@ -9,6 +9,7 @@ import { clockRange, statedMinutes } from '../src/extract/clock.ts';
 import { PLAN_CUE } from '../src/extract/cues.ts';
 import { isItem } from '../src/extract/describe.ts';
 import { normalizeClinical } from '../src/index.ts';
+import { finish } from '../src/compose/prose.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
@@ -126,5 +127,17 @@ describe('a child\'s two-word combinations (DOMAIN.md 2.3: 92507 language treatm
   it('"daddy cracker" said by the child is a word combination; "Now a cracker, small bite" is a swallow trial', () => {
     expect(kinds('2-word combinations, 6 different ones: more cow, pig in, open bubble, daddy cracker.', 'slp')).not.toContain('swallowing_treatment');
     expect(kinds('Now a cracker, small bite.', 'slp')).toEqual(['swallowing_treatment']);
+  });
+});
+
+describe('a dysphagia session (DOMAIN.md 2.3: 92526; 1.5 O: trials scored)', () => {
+  it('"Five for five." scores trials as 5/5; pill practice in purée is a swallow trial', () => {
+    expect(normalizeClinical('Five for five. No cough.')).toBe('5/5. No cough.');
+    expect(normalizeClinical('Waiting for two weeks.')).toBe('Waiting for 2 weeks.');
+    expect(kinds('Now pill practice with purée.', 'slp')).toEqual(['swallowing_treatment']);
+  });
+
+  it('"within an hour or so of his levodopa" keeps its end: "or so" joins no clause', () => {
+    expect(finish('Try to have meals within an hour or so of his levodopa, when he is at his best.')).toMatch(/or so of levodopa/);
   });
 });

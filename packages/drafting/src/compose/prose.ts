@@ -50,7 +50,7 @@ export function concise(text: string): string {
       .replace(/(?<=(?:,|;|:|\band|\bso|\bbut|\bthen|^[A-Z][a-z]+ [a-z]+) )(?:he|she|they|clinician|patient) (?=[a-z]+(?:ed|s)?\b)(?!is\b|was\b|has\b|can\b|does\b|did\b|will\b|would\b)/g, '')
       .replace(/\b(progressed|moved|advanced|switched|cued|helped|reminded) (?:him|her|them|patient) /g, '$1 ')
       // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose
-      .replace(/(?<!\b(?:is|are|was|were))(?:,? so) (?=[a-z])/g, '; ')
+      .replace(/(?<!\b(?:is|are|was|were|or))(?:,? so) (?=[a-z])/g, '; ')
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
       // "Abduction 165, it was 95" -> "Abduction 165 (was 95)", "18 s, was 9" -> "18 s (was 9)": a value's earlier reading keeps its "was"
       .replace(/(\d[^\s,;]*(?: (?:s|lb|cm|mm|min|kg|m\/s))?),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')

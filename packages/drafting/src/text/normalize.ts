@@ -26,6 +26,8 @@ const RULES: Rule[] = [
   [/\b([0-5]) minus\b(?! \d)/gi, '$1-'],
   [/\bminus (\d+)/gi, '-$1'],
   [/\b(\d+(?:\.\d+)?[+-]?) (?:out of|over) (\d+)\b/gi, '$1/$2'],
+  // "Five for five." scores trials: 5/5 (a sentence of its own, the first number no more than the second)
+  [/(^|[.!?]\s+)(\d{1,2}) for (\d{1,2})(?=\s*[.!;,]|$)/g, (m: string, lead = '', a = '', b = '') => (Number(a) <= Number(b) ? `${lead}${a}/${b}` : m)],
   // "six and a half minutes"
   [/\b(\d+) and a half\b/gi, '$1.5'],
   [/\b(\d+) sets? of (\d+)\b/gi, '$1x$2'],
