@@ -141,3 +141,10 @@ describe('a dysphagia session (DOMAIN.md 2.3: 92526; 1.5 O: trials scored)', () 
     expect(finish('Try to have meals within an hour or so of his levodopa, when he is at his best.')).toMatch(/or so of levodopa/);
   });
 });
+
+describe('a second rating said on the scale of the first (DOMAIN.md 2.4 "pain ... 0-10 scale")', () => {
+  it('"about a three out of ten at rest and it goes up to a five after she walks" is 3/10 and 5/10; "up to a five-minute walk" is no rating', () => {
+    expect(normalizeClinical('Pain is about a three out of ten at rest and it goes up to a five after she walks out to the mailbox.')).toMatch(/3\/10 at rest and it goes up to a 5\/10 after/);
+    expect(normalizeClinical('Pain 3/10 and she is up to a five minute walk.')).not.toMatch(/5\/10/);
+  });
+});

@@ -71,5 +71,14 @@ const RULES: Rule[] = [
 export function normalizeClinical(text: string): string {
   let out = wordsToDigits(spokenClockTimes(text));
   for (const [re, to] of RULES) out = out.replace(re, to as string);
-  return out;
+  return onTheSameScale(out);
+}
+
+/**
+ * "Pain is about 3/10 at rest and it goes up to a 5 after she walks": a rating said after one on
+ * the 0-10 scale, in the same sentence, is on that scale.
+ */
+function onTheSameScale(text: string): string {
+  return text.replace(/\b\d+(?:\.\d+)?\/10\b[^.!?]*?\b(?:up to|down to|goes to|as high as|as much as|to) an? (\d{1,2})\b(?![\d/.%°:]|\s*(?:min|minutes?|s|seconds?|hours?|days?|weeks?|times|x|lb|cm|feet|reps?|sets?)\b)/g,
+    (m, n: string) => (Number(n) <= 10 ? `${m}/10` : m));
 }
