@@ -148,3 +148,13 @@ describe('a second rating said on the scale of the first (DOMAIN.md 2.4 "pain ..
     expect(normalizeClinical('Pain 3/10 and she is up to a five minute walk.')).not.toMatch(/5\/10/);
   });
 });
+
+describe('a baseline never moves to another measure (DOMAIN.md 2.4; the verifier: no number without its source)', () => {
+  it('"Semmes-Weinstein ... 3.61 now, ... they were 4.31 at the eval" gives wrist extension no baseline of 4.31', () => {
+    const found = extractMeasures(buildUnits(say([
+      'Wrist extension active was fifty degrees before treatment today.',
+      'Semmes-Weinstein at the index and thumb tips is three point six one now, so still diminished light touch, but they were four point three one at the eval.',
+    ]), 'dictation'), 'ot');
+    expect(found.find((m) => m.name.includes('extension'))?.baseline ?? null).toBeNull();
+  });
+});

@@ -194,7 +194,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     const barePrior = found.length === 0 ? PRIOR.exec(text) : null;
     // ... unless the reading just before already took it as its baseline (from the sentence after it)
     const consumed = barePrior ? out.some((x) => u.idx - x.unitIdx <= 1 && x.baseline !== null && parseFloat(x.baseline) === parseFloat(priorValue(barePrior) ?? '')) : false;
-    if (barePrior && !consumed && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
+    // ... and a sentence with a reading of its own that was not read ("3.61 now, ... they were 4.31") gives no one else a baseline
+    const ownReading = (text.match(/\d+(?:\.\d+)?/g) ?? []).length > 1;
+    if (barePrior && !consumed && !ownReading && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
       const saidSide = sidesIn(barePrior[0])[0]?.side ?? null;
       const target = [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
       if (target) { target.baseline = `${priorValue(barePrior)}${unitOf(target.value)}`; target.evidence.push(u.uttId); }

@@ -39,6 +39,7 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'straight leg raise', kind: 'other', re: /\b(?:straight leg raise|SLR)\b/i },
   { name: 'slump test', kind: 'other', re: /\bslump\b/i },
   { name: 'Spurling', kind: 'other', re: /\bSpurling/i },
+  { name: 'Semmes-Weinstein', kind: 'other', re: /\bSemmes[- ]Weinstein\b|\bmonofilament\b/i },
   { name: 'flexion-rotation test', kind: 'rom', re: /\bflexion[- ]rotation test\b|\bFRT\b/i },
   { name: 'Phalen', kind: 'other', re: /\bPhalen/i },
   { name: 'Tinel', kind: 'other', re: /\bTinel/i },
