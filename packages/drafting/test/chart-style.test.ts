@@ -14,8 +14,8 @@ import { kindsIn } from '../src/lexicon/interventions.ts';
 import { describeBlock, describeUnit } from '../src/extract/describe.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
-import { say } from './spoken.ts';
+import { normalizeClinical } from '../src/index.ts';
+import { dictated, draftOf, type Line, say } from './spoken.ts';
 
 const d = (section: 'subjective' | 'objective' | 'assessment' | 'plan', text: string) => ({ section, text, evidence: ['u1'] });
 
@@ -50,10 +50,8 @@ describe('markers and lead-ins carry nothing in a chart', () => {
 
   it('"quote, \'...,\' end quote" keeps the words once quoted; "End of dictation." is no statement', async () => {
     expect(normalizeClinical("Quote, 'the mornings are the worst, it takes me an hour to loosen up,' end quote.")).toBe('"the mornings are the worst, it takes me an hour to loosen up".');
-    const utterances = ['Plan. Continue two times a week for four more weeks.', 'Home program: Tyler twist, three by fifteen, daily. End of dictation.']
-      .map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text }));
-    const draft = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'ot', noteType: 'daily', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const draft = await draftOf(dictated(['Plan. Continue two times a week for four more weeks.', 'Home program: Tyler twist, three by fifteen, daily. End of dictation.']),
+      { discipline: 'ot', mode: 'dictation' });
     expect(draft.sections.plan.map((x) => x.text)).toEqual(['Continue 2x/week for 4 more weeks.', 'Tyler twist, 3x15, daily.']);
   });
 
@@ -79,11 +77,7 @@ describe('the service said back with what it is for is its goal link (DOMAIN.md 
 });
 
 describe('a reading and its baseline said in two sentences (DOMAIN.md 2.4 "the session\'s result compared to baseline")', () => {
-  const draft = async (lines: [speaker: 'clinician' | 'patient', text: string][], discipline: 'ot' | 'pt' = 'ot') => {
-    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
-    return new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline, noteType: 'progress', mode: 'ambient', payer: { type: 'medicare' }, diagnoses: [], goals: [], referral: { onFile: true } } });
-  };
+  const draft = (lines: Line[]) => draftOf(lines, { discipline: 'ot', noteType: 'progress', payer: { type: 'medicare' } });
 
   it('"Circumference at the elbow, 27 cm. It was 29.5 at the evaluation." is one statement, kept whole however tight the budget', async () => {
     const d = await draft([['clinician', 'Okay, measuring. Circumference at the elbow on the left, twenty-seven centimeters. It was twenty-nine and a half at the evaluation.']]);
@@ -92,12 +86,7 @@ describe('a reading and its baseline said in two sentences (DOMAIN.md 2.4 "the s
 });
 
 describe('denials and asides said twice (FORMAT.md compression; DOMAIN.md 1.6 negations)', () => {
-  const draft = async (lines: [speaker: 'clinician' | 'patient', text: string][]) => {
-    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'pt', noteType: 'evaluation', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
-    return d.sections.subjective.map((x) => x.text);
-  };
+  const draft = async (lines: Line[]) => (await draftOf(lines, { noteType: 'evaluation' })).sections.subjective.map((x) => x.text);
 
   it('"No ringing." after "Denies hearing loss, ringing, fullness in ears" is not charted again; a broader "No pain." after a pain at one place is', async () => {
     const s = await draft([
@@ -163,10 +152,8 @@ describe('home-programme exercises named by their common names (DOMAIN.md 2.4: t
 
 describe('history and the evaluation\'s complexity (DOMAIN.md 1.5 comorbidities; 2.13 evaluation complexity)', () => {
   it('"Moderate complexity evaluation: two comorbidities ..." is the complexity, not a note title to strip', async () => {
-    const utterances = ['Assessment: findings consistent with mid-portion Achilles tendinopathy on the left.', 'Moderate complexity evaluation: two comorbidities that affect the plan, the diabetes and the thyroid, and an evolving presentation.']
-      .map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'pt', noteType: 'evaluation', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const d = await draftOf(dictated(['Assessment: findings consistent with mid-portion Achilles tendinopathy on the left.', 'Moderate complexity evaluation: two comorbidities that affect the plan, the diabetes and the thyroid, and an evolving presentation.']),
+      { noteType: 'evaluation', mode: 'dictation' });
     expect(d.sections.assessment.map((x) => x.text).join(' ')).toMatch(/Moderate complexity evaluation: 2 comorbidities/);
   });
 

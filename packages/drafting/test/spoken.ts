@@ -3,7 +3,8 @@ import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { normalizeClinical } from '../src/index.ts';
+import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
+import type { DraftContext } from '../src/index.ts';
 
 /** Each text as one clinician utterance, one second apart, normalised as the drafter sees it. */
 export const say = (texts: string[]) => texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) }));
@@ -19,3 +20,16 @@ export function entries(texts: string[], discipline: string, mode: 'ambient' | '
   const units = buildUnits(say(texts), mode);
   return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
 }
+
+/** A line of a visit: who said it, and what. */
+export type Line = [speaker: 'clinician' | 'patient' | 'other', text: string];
+
+/** The offline draft of lines said in turn, five seconds apart, in a daily ambient PT visit (commercial) unless the context says otherwise. */
+export function draftOf(lines: Line[], context: Partial<DraftContext> = {}) {
+  const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+  return new OfflineTherapyDrafter().draft({ utterances, context: {
+    discipline: 'pt', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true }, ...context } });
+}
+
+/** Lines dictated by the clinician. */
+export const dictated = (texts: string[]): Line[] => texts.map((t) => ['clinician', t]);

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
+import { normalizeClinical } from '../src/index.ts';
 import { fitBudget } from '../src/compose/budget.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { entries, ledger, say } from './spoken.ts';
+import { dictated, draftOf, entries, ledger, say } from './spoken.ts';
 
 
 describe('extraspinal manipulation of the jaw (DOMAIN.md 2.13: 98943)', () => {
@@ -144,9 +144,7 @@ describe('a rotation asked for as "look over your shoulder" (DOMAIN.md 1.5: goni
   });
 
   it('charts the bare numbers as rotations in degrees', async () => {
-    const utterances = said.map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i * 5, end: i * 5 + 4, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'chiro', noteType: 'daily', mode: 'ambient', payer: { type: 'auto' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const d = await draftOf(dictated(said), { discipline: 'chiro', payer: { type: 'auto' } });
     const objective = d.sections.objective.map((x) => x.text);
     expect(objective).toContain('Left rotation: 55°. Right rotation: 65°.');
     expect(objective).toContain('Left rotation: 65° (from 55°).');

@@ -11,8 +11,8 @@ import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 import { foreignSentence } from '../src/text/language.ts';
-import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
-import { entries, ledger, say } from './spoken.ts';
+import { normalizeClinical } from '../src/index.ts';
+import { dictated, draftOf, entries, ledger, type Line, say } from './spoken.ts';
 
 const kinds = (text: string, discipline: string) => kindsIn(text, discipline).map((k) => k.kind);
 
@@ -95,12 +95,7 @@ describe('a dictated progress note (DOMAIN.md 1.5: S holds what the patient repo
 });
 
 describe('what a bare 0-10 rating rates (DOMAIN.md 2.4 "pain location and 0-10 scale")', () => {
-  const draft = async (lines: [speaker: 'clinician' | 'patient', text: string][]) => {
-    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'massage', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
-    return d.sections.subjective.map((x) => x.text);
-  };
+  const draft = async (lines: Line[]) => (await draftOf(lines, { discipline: 'massage' })).sections.subjective.map((x) => x.text);
 
   it('"Where is it today, and how bad, zero to ten?" - "Right side of the neck into the top of the shoulder. A five." charts the place with the rating', async () => {
     expect(await draft([
@@ -148,9 +143,7 @@ describe('a visit through an interpreter (DOMAIN.md 1.5: S holds what the patien
       ['¡Muy bonita! Pero no bailé mucho.', 'patient'],
       ["Very beautiful! But I didn't dance much.", 'other'],
     ];
-    const utterances = lines.map(([text, speaker], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'chiro', noteType: 'daily', mode: 'ambient', payer: { type: 'auto' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const d = await draftOf(lines.map(([text, speaker]): Line => [speaker, text]), { discipline: 'chiro', payer: { type: 'auto' } });
     const s = d.sections.subjective.map((x) => x.text).join(' | ');
     expect(s).toMatch(/when patient sitting at register/);
     expect(s).not.toMatch(/caregiver/i);
@@ -161,21 +154,14 @@ describe('a visit through an interpreter (DOMAIN.md 1.5: S holds what the patien
 
 describe('a quotation dictated with "quote ... end quote" and nothing else (DOMAIN.md 5.B item 5: the patient\'s words verbatim)', () => {
   it('"Quote, I can finally pour the kettle without that zing, end quote." is the patient\'s report in S', async () => {
-    const utterances = ['She reports pain three out of ten lifting the baby out of the crib.', 'Quote, I can finally pour the kettle without that zing, end quote. She denies numbness or tingling.']
-      .map((text, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline: 'ot', noteType: 'daily', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
+    const d = await draftOf(dictated(['She reports pain three out of ten lifting the baby out of the crib.', 'Quote, I can finally pour the kettle without that zing, end quote. She denies numbness or tingling.']),
+      { discipline: 'ot', mode: 'dictation' });
     expect(d.sections.subjective.map((x) => x.text).join(' ')).toContain('"I can finally pour the kettle without that zing"');
   });
 });
 
 describe('a special test named by its manoeuvre (DOMAIN.md 1.5 O: special tests; the verifier: a named test must be in the cited text)', () => {
-  const draftObjective = async (lines: [speaker: 'clinician' | 'patient', text: string][], discipline: 'ot' | 'pt') => {
-    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
-    const d = await new OfflineTherapyDrafter().draft({ utterances, context: {
-      discipline, noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } } });
-    return d.sections.objective.map((x) => x.text);
-  };
+  const draftObjective = async (lines: Line[], discipline: 'ot' | 'pt') => (await draftOf(lines, { discipline })).sections.objective.map((x) => x.text);
 
   it('"Tuck the thumb into your fist and tip the hand down toward the pinky... still positive" is the Finkelstein result', async () => {
     expect(await draftObjective([['clinician', 'Let me check. Tuck the thumb into your fist and tip the hand down toward the pinky... still positive, but you didn\'t pull away this time.']], 'ot'))
