@@ -13,7 +13,7 @@ import { finish } from '../src/compose/prose.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { entries, ledger, say } from './spoken.ts';
+import { draftOf, entries, ledger, say } from './spoken.ts';
 
 const kinds = (text: string, discipline: string) => kindsIn(text, discipline).map((k) => k.kind);
 
@@ -156,5 +156,23 @@ describe('a baseline never moves to another measure (DOMAIN.md 2.4; the verifier
       'Semmes-Weinstein at the index and thumb tips is three point six one now, so still diminished light touch, but they were four point three one at the eval.',
     ]), 'dictation'), 'ot');
     expect(found.find((m) => m.name.includes('extension'))?.baseline ?? null).toBeNull();
+  });
+});
+
+describe('a near-fall and gait on a surface (DOMAIN.md 1.5 S: falls history; 2.3 97116)', () => {
+  it('"a close call on the bathroom rug ... caught myself" is history the budget keeps with "No falls"', async () => {
+    const s = (await draftOf([
+      ['clinician', 'Before we start, any falls since Tuesday?'],
+      ['patient', 'No falls. I had a close call on the bathroom rug Sunday night, but I grabbed the sink and caught myself.'],
+      ['clinician', 'Good call. Tandem stance, heel to toe, eyes open... four seconds.'],
+      // small talk, as any visit has: the draft's share of words (FORMAT.md compression)
+      ['patient', 'My daughter is driving me on Thursdays now that my car is in the shop, and she drives faster than I do.'],
+      ['clinician', 'Ha, the parking lot was packed this morning too, the whole place is busy with the holiday coming up.'],
+    ], { payer: { type: 'medicare' } })).sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/close call on bathroom rug/);
+  });
+
+  it('"Down the hallway and onto the gravel mat, cane in the right hand" is gait training', () => {
+    expect(kinds('Down the hallway and onto the gravel mat, cane in the right hand.', 'pt')).toEqual(['gait_training']);
   });
 });

@@ -45,7 +45,7 @@ function words(text: string): number {
 }
 
 /** Evaluation notes need history and prior function (DOMAIN.md 1.5 "onset history, prior level of function"). */
-const HISTORY = /\b(?:ago|onset|since|used to|prior|previously|lives?|works?|job|history|medications?|pills|surgery|accident|fell|slipped|landed|x-?rays?|MRIs?|imaging|injections?|dominant|(?:right|left)-handed)\b/i;
+const HISTORY = /\b(?:ago|onset|since|used to|prior|previously|lives?|works?|job|history|medications?|pills|surgery|accident|fell|slipped|landed|close call|near[- ]falls?|almost (?:fell|went down)|nearly fell|caught (?:my|him|her)self|x-?rays?|MRIs?|imaging|injections?|dominant|(?:right|left)-handed)\b/i;
 
 /** History a few words carry in full: "Right-handed.", "X-ray normal.", "Blood pressure pills." */
 const SHORT_HISTORY = /\b(?:dominant|(?:right|left)-handed|x-?rays?|MRIs?|imaging|injections?|pills|medications?|surgery)\b/i;
