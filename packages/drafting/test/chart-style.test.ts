@@ -162,3 +162,10 @@ describe('history and the evaluation\'s complexity (DOMAIN.md 1.5 comorbidities;
     expect(fitBudget(items, 20, 0.5).map((x) => x.text)[0]).toBe('Pain 3/10, type 2 diabetes on metformin, and hypothyroidism.');
   });
 });
+
+describe('a screen passed or failed is a result (DOMAIN.md 1.5 history and screens)', () => {
+  it('"passed the school hearing screen" survives the cut of asides', () => {
+    const items = [{ section: 'subjective' as const, text: 'No hearing concerns; he passed the school hearing screen in September.', evidence: ['u1'] }];
+    expect(fitBudget(items, 10, 0.5).map((x) => x.text)[0]).toMatch(/passed school hearing screen|passed the school hearing screen/);
+  });
+});

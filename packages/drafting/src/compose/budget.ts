@@ -172,7 +172,7 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
 }
 
 /** Words that make a clause worth keeping: a number, a side, a negation, a result ("it was normal"), a dose's frequency ("daily"), a quotation. */
-const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative|daily|nightly|weekly|hourly|twice)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
+const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative|passed|failed|daily|nightly|weekly|hourly|twice)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
 const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be been on me him her them they he she patient clinician ' +
   'can could would will just so which what who new again there here then now also very really thing things stuff lot ' +
   'believe know think guess said says say tell told like way you your about all some any').split(' '));
