@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBudget, priority } from '../src/compose/budget.ts';
 import { finish } from '../src/compose/prose.ts';
+import { summarizeBlocks } from '../src/compose/blocks.ts';
 import { withoutRepeatedDenials } from '../src/compose/statements.ts';
 import { GOAL_STATUS } from '../src/compose/classify.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
@@ -167,5 +168,13 @@ describe('a screen passed or failed is a result (DOMAIN.md 1.5 history and scree
   it('"passed the school hearing screen" survives the cut of asides', () => {
     const items = [{ section: 'subjective' as const, text: 'No hearing concerns; he passed the school hearing screen in September.', evidence: ['u1'] }];
     expect(fitBudget(items, 10, 0.5).map((x) => x.text)[0]).toMatch(/passed school hearing screen|passed the school hearing screen/);
+  });
+});
+
+describe('a pack laid on without its minutes (DOMAIN.md 2.3: 97010, untimed)', () => {
+  it('"Let\'s get the moist heat on your neck while you rest" is charted as the modality given, though untimed', () => {
+    const units = buildUnits(say(["Alright, that's the fifteen minutes of myofascial release. Let's get the moist heat on your neck while you rest."]), 'ambient');
+    const summaries = summarizeBlocks(findBlocks(units, 'massage'), 'massage').map((b) => b.text);
+    expect(summaries).toContain('Moist heat on the neck while resting.');
   });
 });

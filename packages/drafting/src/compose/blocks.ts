@@ -6,7 +6,7 @@
  */
 import { GOAL_LINK } from '../extract/cues.ts';
 import { describeBlock } from '../extract/describe.ts';
-import type { Block } from '../extract/ledger.ts';
+import { type Block, mainKind } from '../extract/ledger.ts';
 
 const MEASURED = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:cm|s)\b|\d+%/;
 
@@ -24,7 +24,8 @@ export interface BlockSummary {
 export function summarizeBlocks(blocks: Block[], discipline?: string): BlockSummary[] {
   const out: BlockSummary[] = [];
   for (const b of blocks) {
-    if (!b.start && !b.minutesSaid) continue;
+    // a pack laid on ("Let's get the moist heat on your neck while you rest") is charted whether or not it was timed
+    if (!b.start && !b.minutesSaid && mainKind(b) !== 'hot_cold_pack') continue;
     const { parts, used, purposes } = describeBlock(b, discipline);
     const description = parts.slice(0, 4).join('; ') || [...new Set(b.kinds.map((k) => k.match.toLowerCase()))].join(', ');
     // nothing said names what was done: no summary; the sentences are drafted one by one
