@@ -176,3 +176,20 @@ describe('a near-fall and gait on a surface (DOMAIN.md 1.5 S: falls history; 2.3
     expect(kinds('Down the hallway and onto the gravel mat, cane in the right hand.', 'pt')).toEqual(['gait_training']);
   });
 });
+
+describe('a parent\'s report and the next target (DOMAIN.md 1.5 S: caregiver report; 1.8 plan)', () => {
+  it('"Daycare noticed too. They said she\'s asking for things now instead of grabbing." is a report in S', async () => {
+    const s = (await draftOf([
+      ['clinician', "Eighty-five, wow. That's past our fifty-word goal."],
+      ['other', 'Daycare noticed too. They said she\'s asking for things now instead of grabbing.'],
+      ['clinician', 'Nice. The parking lot was packed this morning, did you two find a spot close to the door all right?'],
+      ['other', 'We did, right by the entrance, and then we stopped for a coffee on the way in because the traffic was terrible again.'],
+      ['clinician', 'That bridge has been under construction for months now, I take the back way past the library most mornings.'],
+    ], { discipline: 'slp', noteType: 'progress' })).sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/asking for things now instead of grabbing/);
+  });
+
+  it('"Next target is ten different two-word combinations" is the plan', () => {
+    expect(PLAN_CUE.test('Next target is 10 different 2-word combinations, and starting some 3-word phrases.')).toBe(true);
+  });
+});
