@@ -184,10 +184,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       continue;
     }
     // "It's 9:07. Starting your balance retraining now.": the test said before it was not the treatment
-    // ... nor the exam talk of turns before ("This is the VOR.") when a timed service starts now with its own name
-    const stale = (b: Block) => b.test || (!UNTIMED_KINDS.has(mainKind(b)) && b.minutes === null && u.uttIndex - (b.units[0]?.uttIndex ?? u.uttIndex) >= 2
-      && kindsIn(utteranceOf(units, u), discipline).some((k) => !b.units.some((x) => x.uttIndex === u.uttIndex) || k.kind !== mainKind(b)));
-    if (times.length && open && stale(open as Block) && !(open as Block).start
+    if (times.length && open && (open as Block).test && !(open as Block).start
       && /\bstart(?:ing)?\b|\blet's (?:start|begin)\b|\bbegin(?:ning)?\b/i.test(utteranceOf(units, u))) open = null;
     const cur = open as Block | null;
     if (times.length) {
