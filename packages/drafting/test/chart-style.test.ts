@@ -178,3 +178,12 @@ describe('a pack laid on without its minutes (DOMAIN.md 2.3: 97010, untimed)', (
     expect(summaries).toContain('Moist heat on the neck while resting.');
   });
 });
+
+describe('an earlier value is joined to a reading, never to a block\'s clock times (DOMAIN.md 2.4)', () => {
+  it('"Last week she could only hold plank 15 s." after a timed block stays its own statement', async () => {
+    const o = (await draftOf(dictated([
+      'Therapeutic exercise, ten fifty-two to ten fifty-nine. Bird dogs, ten each side, hold five seconds, then dead bugs, ten reps. Last week she could only hold plank 15 s.',
+    ]), { mode: 'dictation' })).sections.objective.map((x) => x.text).join(' | ');
+    expect(o).not.toMatch(/\(10:52-10:59[^)]*\) \(/);
+  });
+});

@@ -6,6 +6,7 @@
  * goal status and the plan are always kept.
  */
 import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { CMT_REGIONS as SPINAL_REGIONS } from '../extract/ledger.ts';
 import { LANDMARK_REACH } from '../extract/measures.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
@@ -71,11 +72,10 @@ const CMT_REGIONS = new RegExp(String.raw`\b(?:\d|one|two|three|four|five)\s+(?:
 /** Equipment, precautions and home set-up said in S or O: the plan's raw material. */
 const EQUIPMENT = /\b(?:cane|walker|rollator|brace|splint|sling|orthosis|AFO|night guard|guard|strap|pads?|gloves?|grip|reacher|sock aid|bench|shower chair|commode|grab bar|amplifier|sleeve|gauntlet|board|book|app|calendar|planner)\b/i;
 
-const SPINAL = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic', 'sacroiliac']);
 /** "Neck, mid back and low back all adjusted": the spinal regions a manipulation names in plain words. */
 function spinalRegionsAdjusted(text: string): number {
   if (!/\b(?:adjust\w*|manipulat\w*|CMT)\b/i.test(text)) return 0;
-  return new Set(regionsIn(text).map((r) => r.region).filter((r) => SPINAL.has(r))).size;
+  return new Set(regionsIn(text).map((r) => r.region).filter((r) => SPINAL_REGIONS.has(r))).size;
 }
 
 function basePriority(d: Draftable): number {

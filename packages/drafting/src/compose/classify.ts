@@ -114,9 +114,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t)) return null;
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
     const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same)\b/i.test(t);
-    // "Daycare noticed too. They said she's asking for things now": a report from school or daycare, relayed by family;
-    // "It's 85 words." from the parent's word log: a count the family kept
-    const relayedReport = u.speaker === 'other' && (/\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t) || /\b\d+ (?:different )?words\b/i.test(t));
+    // "Daycare noticed too. They said she's asking for things now": a report from school or daycare, relayed by family
+    const relayedReport = u.speaker === 'other' && /\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t);
     const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }

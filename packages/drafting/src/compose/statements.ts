@@ -320,11 +320,16 @@ function withBaselineSentences(items: Draftable[]): Draftable[] {
   const out: Draftable[] = [];
   for (const it of items) {
     const prev = out[out.length - 1];
-    const joined = prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
+    const joined = withBaseline(prev, it);
     if (prev && joined) out[out.length - 1] = { ...prev, text: joined };
     else out.push(it);
   }
   return out;
+}
+
+/** The reading `prev` with the earlier value `it` gives it, when `it` says only that and cites no more than `prev` (never onto a block's summary). */
+function withBaseline(prev: Draftable | undefined, it: Draftable): string | null {
+  return prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
 }
 
 function mergeAdjacent(items: Draftable[]): Draftable[] {
@@ -343,7 +348,7 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
       }
     }
     // "Timed up and go: 12.4 s. At evaluation 15.6." -> "Timed up and go: 12.4 s (15.6 at evaluation)."
-    const joined = prev && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
+    const joined = withBaseline(prev, it);
     if (prev && joined) { prev.text = joined; continue; }
     if (prev && prev.section === it.section && prev.evidence.join() === it.evidence.join() && prev.text.length + it.text.length < 260) {
       const bare = /^[-\d][\d+\-/°%. ]*(?:lb|cm|s|min)?\.$/.test(it.text);

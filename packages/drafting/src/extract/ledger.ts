@@ -76,7 +76,7 @@ function newBlock(): Block {
   return { units: [], kinds: [], start: null, stop: null, minutes: null, minutesSaid: null, linkedGoal: null };
 }
 
-const CMT_REGIONS = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic']);
+export const CMT_REGIONS: ReadonlySet<string> = new Set(['cervical', 'thoracic', 'lumbar', 'sacral', 'pelvic']);
 
 /** A sentence naming a spinal CMT region (segment, region word, sacrum, pelvis): part of the adjustment. */
 function isSpinalOnly(text: string): boolean {
