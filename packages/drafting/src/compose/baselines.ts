@@ -6,7 +6,7 @@
  * earlier measurement of the same thing ("8 cm before we start" ... "again: 10 cm").
  */
 /** A sentence that only gives an earlier value: "At evaluation 15.6.", "You started at 12.", "Last week 9." */
-const WHEN = String.raw`(?:at (?:the )?(?:evaluation|eval|intake|initial(?: evaluation)?|start(?: of care)?|first visit|baseline)|last (?:week|visit|time|session|month)|(?:a|\d+) (?:weeks?|months?) ago)`;
+const WHEN = String.raw`(?:at (?:the |(?:his|her|their|your) )?(?:evaluation|eval|intake|initial(?: evaluation)?|start(?: of care)?|first visit|baseline)|last (?:week|visit|time|session|month)|(?:a|\d+) (?:weeks?|months?) ago)`;
 const BASELINE_ONLY = new RegExp(String.raw`^(?:${WHEN}[:,]?\s+(?:it |that |patient |he |she )?(?:was |were |took |did )?(?:patient )?(.{1,40}?)|(?:patient |he |she |they )?started (?:at|with|out at) (.{1,30}?)|(.{1,30}?),? ${WHEN})\.?$`, 'i');
 
 /** "You started at twelve.", "At evaluation it was 15.6.": a sentence that gives only an earlier value. */
@@ -26,9 +26,21 @@ export function joinBaseline(prev: string, next: string): string | null {
   const value = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/[.,;]+$/, '').replace(/^(?:it|that|patient|he|she|they)\s+(?:was|were|is|did)?\s*(?:at\s+)?/i, '');
   // "At evaluation it was 24, so the arm is coming along": more than the value; kept as said
   if (!/\d/.test(value) || value.split(/\s+/).length > 6 || /[;,]/.test(value)) return null;
-  const when = (new RegExp(WHEN, 'i').exec(next)?.[0] ?? 'at start').toLowerCase().replace(/ the /, ' ');
+  const when = whenSaid(next) ?? 'at start';
   const said = new RegExp(String.raw`\b${when.replace(/ /g, '\\s+(?:the\\s+)?')}\b`, 'i').test(value);
   return `${prev.replace(/[.!]+$/, '')} (${said ? value : `${value} ${when}`}).`;
+}
+
+/** When an earlier value was taken, as said: "at evaluation", "last week", "at first visit". */
+export function whenSaid(text: string): string | null {
+  return new RegExp(WHEN, 'i').exec(text)?.[0].toLowerCase().replace(/ the /, ' ') ?? null;
+}
+
+/** The time said right beside a value, with no other number between: "was 50 at her first visit", "last week 115". */
+function timeOfValue(text: string, value: string): string | null {
+  const v = value.replace('.', '\\.');
+  const near = new RegExp(String.raw`(?<![\d.])${v}(?![\d]|\.\d)[^\d.;]{0,12}?\b(${WHEN})|(${WHEN})[^\d.;]{0,20}?(?<![\d.])${v}(?![\d]|\.\d)`, 'i').exec(text);
+  return near ? whenSaid(near[1] ?? near[2] ?? '') : null;
 }
 
 /** A measure said in a statement's sentence, with the baseline found for it elsewhere. */
@@ -41,9 +53,10 @@ export interface Rechecked {
 /**
  * "Knee-to-wall again: 10 cm." -> "Knee-to-wall again: 10 cm (from 8 cm)." for each measure
  * of the sentence whose baseline the sentence does not already say; returns the text and
- * the utterances the baselines came from.
+ * the utterances the baselines came from. A baseline said of an earlier visit keeps its time
+ * ("68° (50° at first visit)"), so it never reads as this session's starting value.
  */
-export function withBaselines(text: string, measures: readonly Rechecked[], utterance = text): { text: string; evidence: string[] } {
+export function withBaselines(text: string, measures: readonly Rechecked[], utterance = text, saidIn: (uttId: string) => string = () => ''): { text: string; evidence: string[] } {
   let out = text;
   const evidence: string[] = [];
   for (const m of measures) {
@@ -62,7 +75,9 @@ export function withBaselines(text: string, measures: readonly Rechecked[], utte
       at = hit.index;
       end = at + hit[0].length;
     }
-    out = `${out.slice(0, end)} (from ${m.baseline})${out.slice(end)}`;
+    // the time said in the very sentence that gives the earlier value ("left rotation was 50 at her first visit")
+    const when = m.evidence.map((id) => timeOfValue(saidIn(id), base)).find((w) => w !== null && !utterance.toLowerCase().includes(w));
+    out = `${out.slice(0, end)} (${when ? `${m.baseline} ${when}` : `from ${m.baseline}`})${out.slice(end)}`;
     evidence.push(...m.evidence);
   }
   return { text: out, evidence };

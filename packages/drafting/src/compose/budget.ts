@@ -7,6 +7,7 @@
  */
 import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import { CMT_REGIONS as SPINAL_REGIONS } from '../extract/ledger.ts';
+import { isItem } from '../extract/describe.ts';
 import { LANDMARK_REACH } from '../extract/measures.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn } from '../lexicon/interventions.ts';
@@ -142,6 +143,7 @@ const PROTECTED = 9;
  */
 export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[], transcriptWords: number, budget: number, noteType?: string, softest = 8.8): T[] {
   const limit = Math.floor(transcriptWords * budget);
+  if (process.env.DBG_BUDGET) for (const d of items) console.error(`IN ${priority(d, noteType).toFixed(2)} ${d.section[0]} ${words(d.text)}w ${d.text}`);
   const count = (list: T[]) => list.reduce((n, d) => n + words(d.text), 0);
   if (count(items) <= limit) return items;
   let list = pruneClauses(items, count(items) - limit, 0);
@@ -153,6 +155,21 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
     const cur = scored[i];
     const prev = scored[i - 1];
     if (cur && prev && /^(?:(?:patient|caregiver) reports )?(?:only|except|but|unless)\b/i.test(cur.d.text) && prev.d.evidence.join() === cur.d.evidence.join()) cur.p = Math.max(cur.p, prev.p);
+  }
+  // a service that no kept statement names keeps its first record with a dose ("intraoral distraction manipulation,
+  // 3 repetitions"): every service done is documented (DOMAIN.md 2.4)
+  // (a service is known by its kind and where it was given: a TMJ manipulation is not the spinal one)
+  const named = (x: { d: T; p: number }) => {
+    if (x.d.section !== 'objective') return [];
+    const where = [...new Set(regionsIn(x.d.text).map((r) => r.region))].sort().join('+');
+    return kindsIn(x.d.text).filter((k) => !k.explicit).map((k) => `${k.kind}@${where}`);
+  };
+  const recorded = new Set(scored.filter((x) => x.p >= PROTECTED).flatMap(named));
+  for (const x of scored) {
+    const kinds = named(x).filter((k) => !recorded.has(k));
+    if (!kinds.length || x.p >= PROTECTED || !/\d/.test(x.d.text) || GOAL_LINK.test(x.d.text) || !isItem(x.d)) continue;
+    x.p = PROTECTED;
+    kinds.forEach((k) => recorded.add(k));
   }
   const order = scored.filter((x) => x.p < PROTECTED && x.p <= softest).sort((a, b) => a.p - b.p || density(a.d.text) - density(b.d.text) || b.i - a.i);
   const dropped = new Set<number>();
@@ -180,14 +197,14 @@ const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be bee
 /** An aside: no number, side, negation, symptom, body part, test or service, and at most two content words. */
 /** A clause that states a fact a reviewer checks: a number, side, negation, symptom, body part, test, service or assist level. */
 /** A medical condition named in history: "and hypothyroidism", "high blood pressure", "type 2 diabetes" (DOMAIN.md 1.5 comorbidities). */
-const CONDITION = /\b[a-z]+(?:itis|osis|ism|pathy|emia|oma)\b|\b(?:diabetes|hypertension|high blood pressure|COPD|asthma|cancer|stroke|Parkinson\w*|dementia|depression|anxiety|obesity|heart (?:disease|failure|attack)|a-?fib|atrial fibrillation|osteopenia|osteoporosis|fibromyalgia|lupus|multiple sclerosis|MS)\b/i;
+const CONDITION = /\b[a-z]+(?:itis|osis|ism|pathy|emia|oma)\b|\b[a-z]*(?:aphasia|apraxia|arthria|phagia|phonia|taxia|plegia|paresis)\b|\b(?:diabetes|hypertension|high blood pressure|COPD|asthma|cancer|stroke|Parkinson\w*|dementia|depression|anxiety|obesity|heart (?:disease|failure|attack)|a-?fib|atrial fibrillation|osteopenia|osteoporosis|fibromyalgia|lupus|multiple sclerosis|MS)\b/i;
 
 function hardFact(clause: string): boolean {
   return INFORMATIVE.test(clause) || CONDITION.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
 }
 
 function informative(clause: string): boolean {
-  if (INFORMATIVE.test(clause) || CONDITION.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
+  if (INFORMATIVE.test(clause) || CONDITION.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
   if (ASSESSMENT_CUE.test(clause) || OBJECTIVE_CUE.test(clause) || PLAN_CUE.test(clause) || GOAL_LINK.test(clause) || FUNCTION.test(clause) || HISTORY.test(clause)) return true;
   const content = (clause.toLowerCase().match(/[a-z][a-z']+/g) ?? []).filter((w) => w.length > 2 && !FILLER_WORDS.has(w));
   return content.length > 3;

@@ -19,6 +19,8 @@ export function concise(text: string): string {
       .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, '')
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
+      // "jumps to 4/10, maybe 5": a range as said, never a second bare number
+      .replace(/\b(\d+)(\/10)?,?\s+(?:or |maybe |possibly )+(?:a )?(\d+)\b(?![/.]\d)/g, (m, a: string, scale: string | undefined, b: string) => (Number(b) > Number(a) && Number(b) - Number(a) <= 2 ? `${a}-${b}${scale ?? ''}` : m))
       .replace(/\b(?:about|maybe|approximately)\s+(?=\d)/gi, '')
       .replace(/\b(?:some|any|at all)\s+(?=[a-z\d])/gi, '')
       .replace(/^The (?=[a-z])/, '')
@@ -38,7 +40,8 @@ export function concise(text: string): string {
       .replace(/^(?:Will|Plan is) (?=[a-z])/, '')
       .replace(/\s*\b(?:for now|right now|so far)\b/gi, '')
       // spoken time words and courtesies carry nothing in a note of this visit
-      .replace(/,?\s*\b(?:today|for me|as far as (?:patient|the patient|he|she) can|as much as (?:patient|the patient|he|she) can|go ahead|right there|please)\b,?/gi, '')
+      // ("0.42 m/s last visit, 0.48 today": "today" is kept where it sets this visit's value against an earlier one)
+      .replace(/,?\s*\b(?:today|for me|as far as (?:patient|the patient|he|she) can|as much as (?:patient|the patient|he|she) can|go ahead|right there|please)\b,?/gi, (m) => (/\btoday\b/i.test(m) && /\blast (?:visit|time|week|session)\b/i.test(part) ? m : ''))
       .replace(/(?<=\d\S*) now\b/g, '')
       .replace(/(?<=[a-z0-9°%)] )(?<!\b(?:this|that|it|there|what|which|who) )(?:is|are)\s+(?!not\b|to\b|a\b|an\b|the\b|in\b|on\b|at\b|for\b|from\b|with\b|of\b|so\b|why\b|what\b|how\b|where\b|when\b|because\b)/gi, '')
       .replace(/^(?:For (?:the )?report|So|Then|Now|Today|First|Objectively|Subjectively|Next(?! (?:time|visit|session|week)))[:,]?\s+/i, '')
@@ -54,9 +57,15 @@ export function concise(text: string): string {
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
       // "Abduction 165, it was 95" -> "Abduction 165 (was 95)", "18 s, was 9" -> "18 s (was 9)": a value's earlier reading keeps its "was"
       .replace(/(\d[^\s,;]*(?: (?:s|lb|cm|mm|min|kg|m\/s))?),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
+      // "Walking 20 min before he has to sit, was 5 min": the earlier reading of what was just said, never a bare "5 min"
+      .replace(/,\s+(?:it |that )?was (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+|%| (?:s|lb|cm|mm|min|minutes|kg|m\/s|feet|ft)\b)?)(?=[,;.]|$)/g, ' (was $1)')
       .replace(/(?<!\()\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
       .replace(/^(?:He|She) and (?:his|her|their) /, 'Patient and ')
       .replace(/^(?:He|She|They) (?!and\b)(?=[a-z])/, '')
+      // "Jordan reports headaches ...": the patient's name, which the EMR holds (a relative or other role who reports is kept)
+      .replace(/^(?!(?:Patient|Client|Caregiver|Wife|Husband|Partner|Mom|Mother|Dad|Father|Daughter|Son|Teacher|Family|Parents?|Nurse|Aide|Interpreter|Spouse|Grand\w+|Sister|Brother|Coach|Boss|Employer)\b)[A-Z][a-z]+ (?=(?:reports|says|states)\b)/, '')
+      // "Her log shows ...", "His Beery VMI standard score 79": whose it is, the note already says
+      .replace(/^(?:His|Her|Their) (?=[a-zA-Z])/, '')
       .replace(/^(?:is|are) (?=(?:on|off|back|still|not|able|unable|independent)\b)/i, '')
       .replace(/(?<=\S )\b(?:his|her|their) (?=[a-z])/g, '')
       .replace(/\bDr\. /g, 'Dr ')

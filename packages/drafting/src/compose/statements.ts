@@ -70,6 +70,29 @@ function isReadingSample(units: Unit[], u: Unit): boolean {
   return false;
 }
 
+/** "3 sentences: ...", "script: ...": the lines a patient practises follow (SLP script training, word lists). */
+const MATERIAL = /,?\s*\b(?:(\d+) (?:sentences|phrases|lines|questions)|script|phrases|word list|target words)\s*:\s*(?=\S)/i;
+
+/**
+ * "Script training for ordering at the diner, 3 sentences: I'd like a large coffee, black. The
+ * number 2 with eggs over easy. Check, please.": the practised lines are material, not note
+ * content. The announcing sentence keeps its count ("..., 3 sentences."); the lines it announces
+ * (as many as it counts, in the same utterance) are not drafted.
+ */
+function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<number> } {
+  const lines = new Set<number>();
+  const out = units.map((u) => {
+    const m = u.speaker === 'clinician' && !lines.has(u.idx) ? MATERIAL.exec(u.text) : null;
+    if (!m || m.index === 0) return u;
+    for (let k = 1; k < Number(m[1] ?? 1); k++) {
+      const next = units[u.idx + k];
+      if (next?.uttId === u.uttId) lines.add(next.idx);
+    }
+    return { ...u, text: `${u.text.slice(0, m.index)}${m[1] ? `, ${m[1]} sentences` : ''}.`.replace(/,\s*,/, ',') };
+  });
+  return { units: out, lines };
+}
+
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/i;
 
@@ -167,8 +190,10 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
   let pendingName: { name: string; uttId: string } | null = null;
   const keptIdx = new Set<number>();
   const interpreter = hasInterpreter(heard);
-  const units = interpreter ? renderedAsPatient(heard) : heard;
+  const practised = withoutPractisedLines(interpreter ? renderedAsPatient(heard) : heard);
+  const units = practised.units;
   for (const u of units) {
+    if (practised.lines.has(u.idx)) continue;
     const summary = firstOf.get(u.idx);
     if (summary) out.push(summary);
     const purpose = purposeOf.get(u.idx);
@@ -240,7 +265,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
       // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
       // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)
-      const rechecked = section === 'objective' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said) : null;
+      const rechecked = section === 'objective' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said, (id) => (id === u.uttId ? '' : utteranceOf(units, { uttId: id }))) : null;
       if (rechecked) { text = rechecked.text; evidence.unshift(...rechecked.evidence.filter((e) => e !== u.uttId)); }
       // "Tuck the thumb into your fist and tip the hand toward the pinky... still positive": the result of the test said by its manoeuvre
       const test = TEST_RESULT.test(u.text) && !testsIn(u.text).length ? testBefore(units, u) : null;
@@ -279,8 +304,11 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
 function stripNoteHeader(text: string): string {
   return text
     // ("Moderate complexity evaluation: two comorbidities ..." is the complexity, not the note's title)
-    .replace(/^(?!(?:[Ll]ow|[Mm]oderate|[Hh]igh)[- ]complexity\b)(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
-    .replace(/(?:^|,\s*)visit (?:number )?\d+\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
+    .replace(/^(?!(?:[Ll]ow|[Mm]oderate|[Hh]igh)[- ]complexity\b)(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,?\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
+    // "visit 3 of 10", "session 3": which visit it is, the EMR holds
+    .replace(/(?:^|,\s*)(?:visit|session) (?:number )?\d+(?: of \d+)?\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
+    // "Massage therapy," left alone once the visit is gone: the discipline, which the EMR holds
+    .replace(/^(?:massage therapy|physical therapy|occupational therapy|speech(?: therapy)?|chiropractic|chiro)(?: note)?[,.]?\s*$/i, '')
     // "Third visit, left jaw pain": which visit it is, the EMR holds
     .replace(/^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:visit|session)[,.]\s*/i, '')
     .replace(/^(?:auto|workers'? comp) claim\.?$/i, '')

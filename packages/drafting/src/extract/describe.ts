@@ -44,7 +44,7 @@ export function activityName(b: Block): string | null {
 }
 
 /** A sentence that describes an item of treatment (not a marker, goal link, measure or result). */
-export function isItem(u: Unit, discipline?: string): boolean {
+export function isItem(u: Pick<Unit, 'text'>, discipline?: string): boolean {
   const t = u.text;
   // how the patient did ("She lost lumbar position on set one of the dead bug") is a result, not an item
   if (/\b(?:you|he|she|patient) (?:went|did|held|finished|scored|were|was|got|needed|ordered|named|generated|lost|kept|maintained|tolerated|managed|struggled)\b|^(?:lost|kept|maintained|tolerated|managed|struggled)\b/i.test(t)) return false;
@@ -106,8 +106,11 @@ export interface BlockDescription {
 export function describeBlock(b: Block, discipline?: string): BlockDescription {
   const used = new Set<number>();
   const parts: string[] = [];
+  /** The units each part was said in. */
+  const owners: number[][] = [];
   const purposes: BlockDescription['purposes'] = [];
   let pendingName: string | null = null;
+  let pendingIdx = -1;
   for (const u of b.units) {
     if (u.speaker !== 'clinician') continue;
     const item = isItem(u, discipline);
@@ -118,16 +121,32 @@ export function describeBlock(b: Block, discipline?: string): BlockDescription {
     if (!d) continue;
     used.add(u.idx);
     const named = kindsIn(u.text, discipline).some((k) => !k.explicit);
-    if (named && !ITEM_PARAMS.test(u.text) && d.split(/\s+/).length <= 4) { pendingName = d; continue; }
+    if (named && !ITEM_PARAMS.test(u.text) && d.split(/\s+/).length <= 4) { pendingName = d; pendingIdx = u.idx; continue; }
     // "Therapeutic exercise, 7:32 to 7:48." then "Dead bug, 3x10": the service named on its own heads the items after it
     const service = !!pendingName && kindsIn(pendingName, discipline).some((k) => k.explicit);
-    parts.push(pendingName && (!named || service) ? `${pendingName}: ${d}` : d);
+    const headed = !!pendingName && (!named || service);
+    parts.push(headed ? `${pendingName}: ${d}` : d);
+    owners.push(headed ? [pendingIdx, u.idx] : [u.idx]);
     pendingName = null;
   }
   // a name said on its own ("Now scissors.") ends the list; a generic one ("Massage.") only when nothing more specific was said
-  if (pendingName && (!parts.length || (!GENERIC_NAME.test(pendingName) && !parts.some((p) => p.toLowerCase().includes(pendingName?.toLowerCase() ?? ''))))) parts.push(pendingName);
+  if (pendingName && (!parts.length || (!GENERIC_NAME.test(pendingName) && !parts.some((p) => p.toLowerCase().includes(pendingName?.toLowerCase() ?? ''))))) {
+    parts.push(pendingName);
+    owners.push([pendingIdx]);
+  }
   const name = activityName(b);
   if (name && !parts.length) parts.push(name);
   else if (name && !parts.some((p) => kindsIn(p, discipline).length) && kindsIn(name, discipline).length) parts[0] = `${name}: ${parts[0]}`;
-  return { parts, used, purposes };
+  // the block's statement names its first items; a sentence past them is drafted on its own, never folded in unsaid
+  // (one that marks the block's time, "9:29, so 24 min of work simulation", stays the block's)
+  const shown = new Set(owners.slice(0, MAX_PARTS).flat());
+  for (const idx of owners.slice(MAX_PARTS).flat()) {
+    const said = b.units.find((u) => u.idx === idx)?.text ?? '';
+    if (!shown.has(idx) && !CLOCK_OR_MINUTES.test(said)) used.delete(idx);
+  }
+  return { parts: parts.slice(0, MAX_PARTS), used, purposes };
 }
+
+/** Items a block's statement lists; more would make it read as the dialogue. */
+const CLOCK_OR_MINUTES = /\d{1,2}:\d{2}|\b\d+ min\b/;
+const MAX_PARTS = 4;

@@ -196,7 +196,7 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
     if (independent) regions.splice(0, regions.length, ...regions.filter((r) => b.units.some((u) => regionsIn(u.text).some((x) => x.region === r))));
     const entry: LedgerEntry = {
       id: `L${i + 1}`,
-      intervention: parts.slice(0, 4).join('; ') || names.join(', ') || (b.kinds[0]?.match.toLowerCase() ?? 'treatment block'),
+      intervention: parts.join('; ') || names.join(', ') || (b.kinds[0]?.match.toLowerCase() ?? 'treatment block'),
       kindHint: kind,
       bodyRegions: regions,
       side: independent || (regions.length && regions.every((r) => SPINAL.has(r))) ? null : blockSide(b, allUnits, regions, sideFromDiagnosis([...dxSides.keys()], dxSides)) ?? sideFromDiagnosis(regions, dxSides),

@@ -198,7 +198,12 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     const ownReading = (text.match(/\d+(?:\.\d+)?/g) ?? []).length > 1;
     if (barePrior && !consumed && !ownReading && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
       const saidSide = sidesIn(barePrior[0])[0]?.side ?? null;
-      const target = [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
+      // "LEFS 38/80, down from 46 at the progress note. It was 22 at the initial evaluation.": an older value of the
+      // reading just said, which already has its baseline, never a baseline for a reading said before it
+      const last = [...out].reverse().find((x) => x.kind !== 'pain' && (saidSide === null || x.side === saidSide));
+      const target = last && last.baseline === null && u.idx - last.unitIdx <= 3 ? last
+        : last?.baseline !== null && last && u.idx - last.unitIdx <= 1 ? undefined
+          : [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
       if (target) { target.baseline = `${priorValue(barePrior)}${unitOf(target.value)}`; target.evidence.push(u.uttId); }
     }
     const assist = ASSIST.exec(text);

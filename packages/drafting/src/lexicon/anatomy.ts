@@ -39,7 +39,7 @@ export const REGIONS: RegionPattern[] = [
   { region: 'arm', re: /\b(?:arms?(?!'s length)|upper extremit(?:y|ies)|forearm)\b/gi },
   { region: 'head', re: /\b(?:head|skull|occipital)\b/gi },
   // the jaw joint: paired, and extraspinal for CMT (98943, DOMAIN.md 2.13)
-  { region: 'tmj', re: /\b(?:TMJ|temporomandibular(?: joint)?|jaw)\b/gi },
+  { region: 'tmj', re: /\b(?:TMJ|temporomandibular(?: joint)?|jaw|masseters?|(?:lateral |medial )?pterygoids?|temporalis)\b/gi },
 ];
 
 /** Regions that have a left and a right: a condition or intervention there needs a side. */

@@ -125,7 +125,7 @@ export function tidy(text: string): string {
 /** A quotation: "..." or '...' opened after a space, comma or colon (apostrophes inside are kept). */
 const QUOTE = /"[^"]+"|\u201c[^\u201d]+\u201d|(?<=^|[\s,:(])'(.+?)'(?=[\s.,;:!?)]|$)/g;
 /** "In his words, '...'", "He told me today, quote, '...'": the patient's own words follow. */
-const QUOTE_LEAD = /\b(?:in (?:his|her|their|the patient's) (?:own )?words|(?:he|she|they|patient) (?:told (?:me|us)|said|says|states|put it)(?: today)?|quote)[,:]?\s*(?:quote[,:]?\s*)?(?=["'\u201c])/gi;
+const QUOTE_LEAD = /\b(?:in (?:his|her|their|the patient's) (?:own )?words|(?:he|she|they|patient) (?:told (?:me|us)|said|says|states|put it)(?: today)?|quote)[,:]?\s*(?:(?:and )?(?:I'm |I am )?quoting (?:him|her|them)[,:]?\s*)?(?:quote[,:]?\s*)?(?=["'\u201c])/gi;
 
 /**
  * Words in quotation marks are the patient's own (DOMAIN.md 5.B item 5: "verbatim patient
@@ -133,7 +133,8 @@ const QUOTE_LEAD = /\b(?:in (?:his|her|their|the patient's) (?:own )?words|(?:he
  */
 function protectQuotes(text: string): { text: string; restore: (s: string) => string } {
   const kept: string[] = [];
-  const out = text.replace(QUOTE_LEAD, 'patient states: ').replace(QUOTE, (m, single: string | undefined) => {
+  // ... but "is still, quote, '...'" carries the quotation inside the sentence: only the word "quote" goes
+  const out = text.replace(QUOTE_LEAD, (m: string, at: number) => (/^quote\b/i.test(m) && /\w[\s,]*$/.test(text.slice(0, at)) ? '' : 'patient states: ')).replace(QUOTE, (m, single: string | undefined) => {
     kept.push((single ?? m.replace(/^["\u201c]|["\u201d]$/g, '')).trim());
     return `QZ${kept.length - 1}Z`;
   });
