@@ -72,6 +72,13 @@ const entries: CatalogueEntry[] = [
   { code: '97763', description: 'Orthotic/prosthetic management and training, subsequent encounter', timed: true, family: 'procedure', disciplines: REHAB,
     documentation: [...TIMED_CORE, 'the device, fit adjustments and training given'],
     outcomeKinds: ['functional', 'rom', 'edema'], source: '[outside seeds]' },
+  // [outside seeds; CPT descriptors, verify before use]: 97113 and 97542 are timed like the procedures above
+  { code: '97113', description: 'Aquatic therapy with therapeutic exercises', timed: true, family: 'procedure', disciplines: REHAB,
+    documentation: [...TIMED_CORE, 'the exercises in the water with their parameters (depth, laps, sets)'],
+    outcomeKinds: ['functional', 'strength', 'rom', 'neuromotor', 'outcome_scale'], source: '[outside seeds]' },
+  { code: '97542', description: 'Wheelchair management (assessment, fitting, training)', timed: true, family: 'procedure', disciplines: REHAB,
+    documentation: [...TIMED_CORE, 'the seating or wheelchair change and the propulsion or pressure-relief training given'],
+    outcomeKinds: ['functional', 'other'], source: '[outside seeds]' },
   { code: '97032', description: 'Electrical stimulation, attended', timed: true, family: 'modality', disciplines: MODALITY,
     documentation: ['parameters (waveform, intensity, electrode placement)', 'constant attendance', 'start and stop clock times', 'the response'],
     outcomeKinds: ['pain', 'rom', 'strength', 'edema', 'functional'], source: '[outside seeds]' },
@@ -117,6 +124,11 @@ const entries: CatalogueEntry[] = [
     documentation: ['parameters and electrode placement', 'the area and the purpose'], outcomeKinds: [], source: 'DOMAIN 2.1 [001/MCR26]' },
   { code: 'G0283', description: 'Electrical stimulation, unattended (Medicare)', timed: false, family: 'modality', disciplines: MODALITY,
     documentation: ['parameters and electrode placement', 'the area and the purpose'], outcomeKinds: [], source: 'DOMAIN 2.1 [outside seeds: Medicare G0283]' },
+  // [outside seeds; CPT descriptors, verify before use]: supervised traction and canalith repositioning are one unit per day
+  { code: '97012', description: 'Mechanical traction', timed: false, family: 'modality', disciplines: MODALITY,
+    documentation: ['the region, force, hold and rest times, position and duration', 'the response'], outcomeKinds: [], source: '[outside seeds]' },
+  { code: '95992', description: 'Canalith repositioning procedure, per day', timed: false, family: 'procedure', disciplines: REHAB,
+    documentation: ['the positional test and its nystagmus before the manoeuvre', 'the side and manoeuvre performed', 'the response'], outcomeKinds: [], source: '[outside seeds]' },
   { code: '97150', description: 'Therapeutic procedures, group', timed: false, family: 'group', disciplines: REHAB,
     documentation: ['group size and the activity', 'skilled input to the patient', 'the goal advanced'], outcomeKinds: [], source: 'DOMAIN 2.13 [outside seeds]' },
 

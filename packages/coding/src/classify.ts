@@ -137,6 +137,10 @@ function classifyModality(hint: LedgerEntry['kindHint'], what: string, payer: Pa
     case 'iontophoresis': return code('97033', 'Iontophoresis (timed).');
     case 'ultrasound': return code('97035', 'Ultrasound (timed).');
     case 'group_therapy': return code('97150', 'Group therapeutic procedure (untimed; not one-on-one).');
+    case 'aquatic_therapy': return code('97113', 'Therapeutic exercise in the pool: aquatic therapy (timed).');
+    case 'mechanical_traction': return code('97012', 'Traction by a unit or table, supervised (untimed); manual traction is 97140.');
+    case 'canalith_repositioning': return code('95992', 'Canalith repositioning (Epley or Semont) for BPPV (untimed, once per day).');
+    case 'wheelchair_management': return code('97542', 'Wheelchair management: seating, fitting and propulsion or pressure-relief training (timed).');
     case 'physical_performance_test': return code('97750', 'Physical performance test or measurement (timed).');
     case 'orthotic_prosthetic_training':
       return ORTHOTIC_INITIAL.test(what)

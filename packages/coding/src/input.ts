@@ -36,6 +36,10 @@ export type ServiceKind =
   | 'iontophoresis' // 97033
   | 'ultrasound' // 97035
   | 'group_therapy' // 97150
+  | 'aquatic_therapy' // 97113: therapeutic exercise in a pool
+  | 'mechanical_traction' // 97012: traction by a unit or table (manual traction is 97140)
+  | 'canalith_repositioning' // 95992: Epley / Semont manoeuvre for BPPV, per day
+  | 'wheelchair_management' // 97542: wheelchair fitting, seating, propulsion training
   | 'cmt' // chiropractic manipulative treatment, spinal (98940-98942)
   | 'speech_language_treatment' // 92507
   | 'speech_language_group' // 92508

@@ -96,6 +96,7 @@ export const MODALITIES: Labelled = [
   [/hot pack|moist heat|hydrocollator|cold pack|ice pack|cryotherapy|\bice\b/, '97010'],
   [/iontophoresis/, '97033'],
   [/ultrasound/, '97035'],
+  [/mechanical traction|traction (unit|table|machine)/, '97012'],
   [/attended (e-?stim|electrical)|russian|\bnmes\b|functional electrical/, '97032'],
   [/e-?stim|electrical stimulation|\btens\b|interferential|\bifc\b/, 'unattended_estim'],
 ];

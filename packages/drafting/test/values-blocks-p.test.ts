@@ -3,13 +3,20 @@
  * sets C, H and P) and checked here on a small transcript written for this file. Sources:
  * DOMAIN.md 1.5 (S holds the patient's report and verbatim quotes; A the clinical reasoning),
  * 2.4 ("the session's result compared to baseline"; every parameter of the treatment recorded),
- * 2.13 (98943 extraspinal CMT), FORMAT.md (compression: a note, not the dialogue).
+ * 2.13 (98943 extraspinal CMT; CPT codes outside the seeds), FORMAT.md (compression: a note, not the dialogue).
  */
 import { describe, expect, it } from 'vitest';
 import { finish } from '../src/compose/prose.ts';
-import { regionsIn } from '../src/lexicon/anatomy.ts';
+import { extractBodyParts } from '../src/extract/body-parts.ts';
+import { diagnosisSides } from '../src/extract/diagnosis-sides.ts';
+import { toLedger } from '../src/extract/entries.ts';
+import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
+import { normalizeClinical } from '../src/index.ts';
+import { regionsIn } from '../src/lexicon/anatomy.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
+import { symptomMentions } from '../src/text/negation.ts';
 import { dictated, draftOf, say } from './spoken.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text);
@@ -155,5 +162,101 @@ describe('what an SLP session practises is material, not note content (DOMAIN.md
     ]), { discipline: 'slp', mode: 'dictation' });
     expect(section(d, 'assessment').join(' ')).toMatch(/Responding well to phonemic cueing/);
     expect(all(d).join(' ')).toMatch(/apraxia of speech/);
+  });
+});
+
+describe('services outside the seeds, said in plain words (CPT 97113, 97012, 95992, 97542; DOMAIN.md 2.13)', () => {
+  const kinds = (text: string, discipline = 'pt') => kindsIn(text, discipline).map((k) => k.kind);
+
+  it('the pool, the traction unit, the Epley and the wheelchair set-up are their own services', () => {
+    expect(kinds('Aquatic therapy in the therapy pool, chest-deep water.')[0]).toBe('aquatic_therapy');
+    expect(kinds('Deep-water jogging with a flotation belt, 3 bouts of 3 min.')).toContain('aquatic_therapy');
+    expect(kinds('Now traction. Lie back.')).toEqual(['mechanical_traction']);
+    expect(kinds('Then gentle manual traction, 3 holds of 30 s.')).toEqual(['manual_therapy']);
+    expect(kinds("That's 2 rounds of the Epley.")).toEqual(['canalith_repositioning']);
+    expect(kinds("I'm swapping in an air cell cushion and adding a lateral trunk support on the left.", 'ot')).toEqual(['wheelchair_management']);
+    expect(kinds('Sitting no more than 1 hour with a pressure relief every 15 min.', 'ot')).toEqual([]);
+    expect(kinds('This next part is neuro re-ed for your posture.')).toEqual(['neuromuscular_reeducation']);
+  });
+
+  it('"in the water at two-oh-five, out at two forty-three" is the block\'s clock range, though the water was 91 degrees', () => {
+    const units = buildUnits(say(['Treatment. Aquatic therapy in the therapy pool, ninety-one degrees. In the water at two-oh-five, out at two forty-three. Forward walking, ten laps.']), 'dictation');
+    const [pool] = toLedger(findBlocks(units, 'pt'), units, extractMeasures(units, 'pt'), 'pt');
+    expect([pool?.kindHint, pool?.startTime, pool?.stopTime, pool?.minutes]).toEqual(['aquatic_therapy', '14:05', '14:43', 38]);
+  });
+
+  it('"took about twenty-five minutes" times the service just described, which goes on being described after it', () => {
+    const units = buildUnits(say([
+      'After the eval, fabricated a custom forearm-based thumb spica orthosis, wrist at about fifteen degrees of extension. Fitting, adjustments and wear and care training took about twenty-five minutes.',
+      'Wear it for lifting and at night.',
+      'With the orthosis on she lifted a ten-pound weighted doll, pain three out of ten versus six without it.',
+    ]), 'dictation');
+    const out = toLedger(findBlocks(units, 'ot'), units, extractMeasures(units, 'ot'), 'ot');
+    expect(out).toHaveLength(1);
+    expect(out[0]?.minutes).toBe(25);
+    expect(out[0]?.intervention).toMatch(/^After the eval, fabricated a custom forearm-based thumb spica orthosis/);
+    expect(out[0]?.evidence).toContain('u3');
+  });
+
+  it('a referral for an orthosis names no service given; "Complexity is low" states the complexity', async () => {
+    const units = buildUnits(say(['OT initial evaluation. Jenna Morales, thirty-four, referred by Dr. Patel for left de Quervain\'s and a thumb spica orthosis.']), 'dictation');
+    expect(findBlocks(units, 'ot')).toEqual([]);
+    const d = await draftOf(dictated(['Complexity is low: brief history, no comorbidities, three performance deficits.']), { discipline: 'ot', noteType: 'evaluation', mode: 'dictation' });
+    expect(d.extraction.evaluationComplexity).toBe('low');
+  });
+
+  it('a re-evaluation\'s findings ("he needed minimal assist", "down from 150 to 60 feet") are not treatment blocks', () => {
+    const units = buildUnits(say([
+      'Bed to chair transfer: he needed minimal assist today.',
+      'So: a new stage two pressure injury, propulsion down from one-fifty to sixty feet, and transfers from supervision to min assist.',
+    ]), 'ambient');
+    expect(findBlocks(units, 'ot')).toEqual([]);
+  });
+
+  it('the steps coached through a transfer are its cues', () => {
+    const units = buildUnits(say([
+      'One forty-six, transfer practice, bed to chair with the new cushion height.',
+      'Scoot forward, right hand on the armrest, nose over toes... stand, pivot on your right foot.',
+      'One fifty-three, done.',
+    ]), 'ambient');
+    const [transfer] = toLedger(findBlocks(units, 'ot'), units, extractMeasures(units, 'ot'), 'ot');
+    expect(transfer?.skilledCues.join(' ')).toMatch(/Scoot forward/);
+  });
+
+  it('"3x15 each leg" is done on both sides', () => {
+    const units = buildUnits(say(["It's two o'clock. Hip abduction and step-ups on the pool step, three sets of fifteen each leg. Two fifteen, done."]), 'ambient');
+    const [ex] = toLedger(findBlocks(units, 'pt'), units, extractMeasures(units, 'pt'), 'pt');
+    expect(ex?.side).toBe('bilateral');
+  });
+});
+
+describe('numbers, stances, sides and negation as said (DOMAIN.md 1.6, 2.3, 2.4)', () => {
+  it('"eleven hundred forty feet" is 1140, "twenty-five hundred" is 2500', () => {
+    expect(normalizeClinical('Six-minute walk, eleven hundred forty feet.')).toBe('6 min walk, 1140 feet.');
+    expect(normalizeClinical('twenty-five hundred steps')).toBe('2500 steps');
+  });
+
+  it('"three bouts of three minutes" keeps its dose in the block', () => {
+    const units = buildUnits(say(["It's two o'clock. Deep-water jogging with a flotation belt, three bouts of three minutes. Two twelve, done."]), 'ambient');
+    const [pool] = toLedger(findBlocks(units, 'pt'), units, extractMeasures(units, 'pt'), 'pt');
+    expect(pool?.intervention).toMatch(/3 bouts of 3 min/);
+  });
+
+  it('a stance set up earlier in the utterance names the seconds read after it', () => {
+    const units = buildUnits(say(["Okay, balance. Before we train it, let's measure. Stand on the foam, feet together, arms crossed, eyes closed. I'm right here... nine seconds out of thirty."]), 'ambient');
+    expect(extractMeasures(units, 'pt').map((m) => [m.kind, m.name, m.value])).toEqual([['neuromotor', 'foam stance eyes closed', '9 s']]);
+  });
+
+  it('"you didn\'t cough, so that\'s silent aspiration" asserts the aspiration', () => {
+    expect(symptomMentions("thin liquids went below the vocal cords and you didn't cough, so that's silent aspiration").map((m) => [m.key, m.negated]))
+      .toEqual([['cough', true], ['aspirat', false]]);
+  });
+
+  it('a left hemiparesis gives the weak side to every limb the diagnosis does not place; "posterior pelvic tilt" is no pelvis', () => {
+    expect(diagnosisSides(['Left hemiparesis following cerebral infarction']).get('shoulder')).toBe('left');
+    expect(diagnosisSides(['Left MCA stroke']).get('shoulder')).toBeUndefined();
+    expect(diagnosisSides(['Left hemiparesis', 'Right knee osteoarthritis']).get('knee')).toBe('right');
+    const parts = extractBodyParts(buildUnits(say(['He slides into a posterior pelvic tilt, and his trunk leans toward the weak side, shoulder dropping on that side.']), 'ambient'), diagnosisSides(['Left hemiparesis']));
+    expect(parts.map((p) => [p.region, p.side])).toEqual([['shoulder', 'left']]);
   });
 });

@@ -20,7 +20,8 @@ const GENERIC = new Set(
     'misc patient pt session step steps stair stairs reaching reach kitchen simulation foam pad standing board perturbation ' +
     'perturbations direct therapist contact assisted minutes minute min sets set reps rep x seconds sec upper lower ' +
     'extremity extremities body core program home hep re education reeducation right left bilateral side sides ' +
-    'then more other misc etc routine usual same did do doing we rest remainder conversation conversational cognitive last bit').split(' '),
+    'then more other misc etc routine usual same did do doing we rest remainder conversation conversational cognitive last bit ' +
+    'play toy toys oral motor').split(' '),
 );
 
 /** Services that are dosed: their parameters are part of the documentation (DOMAIN.md 2.4). */
@@ -43,7 +44,7 @@ export function isGenericDescription(normalisedText: string): boolean {
 }
 
 /** Words that name a kind of work without saying which: what makes a listed item vague. */
-const GENERIC_ACTIVITY = /\b(?:exercises?|strengthening|stretch(?:es|ing)?|training|activit(?:y|ies)|massage|balance|mobility|therex|work|practice)\b/;
+const GENERIC_ACTIVITY = /\b(?:exercises?|strengthening|stretch(?:es|ing)?|training|activit(?:y|ies)|massage|balance|mobility|therex|work|practice|play)\b/;
 
 /**
  * One item of a block named only in general words: "Tyler twist 3x15, eccentrics 3x15, plus
@@ -57,15 +58,24 @@ function vagueItem(normalisedText: string): boolean {
   });
 }
 
-function vagueReason(block: CodedBlock): string | null {
+function hasDose(block: CodedBlock): boolean {
+  const e = block.entry;
+  return e.parameters.some((p) => p.trim() !== '')
+    || (DIRECTED.has(block.code) && e.skilledCues.some((c) => c.trim() !== ''))
+    || (TRIALED.has(block.code) && /\d/.test(e.outcome ?? ''));
+}
+
+/**
+ * Why a block is vague, or null. `sessionDosed` holds the per-session (trialed) codes that another
+ * block already doses: one 92526 is billed for the session, so a block of talk under it (a study
+ * reviewed, a diet explained) is not an undosed intervention.
+ */
+function vagueReason(block: CodedBlock, sessionDosed: ReadonlySet<string>): string | null {
   const e = block.entry;
   const dosed = DOSED.has(block.code);
   if (isGenericDescription(block.text)) return 'is described only in general words';
   if (vagueItem(block.text)) return 'lists an item only in general words';
-  const dose = e.parameters.some((p) => p.trim() !== '')
-    || (DIRECTED.has(block.code) && e.skilledCues.some((c) => c.trim() !== ''))
-    || (TRIALED.has(block.code) && /\d/.test(e.outcome ?? ''));
-  if (dosed && !dose) return 'has no parameters';
+  if (dosed && !hasDose(block) && !sessionDosed.has(block.code)) return 'has no parameters';
   if (TECHNIQUE_BASED.has(block.code)) {
     const technique = block.code === '97140' ? firstLabel(block.text, MANUAL_TECHNIQUES) : firstLabel(block.text, MASSAGE_TECHNIQUES);
     if (technique === null || technique === 'massage') return 'does not name the technique';
@@ -76,8 +86,9 @@ function vagueReason(block: CodedBlock): string | null {
 
 export const vagueIntervention: CheckRule = ({ model }) => {
   const byCode = new Map<string, { reasons: Set<string>; evidence: string[] }>();
+  const sessionDosed = new Set(model.blocks.filter((b) => TRIALED.has(b.code) && hasDose(b)).map((b) => b.code));
   for (const b of model.blocks) {
-    const reason = vagueReason(b);
+    const reason = vagueReason(b, sessionDosed);
     if (!reason) continue;
     const slot = byCode.get(b.code) ?? { reasons: new Set<string>(), evidence: [] };
     slot.reasons.add(reason);

@@ -31,7 +31,7 @@ const FINDING = /\b(?:tender\w*|tight\w*|guard\w*|restrict\w*|stuck|swelling|swo
 const namesNoPlace = (text: string, r: { index: number; match: string }) => namesEquipment(text, r) || namesHeight(text, r) || namesGrip(text, r);
 
 /** A side pointed at, not named: "on that side", "toward the sore side" ("the other side" compares two). */
-const POINTED = /\b(?:this|that|the (?:sore|painful|affected|involved|bad|hurt|injured|tight|tender)) side\b/i;
+const POINTED = /\b(?:this|that|the (?:sore|painful|affected|involved|bad|hurt|injured|tight|tender|weak|weaker|hemi)) side\b/i;
 
 /**
  * Distinct (region, side) mentions with the utterances that said them: complaints and

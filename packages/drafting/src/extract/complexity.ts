@@ -6,7 +6,8 @@
 import type { Complexity } from '@scribe/coding';
 import type { Unit } from './units.ts';
 
-const STATED = /\b(low|moderate|medium|high)[- ]complexity\b/i;
+/** "a moderate complexity evaluation", "Complexity is low: ...", "complexity: high". */
+const STATED = /\b(low|moderate|medium|high)[- ]complexity\b|\bcomplexity(?: is| was| level(?: is)?)?:?\s+(low|moderate|medium|high)\b/i;
 
 /** The stated complexity and the utterance that said it. */
 export function statedComplexity(units: Unit[]): { complexity: Complexity; uttId: string } | null {
@@ -14,7 +15,7 @@ export function statedComplexity(units: Unit[]): { complexity: Complexity; uttId
     if (u.speaker !== 'clinician') continue;
     const m = STATED.exec(u.text);
     if (m) {
-      const w = (m[1] ?? '').toLowerCase();
+      const w = (m[1] ?? m[2] ?? '').toLowerCase();
       return { complexity: w === 'medium' ? 'moderate' : (w as Complexity), uttId: u.uttId };
     }
   }

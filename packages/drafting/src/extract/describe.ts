@@ -37,7 +37,7 @@ export function activityName(b: Block): string | null {
   }
   // only the activity's name was said ("Now the cupboard practice, 10:03")
   for (const u of b.units) {
-    const m = /\b(?:the |some )?((?:[a-z-]+ ){0,2}(?:practice|training|drills?|tasks?|activities|simulation))\b/i.exec(u.text);
+    const m = /\b(?:the |some )?((?:(?!(?:and|or|the|a|of|with)\b)[a-z-]+ ){0,2}(?:practice|training|drills?|tasks?|activities|simulation))\b/i.exec(u.text);
     if (m && u.speaker === 'clinician' && !/^(?:home|the) /i.test(m[1] ?? '') && !GOAL_LINK.test(u.text)) return (m[1] ?? '').toLowerCase();
   }
   return null;
@@ -51,8 +51,9 @@ export function isItem(u: Pick<Unit, 'text'>, discipline?: string): boolean {
   // "Before the eye exercises I'm measuring your vision": a measurement announced, not treatment
   if (/\b(?:I'm|I am|let me|we'll|we will|I'll|I will) (?:measur|test|check|re-?test|re-?check)\w*/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   // "Therapeutic activity from 7:49 to 7:56: 45° cutting ...": the clock range is the block's time, not a change measured
-  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after|by the|at the end)\b/i.test(t.replace(CLOCK, ' '))) return false;
-  if (/^(?:after|by the end|at the end)\b/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
+  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after(?! (?:the |my |our )?(?:eval\w*|exam\w*|assessment)\b)|by the|at the end)\b/i.test(t.replace(CLOCK, ' '))) return false;
+  // ("After the eval, fabricated a custom thumb spica orthosis, wrist at 15° of extension" is the item, made after the exam)
+  if (/^(?:after|by the end|at the end)\b(?! (?:the |my |our )?(?:eval\w*|exam\w*|assessment)\b)/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
   // "contact guard" said as a result is no item; said after the activity it guards ("standing on foam, ..., contact guard") it is part of it
   const assist = ASSIST_WORD.exec(t);
   const activityFirst = !!assist && kindsIn(t.slice(0, assist.index), discipline).some((k) => !k.explicit);
@@ -80,8 +81,8 @@ export function splitPurpose(text: string): { activity: string; purpose: string 
   return { activity: text.slice(0, m.index), purpose: text.slice(m.index + m[0].length).replace(/[.!]+$/, '') };
 }
 
-/** A duration said in an item ("Leg press, 3 min"), not a dose ("putty, 2 min times 3"). */
-const DURATION = new RegExp(String.raw`,?\s*(?:for )?(?:about |approximately |roughly |around )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})`, 'gi');
+/** A duration said in an item ("Leg press, 3 min"), not a dose ("putty, 2 min times 3", "3 bouts of 3 min"). */
+const DURATION = new RegExp(String.raw`(?<!\bof)(?<!\bof ),?\s*(?:for )?(?:about |approximately |roughly |around )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})`, 'gi');
 
 /** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
 export function describeUnit(u: Unit): string {

@@ -8,6 +8,9 @@ import type { Side } from '@scribe/coding';
 import { PAIRED_REGIONS, regionsIn } from '../lexicon/anatomy.ts';
 import { sidesIn } from '../text/laterality.ts';
 
+/** The limbs a hemiparesis takes in: every paired region but the jaw. */
+const LIMB_REGIONS = [...PAIRED_REGIONS].filter((r) => r !== 'tmj');
+
 /** Region -> side, from the EMR's diagnosis descriptions. */
 export function diagnosisSides(descriptions: readonly string[]): Map<string, Side> {
   const found = new Map<string, Set<Side>>();
@@ -19,5 +22,13 @@ export function diagnosisSides(descriptions: readonly string[]): Map<string, Sid
       if (near) found.set(r.region, new Set([...(found.get(r.region) ?? []), near.side]));
     }
   }
-  return new Map([...found].filter(([, s]) => s.size === 1).map(([r, s]) => [r, [...s][0] as Side]));
+  const sides = new Map([...found].filter(([, s]) => s.size === 1).map(([r, s]) => [r, [...s][0] as Side]));
+  // "Left hemiparesis following cerebral infarction": the whole body side, for every limb the diagnosis does not
+  // place otherwise ("left MCA stroke" names the brain's side, never the body's, and is not read here)
+  const hemi = descriptions.map((t) => /\b(left|right)[- ](?:sided )?hemi(?:paresis|plegia)\b|\bhemi(?:paresis|plegia) (?:affecting|of) (?:the )?(left|right)\b/i.exec(t)).find((m) => m);
+  const side = (hemi?.[1] ?? hemi?.[2])?.toLowerCase() as Side | undefined;
+  if (side && !descriptions.some((t) => new RegExp(String.raw`\b${side === 'left' ? 'right' : 'left'}[- ](?:sided )?hemi(?:paresis|plegia)\b`, 'i').test(t))) {
+    for (const r of LIMB_REGIONS) if (!found.has(r)) sides.set(r, side);
+  }
+  return sides;
 }

@@ -9,7 +9,7 @@ import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, PLURAL, regionsIn } f
 import { kindsIn } from '../lexicon/interventions.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
-import { GOAL_LINK, namesPlanGoal } from './cues.ts';
+import { GOAL_LINK, IMPERATIVE, namesPlanGoal } from './cues.ts';
 import { clockTimes } from './clock.ts';
 import { describeBlock, isItem } from './describe.ts';
 import { type Block, CUE, INDEPENDENT, mainKind, PARAM } from './ledger.ts';
@@ -26,6 +26,8 @@ function blockSide(b: Block, allUnits: Unit[], regions: string[], dxSide: Side |
   for (const u of b.units) for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
     if (!regions.includes(r.region) || namesGrip(u.text, r)) continue;
     for (const s of sidesIn(u.text)) if (Math.abs(s.index - r.index) < 25) near.add(s.side);
+    // "hip abduction and step-ups, 3x15 each leg": done on both sides
+    if (/\beach (?:leg|side|arm|foot|hand)\b/i.test(u.text)) near.add('bilateral');
   }
   // "up on both feet, then lower on the sore foot only": one limb is treated, its side unsaid
   const oneLimb = b.units.some((u) => ONE_LIMB.test(u.text));
@@ -115,7 +117,15 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
 
 /** Comparison with an earlier performance: "Last visit you were step-to ...", "up from", "from X to Y". */
 const PERFORMANCE_CHANGE = /\b(?:last (?:visit|week|time|session)|at (?:the |your |his |her )?(?:start|eval(?:uation)?|intake|initial (?:eval(?:uation)?|visit))\b|up from|down from|improved from|from -?\d\S* to)\b/i;
-const UNTIMED_MODALITY = new Set(['hot_cold_pack', 'unattended_estim']);
+const UNTIMED_MODALITY = new Set(['hot_cold_pack', 'unattended_estim', 'mechanical_traction']);
+
+/** Services whose skill is the direction given while the patient performs (DOMAIN.md 2.4: 97530, 97112, 97116, 97535). */
+const DIRECTED_KINDS = new Set(['therapeutic_activity', 'neuromuscular_reeducation', 'gait_training', 'self_care', 'wheelchair_management']);
+
+/** "Scoot forward, right hand on the armrest, nose over toes... stand, pivot": the steps coached during a directed task are its cues. */
+function stepCue(u: Unit, kind: string): boolean {
+  return DIRECTED_KINDS.has(kind) && IMPERATIVE.test(u.text) && !isItem(u) && u.text.split(/,|\.\.\./).length >= 3;
+}
 
 /**
  * The block's outcome (DOMAIN.md 2.4 "the session's result compared to baseline"): measures
@@ -204,7 +214,7 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
       minutes: b.minutes,
       startTime: b.start?.time ?? null,
       stopTime: b.stop?.time ?? null,
-      skilledCues: b.units.filter((u) => u.speaker === 'clinician' && CUE.test(u.text)).map((u) => toThirdPerson(u.text, 'clinician')),
+      skilledCues: b.units.filter((u) => u.speaker === 'clinician' && (CUE.test(u.text) || stepCue(u, kind))).map((u) => toThirdPerson(u.text, 'clinician')),
       purpose: purpose ? toThirdPerson(purpose.text, 'clinician') : null,
       deficit: before.length ? before.map((m) => `${m.name} ${m.value}${m.side ? ` ${m.side}` : ''}`).join('; ') : deficitUnit ? toThirdPerson(deficitUnit.text, 'clinician') : null,
       outcome,

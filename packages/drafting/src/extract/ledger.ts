@@ -50,7 +50,7 @@ const BOTH = /\b(?:both|all) of (?:those|these|this|them|that)\b|\bboth (?:block
 /** "She's discharged from skilled voice therapy": the episode's end, not part of the treatment said before it. */
 const DISCHARGED = /\bdischarg\w*\b/i;
 /** Talk about payment, paperwork or discharge ("discharged from skilled voice therapy") names a service without delivering it. */
-const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|(?:medical|massage|therapy|insurance|plan) benefits?|employer plan|discharged? from|discharging (?:\w+ )?from)\b/i;
+const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|referred (?:by|from)|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|(?:medical|massage|therapy|insurance|plan) benefits?|employer plan|discharged? from|discharging (?:\w+ )?from)\b/i;
 /** "Tell her ...", "Can you explain to him ...": words for an interpreter or family member to pass on. */
 const RELAY_TO = /^(?:(?:can|could) you |please )?(?:tell|ask|explain to|let) (?:her|him|them)\b(?! (?:hold|do|try|lift|carry|walk|stand|sit|rest|reach|push|pull))/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
@@ -117,7 +117,11 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && !clockTimes(text).length
       // "He did five laps, heel-first on the stepping stones for four of the five": how it went, after the block closed
-      && ((/\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text)) || /^(?:he|she|they|you|(?:the )?patient) (?:did|made|managed|completed)\b/i.test(text));
+      && ((/\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text)) || /^(?:he|she|they|you|(?:the )?patient) (?:did|made|managed|completed)\b/i.test(text)
+        // "So: ... propulsion down from 150 to 60 feet, and transfers from supervision to min assist": the change found, not a service
+        || (/\b(?:up|down) from \S+ to \S+/i.test(text) && !/\d+x\d+/.test(text) && !kindsIn(text, discipline).some((k) => k.explicit))
+        // "Bed to chair transfer: he needed minimal assist today": the level found, before any treatment
+        || (/\b(?:he|she|they|(?:the )?patient) (?:needed|required)\b[^.]*\b(?:assist\w*|supervision|contact guard)\b/i.test(text) && !PARAM_TEST.test(text)));
     // "Before we started, five buttons took her 5 min 20 s": a task timed outside treatment is a measure
     // (a test of function), not treatment time; within or after a block it is the block's outcome
     const timedTask = !open && !GOAL_LINK.test(text) && /\btook (?:(?:her|him|them|the patient) )?(?:about )?\d+(?:\.\d+)? (?:min|s)\b/i.test(text);
@@ -256,7 +260,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const target: Block | undefined = cur ?? blocks[blocks.length - 1];
     // "10:54. That's 34 min on transfers.": the work named with a block's own minutes names that block
     const restates = !kinds.some((k) => !target?.kinds.some((c) => c.kind === k.kind)) || (!!target && !target.kinds.length && target.minutes === stated);
-    if (stated !== null && /\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) && restates) {
+    // "Fitting, adjustments and wear and care training took about 25 minutes.": the block's own time (not "took her 5 min 20 s")
+    if (stated !== null && (/\b(?:that's|that is|that was|so|total)\b|\d+ min (?:of|on)\b/i.test(text) || (!!cur && /\btook (?:about |roughly |around )?\d+ min\b(?! \d)/i.test(text))) && restates) {
       if (target && target.minutes === null) {
         target.minutes = stated;
         target.minutesSaid = u.uttId;
@@ -298,7 +303,16 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       const header = !!cur && cur.units.length === 1 && cur.kinds.some((c) => c.explicit) && !kinds.some((k) => k.explicit) && cur.stop !== null
         && u.uttIndex - (cur.units[0]?.uttIndex ?? -9) <= 1;
       const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop) || header);
-      if (cur && same) {
+      // "... training took about 25 minutes. Wear it for lifting and at night. With the orthosis on she lifted ...": the
+      // service its minutes were just said for goes on being described, so it is the same block, never a second one
+      const last = blocks[blocks.length - 1];
+      const resumes = !cur && !!last && !last.start && last.minutesSaid !== null && mainKind(last) === lead && stated === null && !times.length
+        && u.uttIndex - (last.units[last.units.length - 1]?.uttIndex ?? -9) <= 2;
+      if (resumes && last) {
+        open = blocks.pop() ?? null;
+        last.units.push(u);
+        last.kinds.push(...kinds);
+      } else if (cur && same) {
         cur.units.push(u);
         cur.kinds.push(...kinds);
         if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }

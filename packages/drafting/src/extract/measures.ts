@@ -272,6 +272,13 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
   const eyes = EYES.exec(text)?.[1]?.toLowerCase();
   const last = [...prior].reverse().find((m) => m.evidence.includes(u.uttId) && / stance/.test(m.name));
   if (last && eyes) return { name: `${last.name.replace(/ eyes (?:open|closed)$/, '')} eyes ${eyes}`, uttId: u.uttId };
+  // "Before we train it, let's measure. Stand on the foam, feet together, eyes closed. I'm right here... 9 s out of 30.": set up earlier in this utterance
+  const earlier = units.filter((x) => x.uttId === u.uttId && x.idx < u.idx).map((x) => x.text).join(' ');
+  const setUp = /\b(?:re-?test|measure|check|time)\b/i.test(earlier) ? STANCE.exec(earlier) : null;
+  if (setUp && units.find((x) => x.uttId === u.uttId)) {
+    const saidEyes = EYES.exec(earlier.slice(setUp.index))?.[1]?.toLowerCase();
+    return { name: `${stanceBase(setUp[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: u.uttId };
+  }
   if (!/^\d/.test(text.trim())) return null;
   const turn = units.filter((x) => x.uttIndex === u.uttIndex - 1 && x.speaker === 'clinician');
   const turnBefore = turn.map((x) => x.text).join(' ');

@@ -68,10 +68,10 @@ export function regionsIn(text: string): { region: string; index: number; match:
 
 /**
  * A body-part word that names an exercise or a machine, not a location: "leg press", "arm
- * bike", "heel slides", "calf raises", "wrist curls", "knee extension machine".
+ * bike", "heel slides", "calf raises", "wrist curls", "knee extension machine", "pelvic tilt".
  */
 export function namesEquipment(text: string, r: { index: number; match: string }): boolean {
-  return /^\s*(?:press(?:es)?|raises?|curls?|bike|ergometer|weights?|machine|slides?|extensions|extension machine|circles|pulleys?|squeezes|bridges|lifts|taps|pumps|cradle)\b/i.test(text.slice(r.index + r.match.length));
+  return /^\s*(?:press(?:es)?|raises?|curls?|bike|ergometer|weights?|machine|slides?|extensions|extension machine|circles|pulleys?|squeezes|bridges|lifts|taps|pumps|cradle|tilts?)\b/i.test(text.slice(r.index + r.match.length));
 }
 
 /**

@@ -2,7 +2,8 @@
  * Intervention vocabulary by service kind (DOMAIN.md 2.1 and 2.3: 97110 exercise for one
  * tissue capacity, 97530 functional task practice, 97112 balance/proprioception, 97140
  * mobilization/MFR, 97124 effleurage/petrissage/tapotement, 97010 packs, CMT segments,
- * 92507 speech-language treatment, 92526 swallowing treatment). The coding engine makes
+ * 92507 speech-language treatment, 92526 swallowing treatment; outside the seeds 97113 aquatic
+ * therapy, 97012 mechanical traction, 95992 canalith repositioning, 97542 wheelchair management). The coding engine makes
  * the final call; these words are the drafter's hint.
  */
 import type { ServiceKind } from '@scribe/coding';
@@ -17,7 +18,7 @@ export interface InterventionPattern {
 export const INTERVENTIONS: InterventionPattern[] = [
   { kind: 'therapeutic_exercise', re: /\btherapeutic exercises?\b/i, explicit: true },
   { kind: 'therapeutic_activity', re: /\btherapeutic activit(?:y|ies)\b/i, explicit: true },
-  { kind: 'neuromuscular_reeducation', re: /\bneuromuscular re-?education|\bNMR\b/i, explicit: true },
+  { kind: 'neuromuscular_reeducation', re: /\bneuromuscular re-?education|\bNMR\b|\bneuro[- ]?re-?ed(?:ucation)?\b/i, explicit: true },
   { kind: 'gait_training', re: /\bgait training\b/i, explicit: true },
   { kind: 'manual_therapy', re: /\bmanual therapy\b/i, explicit: true },
   { kind: 'self_care', re: /\bself[- ]care\b|\bADL (?:re)?training\b|\bhome management training\b/i, explicit: true },
@@ -27,6 +28,12 @@ export const INTERVENTIONS: InterventionPattern[] = [
   { kind: 'manual_therapy', re: /\b(?:myofascial release|MFR|myofascial work|retrograde (?:edema )?massage|edema massage|(?:fascial|fascia) (?:stretch|release)|stretch of the (?:\w+ )?fascia|pin[- ]and[- ]stretch|soft tissue mobili[sz]ation|scar mobili[sz]ation|cross[- ]friction|joint mobili[sz]ation|mobili[sz]ations?|mobs|manual traction|lymph(?:atic)? drainage|MLD|(?<!postural |self-|\bno (?:[a-z]+ (?:or|and) )?)drainage|trigger point release|ischemic compression|trigger point (?:work|pressure|therapy)|instrument[- ]assisted|IASTM|soft tissue work|^(?:(?:now|then|next|and)[,]? )?(?:some )?soft tissue(?=[.:,]|$))\b/i },
   { kind: 'hot_cold_pack', re: /\b(?:hot packs?|moist heat|cold packs?|ice packs?|cryotherapy|heat pack|(?:put |with )?ice on (?:the |his |her |your )?(?:right |left )?[a-z]+(?= (?:for \w+ min|while)))\b/i },
   { kind: 'unattended_estim', re: /\b(?:e-?stim|TENS|electrical stimulation|IFC|interferential)\b/i },
+  { kind: 'aquatic_therapy', re: /\baquatic (?:therapy|therapeutic exercises?)\b/i, explicit: true },
+  { kind: 'aquatic_therapy', re: /\b(?:aquatic (?:exercises?|work|program)|(?:in|into) the (?:therapy )?pool|pool (?:therapy|exercises?|walking|work|session)|deep[- ]water (?:jogging|running|walking))\b/i },
+  // a unit or table pulls, not hands ("gentle manual traction" is manual therapy, 97140)
+  { kind: 'mechanical_traction', re: /\b(?:mechanical traction|traction (?:unit|table|machine|device)|(?<!manual )(?:cervical|lumbar) traction|intermittent traction|on (?:the )?traction|^(?:(?:now|then|next|and)[,]? )?(?:the )?traction(?=[.:,]|$))\b/i },
+  { kind: 'canalith_repositioning', re: /\b(?:Epley(?:'s)?(?: maneuver| manoeuvre)?|canalith repositioning|Semont|BBQ roll|barbecue roll|Gufoni|liberatory (?:maneuver|manoeuvre))\b/i },
+  { kind: 'wheelchair_management', re: /\b(?:wheelchair (?:management|fitting|seating|skills|training|propulsion|mobility|adjustments?|set-?up)|(?:seating|cushion) (?:assessment|adjustments?|trial|fitting|set-?up)|(?:air[- ]cell|ROHO|gel) cushion|lateral (?:trunk )?supports?|(?:dropping|lowering|raising) the seat|pressure[- ]relief(?! every)|propulsion (?:training|practice)|(?:forward|side) leans?|work on the (?:wheel)?chair)\b/i },
   { kind: 'ultrasound', re: /\bultrasound\b/i },
   { kind: 'iontophoresis', re: /\biontophoresis\b/i },
   { kind: 'orthotic_prosthetic_training', re: /\b(?:splint|orthosis|orthotic|brace)\b/i },
@@ -67,4 +74,5 @@ export function kindsIn(text: string, discipline?: string): { kind: ServiceKind;
 /** Untimed services: their minutes never make units (DOMAIN.md 2.2). */
 export const UNTIMED_KINDS = new Set<ServiceKind>([
   'hot_cold_pack', 'unattended_estim', 'cmt', 'speech_language_treatment', 'speech_language_group', 'swallowing_treatment', 'group_therapy',
+  'mechanical_traction', 'canalith_repositioning',
 ]);

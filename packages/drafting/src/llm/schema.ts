@@ -17,7 +17,8 @@ const Ledger = z.object({
   kindHint: z.enum([
     'therapeutic_exercise', 'therapeutic_activity', 'neuromuscular_reeducation', 'gait_training', 'manual_therapy', 'massage',
     'self_care', 'physical_performance_test', 'orthotic_prosthetic_training', 'hot_cold_pack', 'unattended_estim', 'attended_estim',
-    'iontophoresis', 'ultrasound', 'group_therapy', 'cmt', 'speech_language_treatment', 'speech_language_group', 'swallowing_treatment', 'unknown',
+    'iontophoresis', 'ultrasound', 'group_therapy', 'cmt', 'speech_language_treatment', 'speech_language_group', 'swallowing_treatment',
+    'aquatic_therapy', 'mechanical_traction', 'canalith_repositioning', 'wheelchair_management', 'unknown',
   ]),
   bodyRegions: z.array(z.string()),
   side: Side,

@@ -47,8 +47,11 @@ function parseCompound(toks: Tok[], rom = false): [number, number] {
   const isTens = (i: number) => w(i) in TENS;
   let i = 0;
   let total = 0;
+  // "eleven hundred forty", "twelve hundred", "twenty-five hundred": hundreds counted past ten (1140, 1200, 2500)
+  if (isTeen(0) && w(1) === 'hundred') { total = (value(w(0)) ?? 0) * 100; i = 2; }
+  else if (isTens(0) && isUnit(1) && w(1) !== 'zero' && w(2) === 'hundred') { total = ((value(w(0)) ?? 0) + (value(w(1)) ?? 0)) * 100; i = 3; }
   // "a hundred", "one hundred", "two hundred"
-  if (w(0) === 'a' && w(1) === 'hundred') { total = 100; i = 2; }
+  else if (w(0) === 'a' && w(1) === 'hundred') { total = 100; i = 2; }
   else if (isUnit(0) && w(1) === 'hundred') { total = (value(w(0)) ?? 1) * 100; i = 2; }
   else if (w(0) === 'hundred') { total = 100; i = 1; }
   else if (w(0) === 'one' && (isTens(1) || isTeen(1)) && (toks[1]?.joiner === '-' || (rom && toks[1]?.joiner === ' '))) {
