@@ -17,7 +17,7 @@ import { normalizeClinical } from '../src/index.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { symptomMentions } from '../src/text/negation.ts';
-import { dictated, draftOf, say } from './spoken.ts';
+import { dictated, draftOf, type Line, say } from './spoken.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text);
 const section = (d: Awaited<ReturnType<typeof draftOf>>, name: keyof Awaited<ReturnType<typeof draftOf>>['sections']) => d.sections[name].map((s) => s.text);
@@ -258,5 +258,48 @@ describe('numbers, stances, sides and negation as said (DOMAIN.md 1.6, 2.3, 2.4)
     expect(diagnosisSides(['Left hemiparesis', 'Right knee osteoarthritis']).get('knee')).toBe('right');
     const parts = extractBodyParts(buildUnits(say(['He slides into a posterior pelvic tilt, and his trunk leans toward the weak side, shoulder dropping on that side.']), 'ambient'), diagnosisSides(['Left hemiparesis']));
     expect(parts.map((p) => [p.region, p.side])).toEqual([['shoulder', 'left']]);
+  });
+});
+
+/** Small talk that charts nothing: it gives a short visit the word budget a real one has (FORMAT.md compression). */
+const chatter: Line[] = Array.from({ length: 4 }, () => ['patient', 'Oh, the grandkids were over all weekend, we baked bread and watched the parade go by downtown on Sunday.'] as Line);
+
+describe('a vestibular visit as it is spoken (DOMAIN.md 1.5, 1.6, 2.4)', () => {
+  it('"the room just took off" is vertigo in the patient\'s words; a near-fall told by the spouse is a report', async () => {
+    const d = await draftOf([
+      ['patient', 'Yeah, um, rolling over in bed onto my right side, the room just took off. Maybe fifteen, twenty seconds.'],
+      ['other', 'She almost went down in the bathroom Tuesday night. Grabbed the towel bar.'],
+      ...chatter,
+    ]);
+    const s = section(d, 'subjective').join(' ');
+    expect(s).toMatch(/Rolling over in bed onto right side, room took off/);
+    expect(s).toMatch(/almost went down in bathroom/);
+  });
+
+  it('a sign looked for and not found, and a side tested clear, are findings; a spoon that fell is not', async () => {
+    const d = await draftOf([
+      ['clinician', 'Now the other side... Left side: nothing. No nystagmus, no dizziness.'],
+      ['clinician', 'Spoon fell.'],
+      ...chatter,
+    ]);
+    expect(section(d, 'objective')).toEqual(['Left side: nothing. No nystagmus, no dizziness.']);
+  });
+
+  it('"Let\'s hold off on driving until Friday\'s recheck" is the plan', async () => {
+    const d = await draftOf([['clinician', "Let's hold off on driving until Friday's recheck."]]);
+    expect(section(d, 'plan')).toEqual(["Hold off on driving until Friday's recheck."]);
+  });
+
+  it('a stance reading names itself by the test set up before it; "From nine to seventeen" is its baseline; "Two, maybe" to "out of ten" is 2/10', async () => {
+    const d = await draftOf([
+      ['clinician', "Okay, balance. Before we train it, let's measure. Stand on the foam, feet together, arms crossed, eyes closed. I'm right here... nine seconds out of thirty."],
+      ['clinician', 'Last one, the same test: foam, feet together, eyes closed... seventeen seconds. From nine to seventeen.'],
+      ['clinician', 'How bad, out of ten?'],
+      ['patient', 'Two, maybe.'],
+    ]);
+    const o = section(d, 'objective').join(' ');
+    expect(o).toMatch(/Foam stance eyes closed: 9 s out of 30/);
+    expect(o).toMatch(/Foam stance eyes closed: 17 s \(from 9 s\)/);
+    expect(section(d, 'subjective').join(' ')).toMatch(/2\/10/);
   });
 });

@@ -11,8 +11,11 @@ const BASELINE_ONLY = new RegExp(String.raw`^(?:${WHEN}[:,]?\s+(?:it |that |pati
 
 /** "You started at twelve.", "At evaluation it was 15.6.": a sentence that gives only an earlier value. */
 export function isBaselineSentence(text: string): boolean {
-  return /\d/.test(text) && BASELINE_ONLY.test(text.trim().replace(/^you\s+/i, ''));
+  return /\d/.test(text) && (BASELINE_ONLY.test(text.trim().replace(/^you\s+/i, '')) || CHANGE_ONLY.test(text.trim()));
 }
+
+/** "From 9 to 17.", "So that's up from 50 to 62.": the change of the reading just said. */
+const CHANGE_ONLY = /^(?:so,?\s+)?(?:that's\s+)?(?:up |down )?from (-?\d+(?:\.\d+)?)\S* to (-?\d+(?:\.\d+)?)\S*?[.!]?$/i;
 
 /**
  * "X. At evaluation 15.6." -> "X (15.6 at evaluation)." when the second sentence holds only
@@ -20,6 +23,11 @@ export function isBaselineSentence(text: string): boolean {
  */
 export function joinBaseline(prev: string, next: string): string | null {
   if (!/\d/.test(prev) || !/\d/.test(next)) return null;
+  const change = CHANGE_ONLY.exec(next.trim());
+  if (change) {
+    const to = new RegExp(String.raw`(?<![\d.])${(change[2] ?? '').replace('.', '\\.')}(\s?(?:s|°|cm|lb|%))?(?![\d.]\d)`).exec(prev);
+    return to ? `${prev.replace(/[.!]+$/, '')} (from ${change[1]}${to[1] ?? ''}).` : null;
+  }
   const m = BASELINE_ONLY.exec(next.trim());
   if (!m) return null;
   // "It was 29.5 at the evaluation" -> "29.5": the subject and verb are the sentence's, not the value's

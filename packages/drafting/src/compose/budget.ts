@@ -5,7 +5,7 @@
  * then the asides inside long statements. Measures, denials, quotations, treatment blocks,
  * goal status and the plan are always kept.
  */
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import { CMT_REGIONS as SPINAL_REGIONS } from '../extract/ledger.ts';
 import { isItem } from '../extract/describe.ts';
 import { LANDMARK_REACH } from '../extract/measures.ts';
@@ -103,7 +103,7 @@ function basePriority(d: Draftable): number {
   if (d.section === 'subjective' && symptomMentions(t).some((m) => !m.negated) && regionsIn(t).length) return 8.9;
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
   // change since baseline and findings at a body part or on a side ("weakness on the right side of the face") are the note's objective core (DOMAIN.md 2.4)
-  if (COMPARISON.test(t) || (FINDING.test(t) && (regionsIn(t).length || sidesIn(t).length))) return 8.9;
+  if (COMPARISON.test(t) || (FINDING.test(t) && (regionsIn(t).length || sidesIn(t).length)) || SIDE_RESULT.test(t)) return 8.9;
   // a goal connection sentence in A is what makes the service skilled (DOMAIN.md 2.4): kept like a finding
   if (d.section === 'assessment' && GOAL_LINK.test(t)) return 8.9;
   // the clinician's interpretation (DOMAIN.md 1.5 "A: skilled clinical reasoning") and the cues given
@@ -143,7 +143,6 @@ const PROTECTED = 9;
  */
 export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[], transcriptWords: number, budget: number, noteType?: string, softest = 8.8): T[] {
   const limit = Math.floor(transcriptWords * budget);
-  if (process.env.DBG_BUDGET) for (const d of items) console.error(`IN ${priority(d, noteType).toFixed(2)} ${d.section[0]} ${words(d.text)}w ${d.text}`);
   const count = (list: T[]) => list.reduce((n, d) => n + words(d.text), 0);
   if (count(items) <= limit) return items;
   let list = pruneClauses(items, count(items) - limit, 0);

@@ -7,7 +7,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
@@ -28,7 +28,7 @@ const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?\b(?
 
 const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|that|that's|it's|is|the|a|oh|well|fine|sure|perfect|there|it|go|now|you|were|was|are|i|he|she|we|they|at|in|on|of|to|do|did|does|ready)$/i;
 /** What a family member or caregiver adds that belongs in the note. */
-const OTHER_CUE = /\b(?:reports?|noticed|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
+const OTHER_CUE = /\b(?:reports?|noticed|almost (?:fell|went down)|nearly fell|caught (?:her|him)self|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
 const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
 
 /** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
@@ -76,7 +76,7 @@ function dataNotReport(t: string, discipline?: string): boolean {
 }
 
 /** Symptoms only the patient can report (an examiner sees swelling or bruising, but not tingling). */
-const REPORTED_ONLY = new Set(['numb', 'tingling', 'pins and needles', 'pain', 'headache', 'dizz', 'vertigo', 'nausea', 'burning', 'radiat', 'heaviness', 'fatigue', 'ringing', 'tinnitus', 'double vision', 'blurred vision', 'heartburn', 'reflux', 'urgency', 'incontinence', 'bowel', 'bladder', 'saddle']);
+const REPORTED_ONLY = new Set(['fall', 'numb', 'tingling', 'pins and needles', 'pain', 'headache', 'dizz', 'vertigo', 'nausea', 'burning', 'radiat', 'heaviness', 'fatigue', 'ringing', 'tinnitus', 'double vision', 'blurred vision', 'heartburn', 'reflux', 'urgency', 'incontinence', 'bowel', 'bladder', 'saddle']);
 const EXAM = /\b(?:noted|observed|on exam\w*|palpat\w*|to touch|visibl[ey]|inspect\w*|measured|test(?:s|ed|ing)?|girth|circumference|sensation)\b/i;
 
 /** Every symptom named is denied, and one of them only the patient could report: "No numbness or tingling". */
@@ -147,6 +147,10 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // dictation: "She also coaches cheer two afternoons a week" is what the patient does, not a finding
   if (mode === 'dictation' && /^(?:she|he|they|(?:the )?patient)\s+(?:also\s+|still\s+|usually\s+)?(?!is\b|was\b|has\b|had\b|does\b|did\b)[a-z]+s\b/i.test(t) && !PERFORMANCE.test(t) && !MEASURE_VALUE.test(tv) && !testsIn(t).length && !kindsIn(t, discipline).length) return 'subjective';
   if (/^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are)\b/i.test(t)) return null;
+  // "No nystagmus, no dizziness.", "Left side: nothing.": a sign the examiner looked for and did not find, or a side tested and clear
+  if ((symptomMentions(t).some((m) => !REPORTED_ONLY.has(m.key)) && !GOAL_LINK.test(t)) || SIDE_RESULT.test(t)) return 'objective';
+  // "From 9 to 17.": the change of the reading just said
+  if (isBaselineSentence(t) && u.speaker === 'clinician') return 'objective';
   if (lowInformation(t)) return null;
   if (GOAL_LINK.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t)) return 'assessment';
   if (POSITIONING.test(t)) return null;

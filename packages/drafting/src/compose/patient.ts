@@ -194,7 +194,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     return { text: `${phrase ? `${cap(phrase)}: p` : 'P'}atient states, "${u.text.replace(/[.!]?$/, '.')}"`, evidence: phrase && q ? [q.uttId, u.uttId] : evidence };
   }
   // "And right now?" - "About a three.": a rating asked again is on the scale just used
-  const rating = /^(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*(\d{1,2})[.!]?$/i.exec(u.text.trim());
+  const rating = /^(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*(\d{1,2})(?:,? (?:maybe|probably|I guess))?[.!]?$/i.exec(u.text.trim());
   if (rating && q && !/\/10\b/.test(u.text)) {
     const earlier = units.slice(Math.max(0, u.idx - 8), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
     const named = scaleOf(units, q);

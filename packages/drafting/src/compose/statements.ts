@@ -94,7 +94,7 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 }
 
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
-const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: (?:now|today|again))?\.?$/i;
+const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+)?(?: (?:now|today|again))?\.?$/i;
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:quick check[^:]*:\s*|[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
@@ -208,7 +208,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
     const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || HISTORY_Q.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
       || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
-      || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}[.!]?$/i.test(u.text)))
+      || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}(?:,? (?:maybe|probably|I guess))?[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
       || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx) && ratesBodyOrSymptom(utteranceOf(units, u), q?.text));
     // "Like five nights out of seven?", "I understand maybe half of what she says?": an unsure answer with a number or a share is said as a question but is an answer

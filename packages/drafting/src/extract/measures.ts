@@ -54,9 +54,12 @@ function sideBefore(text: string, index: number): Side | null {
 }
 
 /** A baseline said after the value, in its sentence or the next; one said for the other side is not this one's. */
-function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null): string | null {
+function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null, value = ''): string | null {
   const after = BASELINE_AFTER.exec(text.slice(valueEnd));
   if (after) return after[1] ?? null;
+  // "17 s." then "From 9 to 17.": the change said right after the reading
+  const change = /^\s*(?:so,?\s+)?(?:that's\s+)?(?:up |down )?from (-?\d+(?:\.\d+)?)\S* to (-?\d+(?:\.\d+)?)/i.exec(next ?? '');
+  if (change && value && parseFloat(change[2] ?? '') === parseFloat(value)) return `${change[1]}${unitOf(value)}`;
   for (const s of [text.slice(valueEnd), next ?? '']) {
     const p = PRIOR.exec(s);
     const saidSide = p ? sidesIn(p[0])[0]?.side ?? null : null;
@@ -169,7 +172,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       if (!name) continue;
       const ranged = range && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? '')) && m.index > range.index;
       const side = sideBefore(text, m.index);
-      let baseline = ranged || (range && m.index < range.index && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? ''))) ? range?.[1] ?? null : baselineNear(text, end, next, side);
+      let baseline = ranged || (range && m.index < range.index && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? ''))) ? range?.[1] ?? null : baselineNear(text, end, next, side, value);
       // "was 2 cm when we started, and now it's 1 cm": the prior said first is this reading's baseline
       if (baseline === null && pending && u.idx - pending.idx <= 1 && (pending.name === null || pending.name === name.toLowerCase())) {
         baseline = pending.value;
@@ -274,7 +277,7 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
   if (last && eyes) return { name: `${last.name.replace(/ eyes (?:open|closed)$/, '')} eyes ${eyes}`, uttId: u.uttId };
   // "Before we train it, let's measure. Stand on the foam, feet together, eyes closed. I'm right here... 9 s out of 30.": set up earlier in this utterance
   const earlier = units.filter((x) => x.uttId === u.uttId && x.idx < u.idx).map((x) => x.text).join(' ');
-  const setUp = /\b(?:re-?test|measure|check|time)\b/i.test(earlier) ? STANCE.exec(earlier) : null;
+  const setUp = /\b(?:re-?test|test|measure|check|time)\b/i.test(earlier) ? STANCE.exec(earlier) : null;
   if (setUp && units.find((x) => x.uttId === u.uttId)) {
     const saidEyes = EYES.exec(earlier.slice(setUp.index))?.[1]?.toLowerCase();
     return { name: `${stanceBase(setUp[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: u.uttId };
