@@ -303,3 +303,35 @@ describe('a vestibular visit as it is spoken (DOMAIN.md 1.5, 1.6, 2.4)', () => {
     expect(section(d, 'subjective').join(' ')).toMatch(/2\/10/);
   });
 });
+
+describe('a feeding and swallowing visit as it is spoken (DOMAIN.md 1.5, 1.6; 92526)', () => {
+  it('an interpreter is charted only where the transcript says so', async () => {
+    const thanked = await draftOf([['clinician', 'Hola Sofia! Hi Mom. And thank you, Ana, for interpreting today.'], ...chatter], { discipline: 'slp' });
+    expect(section(thanked, 'subjective')).toContain('Interpreter present.');
+    const relayed = await draftOf([['clinician', 'Ana, can you ask Mom how the week went with eating?'], ['other', 'Mom says it was a better week.'], ...chatter], { discipline: 'slp' });
+    expect(all(relayed).join(' ')).not.toMatch(/interpret/i);
+  });
+
+  it('gagging, a growth percentile, a steady weight and a dry mouth are what the family and patient report', async () => {
+    const d = await draftOf([
+      ['other', 'She gagged on chicken three or four times this week, but no vomiting.'],
+      ['other', 'She says the pediatrician told her Sofía is at the eighth percentile for weight, same as last time.'],
+      ['other', "His weight's steady. One seventy-two on our scale this morning."],
+      ['clinician', 'And the mouth, still dry?'],
+      ['patient', 'Like sandpaper.'],
+      ...chatter, ...chatter,
+    ], { discipline: 'slp' });
+    const s = section(d, 'subjective').join(' ');
+    expect(s).toMatch(/gagged on chicken 3-4 times/i);
+    expect(s).toMatch(/eighth percentile for weight/);
+    expect(s).toMatch(/weight's steady/i);
+    expect(normalizeClinical('One seventy-two on our scale this morning.')).toBe('172 on our scale this morning.');
+    expect(symptomMentions('And the mouth, still dry?').map((m) => m.key)).toEqual(['dry mouth']);
+  });
+
+  it('the Masako is a swallowing exercise; "eight visits left on this authorization; I\'ll request more" is the plan', async () => {
+    expect(kindsIn('Now the Masako: tongue tip between your front teeth, hold it there, and swallow.', 'slp').map((k) => k.kind)).toEqual(['swallowing_treatment']);
+    const d = await draftOf([['clinician', "Yes, once a week, same time. We have eight visits left on this Medicaid authorization; I'll request more."], ...chatter], { discipline: 'slp' });
+    expect(section(d, 'plan').join(' ')).toMatch(/8 visits left on this Medicaid authorization/);
+  });
+});

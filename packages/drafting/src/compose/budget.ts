@@ -86,7 +86,7 @@ function basePriority(d: Draftable): number {
   if (d.section === 'plan') return words(t) >= 2 ? 10 : 7;
   // the patient's own words in quotation marks (DOMAIN.md 5.B item 5), goal status, denials, paperwork gaps (DOMAIN.md 1.6, 2.6 T23)
   if (/"[^"]{12,}"/.test(t) || (d.section === 'assessment' && GOAL_STATUS.test(t)) || /^(?:patient|caregiver) goal:/i.test(t)) return 9.5;
-  if ((d.section === 'subjective' && DENIAL.test(t)) || PAPERWORK.test(t)) return 9.5;
+  if ((d.section === 'subjective' && DENIAL.test(t)) || PAPERWORK.test(t) || /^Interpreter present\.$/.test(t)) return 9.5;
   // the spinal regions manipulated choose the CMT code, 98940-98942 by 1-2 / 3-4 / 5 regions (DOMAIN.md 2.13)
   if (d.section === 'objective' && (CMT_REGIONS.test(t) || spinalRegionsAdjusted(t) >= 2)) return 9.5;
   // the clinical impression, a condition graded by severity, is the assessment's core (DOMAIN.md 1.5 "A: skilled clinical reasoning")

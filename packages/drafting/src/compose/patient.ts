@@ -138,6 +138,16 @@ export function hasInterpreter(units: readonly Unit[]): boolean {
 }
 
 /**
+ * The interpreter's part in the visit, charted in S (who gave the history is part of it, DOMAIN.md 1.5),
+ * only where the transcript says so ("thank you, Ana, for interpreting today"): never inferred from
+ * another language or from relayed speech.
+ */
+export function interpreterStatement(units: readonly Unit[]): { section: 'subjective'; text: string; evidence: string[] } | null {
+  const said = units.find((x) => /\binterpret(?:er|ers|ing|ed)?\b/i.test(x.text) && !x.isQuestion);
+  return said ? { section: 'subjective', text: 'Interpreter present.', evidence: [said.uttId] } : null;
+}
+
+/**
  * With an interpreter in the room, the English given right after the patient's own-language turn
  * is the patient speaking, in the first person ("I'll interpret everything in first person"):
  * it is drafted as the patient's (DOMAIN.md 1.5 S), citing the interpreter's utterance.

@@ -16,7 +16,7 @@ import type { DraftSections } from '../types.ts';
 import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
-import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, LEADING_NO, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { askedAbout, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
@@ -294,6 +294,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (discharge) out.push({ section: 'plan', text: finish(toThirdPerson(discharge[1] ?? '', 'clinician')), evidence: [u.uttId] });
   }
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+  const through = interpreterStatement(units);
+  if (through) out.unshift(through);
   return mergeAdjacent(fitBudget(withoutRepeatedDenials(withBaselineSentences(out)), spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
 }
 

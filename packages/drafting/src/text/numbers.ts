@@ -121,7 +121,8 @@ export function wordsToDigits(text: string): string {
       return ONE_AS_NUMBER.test(after) || rating ? '1' : run;
     }
     // "one sixty-five hertz", "one forty pounds": a unit after the words makes "one" the hundreds
-    const unitAfter = /^\s*(?:hertz|Hz|degrees?|pounds|lbs?|feet)\b/i.test(all.slice(offset + run.length));
+    // ... and so does a body weight read off a scale ("one seventy-two on our scale")
+    const unitAfter = /^\s*(?:hertz|Hz|degrees?|pounds|lbs?|feet|on (?:our|the|his|her|my|their) scale)\b/i.test(all.slice(offset + run.length));
     return convertRun(run, rom || unitAfter);
   });
 }
