@@ -335,3 +335,19 @@ describe('a feeding and swallowing visit as it is spoken (DOMAIN.md 1.5, 1.6; 92
     expect(section(d, 'plan').join(' ')).toMatch(/8 visits left on this Medicaid authorization/);
   });
 });
+
+describe('a manipulation has no dose, and is still the record of what was billed (DOMAIN.md 2.13, 98943)', () => {
+  it('"long-axis distraction on the right hip, a few gentle tugs" is kept beside the spinal adjustment in a full visit', async () => {
+    const d = await draftOf([
+      ['patient', 'Better than last week. The sitting is still the worst. By the time I get to work it is forty-five minutes in the car, and my right butt cheek is screaming.'],
+      ['patient', 'The groin part on the right still catches when I go up stairs. I am still doing one step at a time, leading with the left.'],
+      ['clinician', 'Still tender over the right SI, right at the dimple, and the right piriformis is tight.'],
+      ['clinician', 'FABER on the right still reproduces your SI pain, and the thigh thrust on the right is positive. Right hip internal rotation feels stiffer than the left.'],
+      ['clinician', 'Okay, adjustments. Side posture for the right SI and L5.'],
+      ['clinician', "That's the lumbar and the pelvis. Now the hip: long-axis distraction on the right hip, a few gentle tugs, then a mobilization into internal rotation."],
+      ['clinician', 'The SI is still irritable and the hip is still stiff. We will do the full re-exam at visit ten.'],
+      ['clinician', 'Keep the home exercises, the dead bugs and bird dogs once a day, and use the lumbar roll in the car.'],
+    ], { discipline: 'chiro' });
+    expect(section(d, 'objective').join(' ')).toMatch(/long-axis distraction on right hip/);
+  });
+});

@@ -166,7 +166,8 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
   const recorded = new Set(scored.filter((x) => x.p >= PROTECTED).flatMap(named));
   for (const x of scored) {
     const kinds = named(x).filter((k) => !recorded.has(k));
-    if (!kinds.length || x.p >= PROTECTED || !/\d/.test(x.d.text) || GOAL_LINK.test(x.d.text) || !isItem(x.d)) continue;
+    // (with its dose, or a manipulation, which has none: "long-axis distraction on the right hip")
+    if (!kinds.length || x.p >= PROTECTED || !(/\d/.test(x.d.text) || kinds.some((k) => k.startsWith('cmt@'))) || GOAL_LINK.test(x.d.text) || !isItem(x.d)) continue;
     x.p = PROTECTED;
     kinds.forEach((k) => recorded.add(k));
   }

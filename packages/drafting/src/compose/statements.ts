@@ -310,7 +310,7 @@ function stripNoteHeader(text: string): string {
     // "visit 3 of 10", "session 3": which visit it is, the EMR holds
     .replace(/(?:^|,\s*)(?:visit|session) (?:number )?\d+(?: of \d+)?\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
     // "Massage therapy," left alone once the visit is gone: the discipline, which the EMR holds
-    .replace(/^(?:massage therapy|physical therapy|occupational therapy|speech(?: therapy)?|chiropractic|chiro)(?: note)?[,.]?\s*$/i, '')
+    .replace(/^(?:massage therapy|physical therapy|occupational therapy|speech(?: therapy)?|chiropractic|chiro)(?: note)?[,.]?\s*(?:(?:Mr|Mrs|Ms)\.? )?(?:[A-Z][a-z'-]+ [A-Z][a-z'-]+)?[,.]?\s*$/, '')
     // "Third visit, left jaw pain": which visit it is, the EMR holds
     .replace(/^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:visit|session)[,.]\s*/i, '')
     .replace(/^(?:auto|workers'? comp) claim\.?$/i, '')
