@@ -6,7 +6,9 @@
  * 2.13 (98943 extraspinal CMT; CPT codes outside the seeds), FORMAT.md (compression: a note, not the dialogue).
  */
 import { describe, expect, it } from 'vitest';
+import { sectionFor } from '../src/compose/classify.ts';
 import { finish } from '../src/compose/prose.ts';
+import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { diagnosisSides } from '../src/extract/diagnosis-sides.ts';
 import { toLedger } from '../src/extract/entries.ts';
@@ -349,5 +351,27 @@ describe('a manipulation has no dose, and is still the record of what was billed
       ['clinician', 'Keep the home exercises, the dead bugs and bird dogs once a day, and use the lumbar roll in the car.'],
     ], { discipline: 'chiro' });
     expect(section(d, 'objective').join(' ')).toMatch(/long-axis distraction on right hip/);
+  });
+});
+
+describe('a pediatric re-check as it is spoken (DOMAIN.md 1.5, 1.8: progress and a plateau that changes the plan)', () => {
+  it('"half the time" keeps its article; ", and it was minus ten" is the earlier reading', () => {
+    expect(finish("He's up on the toes maybe half the time now.")).toBe("He's up on toes maybe half the time now.");
+    expect(finish('One at a time.')).toBe('One at time.');
+    expect(finish('Left with the knee straight is -5, and it was -10.')).toBe('Left with knee straight -5 (was -10).');
+  });
+
+  it('"That\'s a plateau, so I want to change the plan" is the assessment, kept however short; a tibial plateau is anatomy', async () => {
+    const d = await draftOf([
+      ['clinician', "His walking pattern has improved a lot, but his ankle range has barely moved in the last three weeks. That's a plateau, so I want to change the plan."],
+      ...chatter,
+    ]);
+    expect(section(d, 'assessment').join(' ')).toMatch(/Plateau/);
+    expect(ASSESSMENT_CUE.test('Left tibial plateau ORIF, now four months since the car accident.')).toBe(false);
+  });
+
+  it('how often the home program is done, told by the family, is a report', () => {
+    const [u] = buildUnits([{ id: 'u1', speaker: 'other', start: 0, end: 1, text: 'Honestly, we do them maybe four nights a week.' }], 'ambient');
+    expect(u && sectionFor(u, 'ambient')).toBe('subjective');
   });
 });

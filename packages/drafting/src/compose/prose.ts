@@ -16,7 +16,9 @@ export function concise(text: string): string {
   return text
     .split(/("[^"]*")/)
     .map((part) => (part.startsWith('"') ? part : part
-      .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, '')
+      // ("half the time", "all the time", "most of the time": a share of the time, kept as said)
+      .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, (m: string, at: number, all: string) =>
+        (/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at)) ? m : ''))
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
       // "jumps to 4/10, maybe 5": a range as said, never a second bare number
@@ -58,7 +60,7 @@ export function concise(text: string): string {
       // "Abduction 165, it was 95" -> "Abduction 165 (was 95)", "18 s, was 9" -> "18 s (was 9)": a value's earlier reading keeps its "was"
       .replace(/(\d[^\s,;]*(?: (?:s|lb|cm|mm|min|kg|m\/s))?),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
       // "Walking 20 min before he has to sit, was 5 min": the earlier reading of what was just said, never a bare "5 min"
-      .replace(/,\s+(?:it |that )?was (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+|%| (?:s|lb|cm|mm|min|minutes|kg|m\/s|feet|ft)\b)?)(?=[,;.]|$)/g, ' (was $1)')
+      .replace(/,\s+(?:and |but )?(?:it |that )?was (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+|%| (?:s|lb|cm|mm|min|minutes|kg|m\/s|feet|ft)\b)?)(?=[,;.]|$)/g, ' (was $1)')
       .replace(/(?<!\()\b(?:it )?(?:is|are|was|were) (?=(?:about |approximately )?-?\d)/g, '')
       .replace(/^(?:He|She) and (?:his|her|their) /, 'Patient and ')
       .replace(/^(?:He|She|They) (?!and\b)(?=[a-z])/, '')
