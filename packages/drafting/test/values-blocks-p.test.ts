@@ -382,3 +382,15 @@ describe('what the patient does at home, said in passing (DOMAIN.md 1.5 S)', () 
     expect(u && sectionFor(u, 'ambient')).toBe('subjective');
   });
 });
+
+describe('readings said in passing (DOMAIN.md 2.3: a value with its unit and what it measures)', () => {
+  it('"Turn your head to the right as far as it goes... that\'s about fifty degrees" is right rotation', async () => {
+    const d = await draftOf([['clinician', 'Okay, let me measure. Turn your head to the right as far as it goes... that\'s about fifty degrees. And to the left... seventy.'], ...chatter]);
+    expect(section(d, 'objective').join(' ')).toMatch(/Right rotation: 50°/);
+  });
+
+  it('"Neck\'s maybe a four out of ten, the arm\'s like a two": the second rating is on the same 0-10 scale; a later 90 is not', () => {
+    expect(finish("Neck's maybe 4/10, the arm's like a 2.")).toBe("Neck's 4/10, arm's like 2/10.");
+    expect(finish('Pain 4/10, knee is 90.')).toBe('Pain 4/10, knee 90.');
+  });
+});

@@ -21,6 +21,8 @@ export function concise(text: string): string {
         (/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at)) ? m : ''))
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
+      // "Neck's maybe 4/10, the arm's like a 2": the next rating in the sentence is on the same scale
+      .replace(/(\d\/10\b[^.;]{0,30}?,\s*(?:and\s+)?(?:the |my |his |her )?[a-z]+(?:'s| is)\s+(?:like |about |maybe |around )?(?:a |an )?)(\d{1,2})\b(?![/\d]|\.\d|\s*(?:min|s\b|lb|cm|°|%|x\b|times|days|weeks|hours))/gi, (m: string, head: string, n: string) => (Number(n) <= 10 ? `${head}${n}/10` : m))
       // "jumps to 4/10, maybe 5": a range as said, never a second bare number
       .replace(/\b(\d+)(\/10)?,?\s+(?:or |maybe |possibly )+(?:a )?(\d+)\b(?![/.]\d)/g, (m, a: string, scale: string | undefined, b: string) => (Number(b) > Number(a) && Number(b) - Number(a) <= 2 ? `${a}-${b}${scale ?? ''}` : m))
       .replace(/\b(?:about|maybe|approximately)\s+(?=\d)/gi, '')

@@ -95,6 +95,8 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+)?(?: (?:now|today|again))?\.?$/i;
+/** A value given as the reading: "that's about 50°." */
+const SAID_VALUE = new RegExp(String.raw`^(?:that's|that is|it's) ${BARE_VALUE.source.slice(1)}`, 'i');
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:quick check[^:]*:\s*|[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:to the )?(left|right)\b[^:.]*/i, '$1 rotation'],
@@ -247,14 +249,15 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const alias = section !== 'plan' ? movementName(u.text, '', joint) : null;
       const prev = units[u.idx - 1];
       const bareValue = BARE_VALUE.test(u.text.trim());
-      const prevMovement = bareValue && prev?.uttId === u.uttId ? movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) : null;
+      // "Turn your head to the right as far as it goes... that's about 50°.": the reading of the movement just asked
+      const prevMovement = (bareValue || SAID_VALUE.test(u.text.trim())) && prev?.uttId === u.uttId ? movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) : null;
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
       // "About 65." after a movement asked for is charted in degrees, as it was read
       const bareText = valueOf && /^\d+°$/.test(valueOf.value) ? u.text.replace(new RegExp(String.raw`\b${valueOf.value.slice(0, -1)}\b(?!°)`), valueOf.value) : u.text;
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : bareValue && prevMovement ? `${prevMovement}: ${bareText}`
+        : prevMovement ? `${prevMovement}: ${bareText}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start(?: with| on)?)\s+/i, '')
