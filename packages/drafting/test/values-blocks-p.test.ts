@@ -394,3 +394,10 @@ describe('readings said in passing (DOMAIN.md 2.3: a value with its unit and wha
     expect(finish('Pain 4/10, knee is 90.')).toBe('Pain 4/10, knee 90.');
   });
 });
+
+describe('a voice examination dictated (92524; DOMAIN.md 1.5 O: observed, not reported)', () => {
+  it('"Frequent hard glottal attacks ..., and a clavicular breathing pattern" is a finding', () => {
+    const [u] = buildUnits([{ id: 'u1', speaker: 'clinician', start: 0, end: 1, text: 'Frequent hard glottal attacks on vowel-initial words, and a clavicular breathing pattern in conversation.' }], 'dictation');
+    expect(u && sectionFor(u, 'dictation')).toBe('objective');
+  });
+});
