@@ -6,6 +6,7 @@
  * 2.13 (98943 extraspinal CMT; CPT codes outside the seeds), FORMAT.md (compression: a note, not the dialogue).
  */
 import { describe, expect, it } from 'vitest';
+import { priority } from '../src/compose/budget.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { finish } from '../src/compose/prose.ts';
 import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
@@ -399,5 +400,16 @@ describe('a voice examination dictated (92524; DOMAIN.md 1.5 O: observed, not re
   it('"Frequent hard glottal attacks ..., and a clavicular breathing pattern" is a finding', () => {
     const [u] = buildUnits([{ id: 'u1', speaker: 'clinician', start: 0, end: 1, text: 'Frequent hard glottal attacks on vowel-initial words, and a clavicular breathing pattern in conversation.' }], 'dictation');
     expect(u && sectionFor(u, 'dictation')).toBe('objective');
+  });
+});
+
+describe('a hip fracture visit as it is spoken (DOMAIN.md 1.5: equipment used at home; 2.4: gait deviations seen)', () => {
+  it('"Still using the walker everywhere at home?" - "Everywhere." charts the walker', async () => {
+    const d = await draftOf([['clinician', "That's exactly what we're after today. Still using the walker everywhere at home?"], ['patient', 'Everywhere.'], ...chatter]);
+    expect(section(d, 'subjective')).toContain('Walker: everywhere.');
+  });
+
+  it('a gait deviation seen on a side is a finding the word budget keeps', () => {
+    expect(priority({ section: 'objective', text: 'Hurrying off right leg; left step comes out short.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
   });
 });

@@ -50,6 +50,9 @@ function isEcho(units: Unit[], u: Unit): boolean {
   if (!words.length) return true;
   // a denial answers the question, it does not repeat it (DOMAIN.md 1.6: negations must be kept)
   if (/^(?:no|nope|not|never|none|denies)\b/i.test(u.text.trim())) return false;
+  // "Still using the walker everywhere at home?" - "Everywhere.": a question's word said back is the answer
+  const said = [...units.slice(Math.max(0, u.idx - 3), u.idx)].reverse().find((p) => p.speaker === 'clinician');
+  if (said?.isQuestion && u.sentIndex === 0) return false;
   // whole words only: "no" is not echoed by "now", nor "arm" by "warm"
   const prior = new Set(units.filter((p) => p.idx < u.idx && p.idx >= u.idx - 4 && p.speaker === 'clinician').flatMap((p) => p.text.toLowerCase().match(/[a-z0-9/+x-]+/g) ?? []));
   return words.every((w) => prior.has(w));
