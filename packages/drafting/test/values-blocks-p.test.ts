@@ -413,3 +413,19 @@ describe('a hip fracture visit as it is spoken (DOMAIN.md 1.5: equipment used at
     expect(priority({ section: 'objective', text: 'Hurrying off right leg; left step comes out short.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
   });
 });
+
+describe('an aphasia visit as it is spoken (DOMAIN.md 1.5: family report, performance, the clinician\'s reasoning)', () => {
+  const unit = (speaker: 'clinician' | 'other', text: string) => buildUnits([{ id: 'u1', speaker, start: 0, end: 1, text }], 'ambient')[0];
+
+  it('"And Frank sang Happy Birthday" told by his wife is a report; "you corrected yourself" is performance; "moving in the right direction" is the assessment', () => {
+    const sang = unit('other', 'And Frank sang Happy Birthday, almost all the words.');
+    const corrected = unit('clinician', 'Comb, yes, and you corrected yourself.');
+    const direction = unit('clinician', "Linda, he's moving in the right direction.");
+    expect([sang, corrected, direction].map((u) => u && sectionFor(u, 'ambient'))).toEqual(['subjective', 'objective', 'assessment']);
+  });
+
+  it('a capitalised word that opens a sentence is no name unless a deed follows it', () => {
+    const u = unit('other', 'Saturday was the party.');
+    expect(u && sectionFor(u, 'ambient')).toBeNull();
+  });
+});
