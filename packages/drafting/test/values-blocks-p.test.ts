@@ -429,3 +429,18 @@ describe('an aphasia visit as it is spoken (DOMAIN.md 1.5: family report, perfor
     expect(u && sectionFor(u, 'ambient')).toBeNull();
   });
 });
+
+describe('a session span and a script dictated (DOMAIN.md 2.2; 92507 untimed)', () => {
+  it('"from nine to nine forty-five" is a clock range; the session\'s own span is no treatment block', () => {
+    expect(normalizeClinical('Individual session from nine to nine forty-five.')).toBe('Individual session from 9:00 to 9:45.');
+    const units = buildUnits(say(['Objective. Individual session from nine to nine forty-five.', 'Confrontation naming, twenty pictures: nine out of twenty independently.']), 'dictation');
+    expect(findBlocks(units, 'slp').every((b) => !b.start)).toBe(true);
+  });
+
+  it('"Script training for ordering coffee: a medium coffee with milk, please." keeps the service, not the lines', async () => {
+    const d = await draftOf(dictated(['Script training for ordering coffee: a medium coffee with milk, please. He produced the full script in four of five trials.']), { discipline: 'slp', mode: 'dictation' });
+    const text = all(d).join(' ');
+    expect(text).toMatch(/Script training for ordering coffee/);
+    expect(text).not.toMatch(/milk/);
+  });
+});

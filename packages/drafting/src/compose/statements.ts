@@ -74,7 +74,7 @@ function isReadingSample(units: Unit[], u: Unit): boolean {
 }
 
 /** "3 sentences: ...", "script: ...": the lines a patient practises follow (SLP script training, word lists). */
-const MATERIAL = /,?\s*\b(?:(\d+) (?:sentences|phrases|lines|questions)|script|phrases|word list|target words)\s*:\s*(?=\S)/i;
+const MATERIAL = /,?\s*\b(?:(\d+) (?:sentences|phrases|lines|questions)|script(?: training)?(?: for [a-z ]{2,40})?|phrases|word list|target words)\s*:\s*(?=\S)/i;
 
 /**
  * "Script training for ordering at the diner, 3 sentences: I'd like a large coffee, black. The
@@ -86,12 +86,14 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
   const lines = new Set<number>();
   const out = units.map((u) => {
     const m = u.speaker === 'clinician' && !lines.has(u.idx) ? MATERIAL.exec(u.text) : null;
-    if (!m || m.index === 0) return u;
+    // "Script training for ordering coffee: a medium coffee with milk, please.": the service named is kept, its lines are not
+    const head = m && /^,?\s*script training\b/i.test(m[0]) ? m[0].slice(0, m[0].lastIndexOf(':')) : '';
+    if (!m || (m.index === 0 && !head)) return u;
     for (let k = 1; k < Number(m[1] ?? 1); k++) {
       const next = units[u.idx + k];
       if (next?.uttId === u.uttId) lines.add(next.idx);
     }
-    return { ...u, text: `${u.text.slice(0, m.index)}${m[1] ? `, ${m[1]} sentences` : ''}.`.replace(/,\s*,/, ',') };
+    return { ...u, text: `${u.text.slice(0, m.index)}${head}${m[1] ? `, ${m[1]} sentences` : ''}.`.replace(/,\s*,/, ',') };
   });
   return { units: out, lines };
 }

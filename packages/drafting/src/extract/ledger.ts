@@ -149,6 +149,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const carriedOver = u.headerCarried && ((kinds.length > 0 && !reportedWork) || times.length > 0 || stated !== null || open !== null);
     if (u.header && !u.headerCarried && u.header !== 'objective') close();
     if (plan || ((u.header === 'assessment' || u.header === 'subjective') && !carriedOver)) continue;
+    // "Individual session from 9:00 to 9:45.": the visit's own span, not a treatment block
+    if (range && !kinds.length && /\b(?:session|visit|appointment)\b/i.test(text) && !PARAM_TEST.test(text)) continue;
     if (range) {
       // "Then soft tissue. I started at 4:10 and finished at 4:21.": the block just named, nothing done in it yet, is the one timed
       const named = open as Block | null;

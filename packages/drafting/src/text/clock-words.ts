@@ -82,6 +82,8 @@ export function spokenClockTimes(text: string): string {
         const hour = hourOf(h);
         return `${lead}${clock(hour === 1 ? 12 : hour - 1, 60 - minutesOf(n))}`;
       });
+  // "from nine to nine forty-five": a whole hour said bare starts a range that ends on the minute
+  out = out.replace(new RegExp(String.raw`\bfrom (${H}) (to|until|till) (${HM})\b`, 'gi'), (_m, h: string, to: string, b: string) => `from ${clock(hourOf(h), 0)} ${to} ${readHM(b)}`);
   // a range: "nine twenty-five to nine thirty-two", "three-ten to three-sixteen", "2:20 to two-twenty-nine"
   const END = String.raw`(?:${HM}|\d{1,2}:\d{2})`;
   out = out.replace(new RegExp(String.raw`\b(${HM}|\d{1,2}:\d{2})(${SUFFIX}\s*(?:to|-|–|till|until|through)\s*)(${END})\b`, 'gi'),
