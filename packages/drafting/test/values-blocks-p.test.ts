@@ -444,3 +444,24 @@ describe('a session span and a script dictated (DOMAIN.md 2.2; 92507 untimed)', 
     expect(text).not.toMatch(/milk/);
   });
 });
+
+describe('a massage visit as it is spoken (DOMAIN.md 2.4: findings and the session\'s result against its start)', () => {
+  it('"How\'s the back now?" - "Like a three." rates the back on the 0-10 scale the patient used earlier in the visit', async () => {
+    const d = await draftOf([
+      ['patient', "Low back's the worst. Driving to work, it's like forty minutes, I'm at a six out of ten by the time I get there."],
+      ...chatter,
+      ['clinician', "Okay, two twenty-eight. How's the back now?"],
+      ['patient', 'Like a three.'],
+    ], { discipline: 'massage' });
+    expect(section(d, 'subjective')).toContain('Back 3/10.');
+  });
+
+  it('"Bend forward again... thirty-one centimeters from the floor. It was forty-two before." is the forward bend with its start', async () => {
+    const d = await draftOf([['clinician', 'Bend forward again... thirty-one centimeters from the floor. It was forty-two before.'], ...chatter], { discipline: 'massage' });
+    expect(section(d, 'objective')).toContain('Forward bend: 31 cm from floor (42 before).');
+  });
+
+  it('"the left QL is really ropy" is a finding the budget keeps', () => {
+    expect(priority({ section: 'objective', text: 'Left QL ropy.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+  });
+});

@@ -37,7 +37,7 @@ export const EVALUATION_EXTRA = 0.05;
 export const SOFTEST = { ambient: 8.8, dictation: 8.8 } as const;
 
 /** Findings (gait deviations among them), functional limits and paperwork status: what a reviewer must not miss. */
-const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swelling|swollen|edema|spasm|trigger\w*|crepitus|weak\w*|limited|lacking|positive|negative|rushing|hurrying|short(?:er|ened)? step|step (?:comes out )?short|step length|antalgic|trendelenburg|circumduct\w*|hip hike|limp\w*|drag\w*|shuffl\w*)\b/i;
+const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swelling|swollen|edema|spasm|trigger\w*|crepitus|weak\w*|limited|lacking|positive|negative|rop(?:e)?y|knotted|taut band|rushing|hurrying|short(?:er|ened)? step|step (?:comes out )?short|step length|antalgic|trendelenburg|circumduct\w*|hip hike|limp\w*|drag\w*|shuffl\w*)\b/i;
 const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;

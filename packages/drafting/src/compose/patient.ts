@@ -206,7 +206,8 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   // "And right now?" - "About a three.": a rating asked again is on the scale just used
   const rating = /^(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*(\d{1,2})(?:,? (?:maybe|probably|I guess))?[.!]?$/i.exec(u.text.trim());
   if (rating && q && !/\/10\b/.test(u.text)) {
-    const earlier = units.slice(Math.max(0, u.idx - 8), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
+    // (the scale the patient rated on earlier in the visit: "I'm at a six out of ten by the time I get there" ... "How's the back now?" - "Like a three.")
+    const earlier = units.slice(Math.max(0, u.idx - 30), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
     const named = scaleOf(units, q);
     const scale = named ? q : earlier;
     if (scale && Number(rating[1]) <= 10) {
@@ -219,7 +220,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
       const before = units[u.idx - 1];
       const placed = before && before.uttId === u.uttId && regionsIn(before.text).length > 0 && !/\d/.test(before.text) && before.text.split(/\s+/).length <= 12
         ? toThirdPerson(before.text, voice).replace(/[.!]+$/, '') : null;
-      const topic = /\bhow (?:does|do|is|are)\s+(?:your |the |his |her )?([a-z]{3,})\b/i.exec(q.text)?.[1];
+      const topic = /\bhow(?:'s| (?:does|do|is|are))\s+(?:your |the |his |her )?([a-z]{3,})\b/i.exec(q.text)?.[1];
       const rated = placed ?? (topic && !/^(?:you|it|that|this|things|everything|life|work|day|week)$/i.test(topic) ? topic : null);
       const what = painSaid ? `${phrase ? `${phrase} ` : ''}pain ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : rated ? `${cap(rated)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
       return { text: `${who} reports ${what}.`, evidence: [...new Set([scale.uttId, q.uttId, u.uttId])] };

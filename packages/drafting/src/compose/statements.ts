@@ -99,7 +99,7 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 }
 
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
-const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+)?(?: (?:now|today|again))?\.?$/i;
+const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
 /** A value given as the reading: "that's about 50°." */
 const SAID_VALUE = new RegExp(String.raw`^(?:that's|that is|it's) ${BARE_VALUE.source.slice(1)}`, 'i');
 
