@@ -465,3 +465,13 @@ describe('a massage visit as it is spoken (DOMAIN.md 2.4: findings and the sessi
     expect(priority({ section: 'objective', text: 'Left QL ropy.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
   });
 });
+
+describe('a seating visit as it is spoken (DOMAIN.md 1.5; 2.4 purpose vs direction)', () => {
+  it('"lean forward, chest toward your knees" is a direction, not a purpose; a wound the nurse found, told by family, is a report', async () => {
+    const { splitPurpose } = await import('../src/extract/describe.ts');
+    expect(splitPurpose('Pressure relief: lean forward, chest toward your knees, hold for sixty').purpose).toBeNull();
+    expect(splitPurpose('Step-ups, 3x10, toward independent stairs').purpose).toBe('toward independent stairs');
+    const [u] = buildUnits([{ id: 'u1', speaker: 'other', start: 0, end: 1, text: 'Yeah, the wound nurse found a sore on his left buttock, right over the sit bone.' }], 'ambient');
+    expect(u && sectionFor(u, 'ambient')).toBe('subjective');
+  });
+});
