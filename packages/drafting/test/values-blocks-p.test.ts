@@ -475,3 +475,10 @@ describe('a seating visit as it is spoken (DOMAIN.md 1.5; 2.4 purpose vs directi
     expect(u && sectionFor(u, 'ambient')).toBe('subjective');
   });
 });
+
+describe('a second rating said short (DOMAIN.md 2.4: pain on the 0-10 scale)', () => {
+  it('"How\'s the neck?" - "... a six out of ten when I get up. Four right now." charts both on the scale', async () => {
+    const d = await draftOf([['clinician', 'Morning, Kevin. Third visit. How is the neck?'], ['patient', 'Stiff, mornings especially. Like a six out of ten when I get up. Four right now.'], ...chatter]);
+    expect(section(d, 'subjective').join(' ')).toMatch(/6\/10 when getting up[^]*4\/10/);
+  });
+});

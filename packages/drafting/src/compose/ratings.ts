@@ -15,6 +15,9 @@ const BARE_RATING = new RegExp(String.raw`\b(?:(?:more |probably |more like |lik
 export function bareRatings(sentence: string): string | null {
   if (/\/10\b/.test(sentence)) return null;
   let found = false;
+  // "Four right now.", "Three today.": a number that is the whole sentence but for when it holds
+  const lead = /^(\d{1,2})(\s+(?:right now|now|today|at rest|at the moment)[.!]?)$/i.exec(sentence.trim());
+  if (lead && Number(lead[1]) <= 10) return `${lead[1]}/10${lead[2]}`;
   const out = sentence.replace(BARE_RATING, (m, n: string) => {
     if (Number(n) > 10) return m;
     found = true;

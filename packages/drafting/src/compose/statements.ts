@@ -217,7 +217,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}(?:,? (?:maybe|probably|I guess))?[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
-      || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx) && ratesBodyOrSymptom(utteranceOf(units, u), q?.text));
+      // (the question of the turn counts for a later sentence too: "How's the neck?" - "Stiff ... a six out of ten ... Four right now.")
+      || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx)
+        && ratesBodyOrSymptom(utteranceOf(units, u), (q ?? questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u))?.text));
     // "Like five nights out of seven?", "I understand maybe half of what she says?": an unsure answer with a number or a share is said as a question but is an answer
     const uptalk = u.isQuestion && u.speaker !== 'clinician' && /\d|\b(?:half|a quarter|a third|most|all|none) of\b/i.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
       // ... an answer to a question, or said in the middle of the speaker's own account
