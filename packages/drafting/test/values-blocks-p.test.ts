@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { priority } from '../src/compose/budget.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { finish } from '../src/compose/prose.ts';
-import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
+import { ASSESSMENT_CUE, PLAN_CUE } from '../src/extract/cues.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { diagnosisSides } from '../src/extract/diagnosis-sides.ts';
 import { toLedger } from '../src/extract/entries.ts';
@@ -480,5 +480,22 @@ describe('a second rating said short (DOMAIN.md 2.4: pain on the 0-10 scale)', (
   it('"How\'s the neck?" - "... a six out of ten when I get up. Four right now." charts both on the scale', async () => {
     const d = await draftOf([['clinician', 'Morning, Kevin. Third visit. How is the neck?'], ['patient', 'Stiff, mornings especially. Like a six out of ten when I get up. Four right now.'], ...chatter]);
     expect(section(d, 'subjective').join(' ')).toMatch(/6\/10 when getting up[^]*4\/10/);
+  });
+});
+
+describe('the plan dictated after the exam, with no "Plan:" said (DOMAIN.md 1.8)', () => {
+  it('"Continue once a week ... Home, clamshells ... Trial SI belt ... Re-exam visit seven." is the plan, not the exercise block', async () => {
+    const d = await draftOf(dictated([
+      'Chiro daily. Visit three. Right SI pain six out of ten rolling in bed.',
+      'Exam. Tender right PSIS and right sacral sulcus. Gillet restricted right SI.',
+      'Exercise, three-ten to three twenty-two. Side-lying clamshell, light band, right, two by fifteen. Quadruped bird-dog, alternating, two by ten.',
+      'Continue once a week, four weeks. Home, clamshells and TA bracing daily. Trial SI belt for walks. Re-exam visit seven.',
+    ]), { discipline: 'chiro', mode: 'dictation' });
+    expect(section(d, 'plan').join(' ')).toMatch(/Continue 1x\/week, 4 weeks\. Home, clamshells and TA bracing daily\. Trial SI belt for walks\. Re-exam visit 7\./);
+    expect(d.extraction.ledger.map((e) => e.intervention).join(' ')).not.toMatch(/Home|belt/);
+  });
+
+  it('a note\'s own "Re-exam, visit twelve" opening is not a plan', () => {
+    expect(PLAN_CUE.test('Re-exam, visit 12.')).toBe(false);
   });
 });

@@ -247,7 +247,7 @@ function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], exc
     if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return [d];
     const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*("?)$/, '$1').replace(/([^.!?])$/, '$1.');
     // "This is so you can check your blind spot" cut to "This is.": a stub says nothing, so it goes whole
-    // ("Plateau." says what the clinician concluded, and stays)
-    return words(text) <= 2 && !/\d/.test(text) && !ASSESSMENT_CUE.test(text) ? [] : [{ ...d, text }];
+    // ("Plateau." says what the clinician concluded, and stays; "This neck work is." has lost what it was, and goes)
+    return (words(text) <= 2 && !/\d/.test(text) && !ASSESSMENT_CUE.test(text)) || /\b(?:is|are|was|were)\.?$/i.test(text) ? [] : [{ ...d, text }];
   });
 }

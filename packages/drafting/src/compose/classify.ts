@@ -106,7 +106,9 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
   // the patient's own words are their report, even under a dictated "Objective:" said earlier (DOMAIN.md 1.5 S)
   if (u.header === 'objective' && u.headerCarried && u.speaker === 'clinician' && quotesPatient(t)) return 'subjective';
-  if (u.header && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
+  // "Exam." dictated earlier does not hold for "Continue once a week, four weeks." or "Home, clamshells daily." at the end
+  const planAfterExam = u.headerCarried && u.header === 'objective' && PLAN_CUE.test(t) && !MEASURE_VALUE.test(tv.replace(/\b\d+x\/(?:day|week)\b/g, ''));
+  if (u.header && !planAfterExam && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
