@@ -23,7 +23,7 @@ async function measure(set: string) {
   return { cases: cases.length, s: summarize(runs) };
 }
 
-/** Every floor of both issues; `facts` or `compression: false` leaves that one out (sets J, L, M and O below). */
+/** Every floor of both issues; `facts` or `compression: false` leaves that one out (sets J, L, M and P below). */
 function expectFloors(s: Awaited<ReturnType<typeof measure>>['s'], { facts = true, compression = true } = {}) {
   if (facts) expect(s.factRecall).toBeGreaterThanOrEqual(0.85);
   expect(s.forbiddenHits).toBe(0);
@@ -43,21 +43,15 @@ describe.each(['eval-cases', 'heldout-a', 'heldout-c', 'heldout-d'])('offline dr
   });
 });
 
-// Sets F, G, H and I (held out, each measured unseen first; README) meet the coding floors on
-// codes and units since the general fixes made after their first measurement; their fact recall
-// does not yet, so it is not held here. F, G and H also meet the check floors; I does not.
+// Sets F, G, H and I (held out, each measured unseen first; README) met the coding floors after
+// the general fixes made after their first measurement; since stop 18 they meet every floor
+// (facts F 0.899, G 0.895, H 0.898, I 0.892; I's checks 1.0 / 0.9).
 describe.each(['heldout-f', 'heldout-g', 'heldout-h', 'heldout-i'])('offline drafter and coder on %s (FORMAT.md metrics)', (set) => {
-  it('meets the code F1 and unit accuracy floors', async () => {
+  it('meets the drafting and coding floors', async () => {
     const { cases, s } = await measure(set);
     expect(cases).toBe(10);
-    expect(s.codeF1).toBeGreaterThanOrEqual(0.95);
-    expect(s.unitAccuracy).toBe(1);
-    expect(s.forbiddenHits).toBe(0);
-    expect(s.compression).toBeLessThanOrEqual(0.5);
-    if (set !== 'heldout-i') {
-      expect(s.checkRecall).toBeGreaterThanOrEqual(0.9);
-      expect(s.checkPrecision).toBeGreaterThanOrEqual(0.9);
-    }
+    expect(s.checkRecall).not.toBeNull();
+    expectFloors(s);
   });
 });
 
