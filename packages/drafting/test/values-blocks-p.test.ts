@@ -20,6 +20,7 @@ import { normalizeClinical } from '../src/index.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { symptomMentions } from '../src/text/negation.ts';
+import { toThirdPerson } from '../src/text/voice.ts';
 import { dictated, draftOf, type Line, say } from './spoken.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text);
@@ -497,5 +498,14 @@ describe('the plan dictated after the exam, with no "Plan:" said (DOMAIN.md 1.8)
 
   it('a note\'s own "Re-exam, visit twelve" opening is not a plan', () => {
     expect(PLAN_CUE.test('Re-exam, visit 12.')).toBe(false);
+  });
+});
+
+describe('speaking through an interpreter (DOMAIN.md 1.5)', () => {
+  it('"Ana, please tell Mom: ..." charts what is told, not the request to tell it; "She\'s making progress" is the assessment', () => {
+    expect(finish(toThirdPerson('Ana, please tell Mom: all of the chewing work is aiming at her eating the same dinner as the family.', 'clinician')))
+      .toBe('All of chewing work aiming at eating same dinner as family.');
+    const [u] = buildUnits([{ id: 'u1', speaker: 'clinician', start: 0, end: 1, text: "She's making progress." }], 'ambient');
+    expect(u && sectionFor(u, 'ambient')).toBe('assessment');
   });
 });

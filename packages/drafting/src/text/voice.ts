@@ -101,7 +101,8 @@ export function tidy(text: string): string {
   let s = text.trim();
   for (let i = 0; i < 4; i++) s = s.replace(FILLER_START, '');
   // speaking through an interpreter: "Please tell her: ...", "Can you ask her ..."
-  s = s.replace(/^(?:please )?(?:tell|ask) (?:her|him|them)(?: that)?[:,]?\s*/i, '');
+  // ... also addressed by name, and to the family: "Ana, please tell Mom: ..."
+  s = s.replace(/^(?:[A-Z][a-z]+,\s*)?(?:please )?(?:tell|ask) (?:her|him|them|mom|dad|the family)(?: that)?[:,]?\s*/i, '');
   s = s
     .replace(/\b(?:I'd|I would) (?:say|call|estimate|put)(?: (?:it|that|this)\b(?!'))?\s*/gi, '')
     .replace(/\b(?:I think|I guess|I mean|you know|kind of|sort of)\b,?\s*/gi, '')
