@@ -509,3 +509,48 @@ describe('speaking through an interpreter (DOMAIN.md 1.5)', () => {
     expect(u && sectionFor(u, 'ambient')).toBe('assessment');
   });
 });
+
+describe('held-out set Q as spoken (DOMAIN.md 2.2, 2.3; CPT 97032/97014/G0283, 98943)', () => {
+  const blocksOf = (texts: string[], discipline = 'pt', mode: 'ambient' | 'dictation' = 'dictation') => {
+    const units = buildUnits(say(texts), mode);
+    return toLedger(findBlocks(units, discipline), units, extractMeasures(units, discipline), discipline);
+  };
+
+  it('"Gait training with the crutches, partial weight bearing 50%" names the block its next sentences and the clock range belong to', () => {
+    const [gait] = blocksOf([
+      'After the eval, gait training with the axillary crutches, partial weight bearing fifty percent on the surgical side. Three-point gait on level surfaces, then ten stairs up and down with the rail and one crutch.',
+      'Started at nine forty, finished at nine fifty-eight.',
+      'At the start he managed forty feet step-to. By the end, a hundred and fifty feet with a three-point pattern, supervision level, and the ten stairs with supervision.',
+    ]);
+    expect([gait?.kindHint, gait?.startTime, gait?.stopTime, gait?.minutes]).toEqual(['gait_training', '09:40', '09:58', 18]);
+  });
+
+  it('NMES said "unattended" is unattended stimulation; NMES alone is attended', () => {
+    expect(kindsIn('First, NMES, unattended, to the wrist and finger extensors.', 'ot').map((k) => k.kind)).toEqual(['unattended_estim']);
+    expect(kindsIn('NMES to the quads with a volitional contraction.', 'pt').map((k) => k.kind)).toEqual(['attended_estim']);
+  });
+
+  it('the glenohumeral joint is the shoulder; "Reach up again for me... one fifty-six now" re-measures the last range taken', () => {
+    expect(regionsIn('anterior-to-posterior adjustment of the glenohumeral joint').map((r) => r.region)).toEqual(['shoulder']);
+    const units = buildUnits(say(['Flexion about one forty-five. At her first visit it was one thirty.', 'Reach up again for me... one fifty-six now.']), 'ambient');
+    expect(extractMeasures(units, 'chiro').map((m) => [m.name, m.value, m.baseline])).toEqual([['flexion', '145°', '130'], ['flexion', '156°', '145°']]);
+  });
+
+  it('the bike ridden while the therapist charts is not direct contact; a walk-jog program announced is timed by the clock said next', () => {
+    const out = blocksOf([
+      "So, it's five past ten. Hop on the bike for ten minutes, easy resistance, while I finish charting your last visit.",
+      "Okay, ten fifteen, come on off. At the last re-check you were at one twenty-two.",
+      'Today we start a walk-jog program.',
+      "Alright, it's ten thirty-two. Treadmill. One minute jog, one minute walk, eight rounds.",
+      "Ten to eleven, that's eighteen minutes of running work.",
+    ], 'pt', 'ambient');
+    expect(out.map((e) => [e.kindHint, e.startTime, e.stopTime, e.independent ?? false])).toEqual([
+      ['therapeutic_exercise', '10:05', '10:15', true],
+      ['therapeutic_activity', '10:32', '10:50', false],
+    ]);
+  });
+
+  it('"one fifty-eight steps a minute, now ... one sixty-eight" is a cadence', () => {
+    expect(normalizeClinical("You started at about one fifty-eight steps a minute, now you're holding one sixty-eight.")).toBe("You started at about 158 steps a minute, now you're holding 168.");
+  });
+});

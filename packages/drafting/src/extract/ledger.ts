@@ -13,7 +13,7 @@ import { regionsIn } from '../lexicon/anatomy.ts';
 import { kindsIn, UNTIMED_KINDS } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { clockRange, clockTimes, minutesBetween, statedMinutes } from './clock.ts';
-import { ASSESSMENT_CUE, GOAL_LINK, PLAN_CUE, planByContext } from './cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, PLAN_CUE, planByContext } from './cues.ts';
 import { splitPurpose } from './describe.ts';
 import { utteranceOf, type Unit } from './units.ts';
 
@@ -117,9 +117,12 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && !clockTimes(text).length
       // "He did five laps, heel-first on the stepping stones for four of the five": how it went, after the block closed
-      && ((/\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text)) || /^(?:he|she|they|you|(?:the )?patient) (?:did|made|managed|completed)\b/i.test(text)
+      // ("Gait training with the axillary crutches, partial weight bearing 50%": a service named with its load is an item)
+      && ((/\b\d+ of \d+\b|\d+[+-]?\/\d+|\d+%/.test(text) && !PARAM_TEST.test(text) && !kindsIn(text, discipline).some((k) => k.explicit)) || /^(?:he|she|they|you|(?:the )?patient) (?:did|made|managed|completed)\b/i.test(text)
         // "So: ... propulsion down from 150 to 60 feet, and transfers from supervision to min assist": the change found, not a service
         || (/\b(?:up|down) from \S+ to \S+/i.test(text) && !/\d+x\d+/.test(text) && !kindsIn(text, discipline).some((k) => k.explicit))
+        // "At the start he managed 40 feet ... By the end, 150 feet ..., and the 10 stairs with supervision": how the block went
+        || (/^(?:at the start|by the end|at the end|afterwards?|after that)\b/i.test(text) && (/\d/.test(text) || ASSIST_LEVEL.test(text)))
         // "Bed to chair transfer: he needed minimal assist today": the level found, before any treatment
         || (/\b(?:he|she|they|(?:the )?patient) (?:needed|required)\b[^.]*\b(?:assist\w*|supervision|contact guard)\b/i.test(text) && !PARAM_TEST.test(text)));
     // "Before we started, five buttons took her 5 min 20 s": a task timed outside treatment is a measure
@@ -216,8 +219,12 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         && (/^(?:now|next|then|let's|okay)\b/i.test(nextUnit.text) || kindsIn(nextUnit.text, discipline).some((k) => !cur?.kinds.some((c) => c.kind === k.kind)))));
       if (cur && !cur.stop && (cur.start || cur.kinds.length) && !startsNext) {
         // an activity just announced (this utterance or the one before), nothing done yet
+        // (only others spoke since: "Today we start a walk-jog program." - "Got it." - "It's 10:32. Treadmill.")
+        const lastSaid = cur.units[cur.units.length - 1]?.uttIndex ?? -9;
         const nothingYet = cur.units.every((x) => !PARAM_TEST.test(x.text)) && (!cur.kinds.length || !cur.start)
-          && u.uttIndex - (cur.units[cur.units.length - 1]?.uttIndex ?? -9) <= 1 && !cur.units.some((x) => INDEPENDENT.test(x.text));
+          && (u.uttIndex - lastSaid <= 1 || (new Set(cur.units.map((x) => x.uttIndex)).size === 1 && u.uttIndex - lastSaid <= 3
+            && units.every((x) => x.uttIndex <= lastSaid || x.uttIndex >= u.uttIndex || x.speaker !== 'clinician')))
+          && !cur.units.some((x) => INDEPENDENT.test(x.text));
         if (nothingYet && !(stops && !bareTime) && !(cur.start && stops)) {
           // "Now the lifting practice. It's 2:40." / "1:19. Now the salon stuff. 1:20, let's go": the block starts now
           cur.start = { time: t.time, said, uttId: u.uttId };
@@ -302,8 +309,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     if (kinds.length) {
       const lead = kinds[0]?.kind;
       // "Therapeutic activity, 9:05 to 9:38, 33 min." then its items: a service named with its times heads what is dictated under it
-      const header = !!cur && cur.units.length === 1 && cur.kinds.some((c) => c.explicit) && !kinds.some((k) => k.explicit) && cur.stop !== null
-        && u.uttIndex - (cur.units[0]?.uttIndex ?? -9) <= 1;
+      // ... and so does one named in the sentence before, in the same breath ("Gait training with the crutches, PWB 50%. Three-point gait, then 10 stairs.")
+      const header = !!cur && cur.units.length === 1 && cur.kinds.some((c) => c.explicit) && !kinds.some((k) => k.explicit)
+        && (cur.stop !== null || cur.units[0]?.uttId === u.uttId) && u.uttIndex - (cur.units[0]?.uttIndex ?? -9) <= 1;
       const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop) || header);
       // "... training took about 25 minutes. Wear it for lifting and at night. With the orthosis on she lifted ...": the
       // service its minutes were just said for goes on being described, so it is the same block, never a second one
@@ -372,4 +380,4 @@ export function mainKind(b: Block): ServiceKind {
 }
 
 /** Work done without direct one-on-one contact (DOMAIN.md 2.3 "Direct contact"): never billed. */
-export const INDEPENDENT = /\b(?:not billed|(?:won't|will not|don't|do not) bill|before (?:I|we) saw (?:him|her|them)|unsupervised|while (?:I|we) stepped away|warm(?:ed)?[- ]up on (?:his|her|their) own|(?:that's|that is|it's|is|was) on (?:his|her|their) own|on (?:his|her|their) own before)\b/i;
+export const INDEPENDENT = /\b(?:not billed|while (?:I|we)(?:'m| am| are)? (?:finish(?:ing)? )?(?:chart|document)\w*|(?:won't|will not|don't|do not) bill|before (?:I|we) saw (?:him|her|them)|unsupervised|while (?:I|we) stepped away|warm(?:ed)?[- ]up on (?:his|her|their) own|(?:that's|that is|it's|is|was) on (?:his|her|their) own|on (?:his|her|their) own before)\b/i;

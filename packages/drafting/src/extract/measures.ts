@@ -117,7 +117,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     const prev = units[u.idx - 1]?.uttId === u.uttId ? units[u.idx - 1] : undefined;
     // "Turn your head to the right as far as you can. About sixty-five.": a bare number right after a
     // movement asked for is that movement's range, in degrees
-    const asked = u.speaker === 'clinician' && BARE_READING.test(u.text.trim()) ? movementAsked(units, u) : null;
+    const bare = u.speaker === 'clinician' && BARE_READING.test(u.text.trim());
+    // "Reach up again for me... 156 now.": the movement measured before, asked again
+    const asked = bare ? movementAsked(units, u) ?? askedAgain(units, u, out) : null;
     const text = asked ? u.text.replace(/\d{1,3}/, (n) => `${n}°`) : withUnits(u.text);
     const range = FROM_TO.exec(text);
     const found: LocatedMeasure[] = [];
@@ -319,6 +321,13 @@ function movementAsked(units: Unit[], u: Unit): string | null {
     if (other && turned) return `${(other[1] ?? '').toLowerCase()} rotation`;
   }
   return null;
+}
+
+/** A movement asked for again ("Reach up again for me...") right before a bare value: the last range of motion taken. */
+function askedAgain(units: Unit[], u: Unit, taken: readonly LocatedMeasure[]): string | null {
+  const p = units[u.idx - 1];
+  if (!p || p.uttId !== u.uttId || !/\bagain\b/i.test(p.text) || !/\b(?:reach|lift|raise|bend|turn|look)\b/i.test(p.text)) return null;
+  return [...taken].reverse().find((m) => m.kind === 'rom')?.name ?? null;
 }
 
 /** The test or movement named in an earlier sentence of the same utterance that held no value yet. */

@@ -20,7 +20,7 @@ export const REGIONS: RegionPattern[] = [
   // the sacroiliac joint is the pelvic region for CMT region counts (98940-98942)
   { region: 'pelvic', re: /\b(?:pelvis|pelvic|SI joints?|sacroiliac(?: joints?)?|ilium|iliac|innominates?)\b/gi },
   // a "shoulder check" is the head turn a driver makes, not the shoulder joint
-  { region: 'shoulder', re: /\b(?:shoulders?(?! checks?\b)|rotator cuff|infraspinatus|supraspinatus|teres minor|deltoid)\b/gi },
+  { region: 'shoulder', re: /\b(?:shoulders?(?! checks?\b)|rotator cuff|infraspinatus|supraspinatus|teres minor|deltoid|glenohumeral(?: joint)?|GH joint|AC joint|acromioclavicular(?: joint)?)\b/gi },
   { region: 'elbow', re: /\b(?:elbows?)\b/gi },
   { region: 'wrist', re: /\b(?:wrists?|distal radius|radius|colles|carpal tunnel)\b/gi },
   { region: 'hand', re: /\b(?:hands?|palm)\b/gi },

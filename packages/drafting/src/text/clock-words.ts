@@ -103,7 +103,8 @@ export function spokenClockTimes(text: string): string {
     // (in the sentence said: "chest-deep water, 91 degrees. In the water at 2:05, out at two forty-three" is a time)
     const sentenceStart = Math.max(lineStart, ...[...all.slice(lineStart, offset).matchAll(/[.!?]\s+/g)].map((x) => lineStart + (x.index ?? 0) + x[0].length));
     const sentenceEnd = Math.min(lineEnd, ...[/[.!?](?:\s|$)/.exec(all.slice(offset + m.length))].filter((x) => x !== null).map((x) => offset + m.length + x.index));
-    if (/\b(?:at|from)\s+$/i.test(lead) && !MEASURING.test(all.slice(sentenceStart, sentenceEnd))) return readHM(m);
+    // ("you were at one twenty-two": a reading someone was at, not a time)
+    if (/\b(?:at|from)\s+$/i.test(lead) && !/\b(?:was|were|is|are|been|be)\s+at\s+$/i.test(lead) && !MEASURING.test(all.slice(sentenceStart, sentenceEnd))) return readHM(m);
     // "That's nine twenty-nine, so twenty-four minutes of work simulation": a time when minutes are said with it
     if (/\bthat(?:'s| is)\s+$/i.test(lead) && /^,?\s*(?:so |that's |which is )?(?:about )?(?:\d+|[a-z]+(?:[- ][a-z]+)?) minutes\b/i.test(all.slice(offset + m.length, lineEnd)) && !MEASURING.test(all.slice(lineStart, lineEnd))) return readHM(m);
     // said on its own: "Nine twenty-seven." / "Okay, one forty-one."
