@@ -554,3 +554,10 @@ describe('held-out set Q as spoken (DOMAIN.md 2.2, 2.3; CPT 97032/97014/G0283, 9
     expect(normalizeClinical("You started at about one fifty-eight steps a minute, now you're holding one sixty-eight.")).toBe("You started at about 158 steps a minute, now you're holding 168.");
   });
 });
+
+describe('the jaw opening measured (DOMAIN.md 2.3: a value with its unit and what it measures)', () => {
+  it('"Open as wide as you comfortably can... thirty-two millimeters" is the mouth opening, a range of motion, re-measured after', () => {
+    const units = buildUnits(say(['Okay. Open as wide as you comfortably can... thirty-two millimeters.', 'Quarter to five, all done inside. Open for me... thirty-seven millimeters.']), 'ambient');
+    expect(extractMeasures(units, 'massage').map((m) => [m.kind, m.name, m.value, m.baseline])).toEqual([['rom', 'mouth opening', '32 mm', null], ['rom', 'mouth opening', '37 mm', '32 mm']]);
+  });
+});

@@ -100,7 +100,7 @@ export function kindFor(name: string, value: string, text: string, discipline?: 
   // a grade out of 5 for a muscle or a motion is manual muscle testing ("Left abduction 5/5")
   if (/\/5$/.test(value.replace(/[+-]/, '')) && (STRENGTH.test(text) || new RegExp(MOTION, 'i').test(name))) return 'strength';
   if (/grip|pinch|dynamomet/i.test(name + text)) return 'strength';
-  if (/°$/.test(value) || new RegExp(MOTION, 'i').test(name) || /fingertip|tip-to-palm/i.test(name)) return 'rom';
+  if (/°$/.test(value) || new RegExp(MOTION, 'i').test(name) || /fingertip|tip-to-palm|mouth opening/i.test(name)) return 'rom';
   if (/%$/.test(value) && /accura|correct|trials|sounds?|words|sentences|\/[a-z]\//i.test(text)) return 'speech_swallow';
   if (/\b(?:sips?|trials|solids?|swallow\w*|diet)\b/i.test(text)) return 'speech_swallow';
   if (/\b(?:swelling|edema|figure-of-8|circumference|girth|lymphedema)\b|\bvolume difference\b/i.test(text)) return 'edema';

@@ -337,6 +337,8 @@ function earlierName(units: Unit[], u: Unit): string | null {
     if (!p || p.uttId !== u.uttId || /\d/.test(p.text)) return null;
     const name = nameBefore(p.text, p.text.length);
     if (name) return name;
+    // "Open as wide as you comfortably can... 32 mm": the jaw's opening
+    if (/^(?:(?:okay|now|and)[,.]?\s+)?open\b[^.]*\b(?:wide|mouth|for me)\b/i.test(p.text)) return 'mouth opening';
   }
   return null;
 }
