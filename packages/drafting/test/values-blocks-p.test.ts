@@ -561,3 +561,23 @@ describe('the jaw opening measured (DOMAIN.md 2.3: a value with its unit and wha
     expect(extractMeasures(units, 'massage').map((m) => [m.kind, m.name, m.value, m.baseline])).toEqual([['rom', 'mouth opening', '32 mm', null], ['rom', 'mouth opening', '37 mm', '32 mm']]);
   });
 });
+
+describe('a progress visit as spoken (DOMAIN.md 2.4: the value with what it measures)', () => {
+  it('"Passive flexion first... one twenty-five." charts "Passive flexion: 125°", and its re-measure after the glides', async () => {
+    const d = await draftOf([
+      ['clinician', "Alright, it's five past two. Lie back on the table, I'm going to work on the joint. Passive flexion first... one twenty-five."],
+      ['clinician', 'Gentle glides now, grade two, posterior and inferior on the shoulder joint.'],
+      ['clinician', 'Twelve after two, done with the glides. Passive flexion again... one thirty-two.'],
+      ...chatter,
+    ]);
+    const o = section(d, 'objective');
+    expect(o).toContain('Passive flexion: 125°.');
+    expect(o).toContain('Passive flexion: 132° (from 125°).');
+    expect(o.join(' ')).not.toMatch(/first\.\.\./);
+  });
+
+  it('"Today\'s visit ten, so it\'s your progress report." names only the visit', () => {
+    const [u] = buildUnits([{ id: 'u1', speaker: 'clinician', start: 0, end: 1, text: "Today's visit ten, so it's your progress report." }], 'ambient');
+    expect(u && sectionFor(u, 'ambient')).toBeNull();
+  });
+});

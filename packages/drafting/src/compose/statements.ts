@@ -238,7 +238,11 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && BARE_VALUE.test(u.text.trim()) && prevSaid?.uttId === u.uttId
-      && movementName(prevSaid.text, said, lastJoint(units, u.idx))) section = 'objective';
+      && (movementName(prevSaid.text, said, lastJoint(units, u.idx)) || measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))) section = 'objective';
+    // "Passive flexion first..." then "125.": the name is charted with its value, not alone
+    const nextSaid = units[u.idx + 1];
+    if (section && u.speaker === 'clinician' && /\.\.\.\s*$/.test(u.text) && !/\d/.test(u.text) && nextSaid?.uttId === u.uttId
+      && BARE_VALUE.test(nextSaid.text.trim()) && measures.some((m) => m.unitIdx === nextSaid.idx && m.kind !== 'pain')) section = null;
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
