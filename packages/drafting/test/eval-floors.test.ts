@@ -76,11 +76,11 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // P facts 0.708, F1 0.722, units 0.545, checks 0.583/0.875 (four services outside the seeds);
 // Q facts 0.824, F1 0.857, units 0.818, checks 0.846/0.733.
 // After general fixes K and N meet every floor; L every floor but compression (its five dense
-// dictations hold it at 0.51); M (facts 0.843) and P (facts 0.823) every floor but fact recall; O and Q (0.851) now every floor.
+// dictations hold it at 0.51); P (facts 0.831) every floor but fact recall; M (0.855), O and Q (0.851) now every floor.
 describe.each([
   ['heldout-k', {}],
   ['heldout-l', { compression: false }],
-  ['heldout-m', { facts: false }],
+  ['heldout-m', {}],
   ['heldout-n', {}],
   ['heldout-o', {}],
   ['heldout-p', { facts: false }],

@@ -581,3 +581,18 @@ describe('a progress visit as spoken (DOMAIN.md 2.4: the value with what it meas
     expect(u && sectionFor(u, 'ambient')).toBeNull();
   });
 });
+
+describe('a hand therapy dictation (DOMAIN.md 2.3: goniometry of the finger joints; 1.5: hand dominance)', () => {
+  it('"MP eighty, PIP seventy-five, DIP forty-five, no, correction, DIP fifty" reads in degrees and keeps only the corrected value; total active motion too', () => {
+    expect(normalizeClinical('Ring finger active flexion, MP eighty, PIP seventy-five, DIP forty-five, no, correction, DIP fifty.')).toBe('Ring finger active flexion, MP 80, PIP 75, DIP 50.');
+    const units = buildUnits(say(['Ring finger active flexion, MP eighty, PIP seventy-five.', 'Total active motion one ninety-five, it was one sixty at week six.']), 'dictation');
+    expect(extractMeasures(units, 'ot').map((m) => [m.kind, m.value])).toEqual([['rom', '80°'], ['rom', '75°'], ['rom', '195°']]);
+  });
+
+  it('"He\'s right-hand dominant." is history the budget keeps; "Pain numbers:" is a label', () => {
+    const [u] = buildUnits([{ id: 'u1', speaker: 'clinician', start: 0, end: 1, text: "He's right-hand dominant." }], 'dictation');
+    expect(u && sectionFor(u, 'dictation')).toBe('subjective');
+    expect(priority({ section: 'subjective', text: 'Right-hand dominant.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+    expect(finish('Pain numbers: back pain 3/10.')).toBe('Back pain 3/10.');
+  });
+});

@@ -99,6 +99,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'subjective' && /^(?:caregiver|(?:(?:his|her|their|patient's) )?(?:wife|husband|mom|mother|dad|father|daughter|son|teacher|family|partner))\b/i.test(t) && words(t) > 4) return 8.8;
   // ... but a topic with its verdict ("Sleep: terrible.") is a whole report, said short
   if (d.section === 'subjective' && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3 && !symptomMentions(t).length && !FUNCTION.test(t) && !SHORT_HISTORY.test(t) && !/^[A-Z][a-z]+(?: [a-z]+){0,2}: /.test(t)) return 5;
+  // history a few words carry in full ("Right-hand dominant.", "X-ray normal.") costs little and is kept like a finding
+  if (d.section === 'subjective' && SHORT_HISTORY.test(t) && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3) return 8.9;
   // a symptom placed at a body part ("tingling top of left foot") is the report a reviewer checks, like a finding at a body part
   if (d.section === 'subjective' && symptomMentions(t).some((m) => !m.negated) && regionsIn(t).length) return 8.9;
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;

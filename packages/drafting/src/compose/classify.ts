@@ -24,7 +24,7 @@ const SELF_CARE = /\b(?:by (?:my|him|her|them)sel(?:f|ves)|on (?:my|his|her|thei
 const ATTRIBUTED = /\b(?:per|according to)\s+(?:the\s+)?(?:patient|pt|client|(?:his|her|their|patient's)\s+)?(?:patient|client|spouse|wife|husband|partner|family|caregiver|parents?|mother|father|daughter|son|report)\b|\bby (?:patient |self-|caregiver |family )?report\b|\bpatient-reported\b/i;
 const REPORT_VERB = /\b(?:reports?|says|states?|denies|complains?|describes?|notes|tells|feels|mentions)\b/i;
 const PERFORMANCE = /\b(?:you|he|she|they) (?:went|did|held|scored|used|completed|demonstrated|tolerated|performed|walked|needed|required|managed|achieved|reached|were|was|finished|triggered|lifted|had to|missed|named|generated|ordered|produced|followed|read|wrote|copied|cut|turned|found)\b/i;
-const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?\b(?! (?:toward|towards|on)\b)|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation)\b/i;
+const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?\b(?! (?:toward|towards|on)\b)|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation|(?:right|left)[- ]hand(?:ed)?(?: dominant)?|dominant)\b/i;
 
 const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|that|that's|it's|is|the|a|oh|well|fine|sure|perfect|there|it|go|now|you|were|was|are|i|he|she|we|they|at|in|on|of|to|do|did|does|ready)$/i;
 /** What a family member or caregiver adds that belongs in the note. */

@@ -35,6 +35,8 @@ export function concise(text: string): string {
       .replace(/\s+while (?:writing|charting|I write)\b/gi, '')
       .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
       .replace(/^There (?:is|are) /, '')
+      // "Pain numbers: back pain 3/10": a dictated label over what it labels
+      .replace(/^(?:pain )?(?:numbers|ratings):\s*/i, '')
       // "I've got a sample of 300 syllables" -> "Sample of 300 syllables": "has got" says only that it is there
       .replace(/(^|, (?:and )?)(?:clinician|therapist|we) (?:has|have|'ve) got (?:a |an |the )?/gi, '$1')
       .replace(/\b(?:she|he|they|patient) (?:has|have) got (?:a |an )?/gi, 'has ')

@@ -41,8 +41,14 @@ const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|ex
  * "right 52 lb"; "rotation right 68, left 62" -> "68°, ... 62°". Used to read values only;
  * statements keep the words as said.
  */
+/** Finger joints read for a motion said in the sentence: "active flexion, MP 80, PIP 75, DIP 50", "total active motion 195". */
+const FINGER_JOINT_BARE = /\b(MCP|MP|PIP|DIP|IP)(,? (?:is |at )?)(\d{1,3})\b(?![°\d]|\.\d| ?(?:%|cm|mm|lb|s\b))/g;
+const TOTAL_MOTION_BARE = /\b((?:total (?:active|passive) motion|TAM|TPM)(?: (?:is|was|of))?,? )(\d{2,3})\b(?![°\d]|\.\d)/gi;
+
 export function withUnits(text: string): string {
-  let out = text.replace(FORCE_BARE, (_m, head: string, n: string) => `${head}${n} lb`).replace(RANGE_BARE, (_m, a: string, unit: string, b: string) => `from ${a}${unit} to ${b}${unit}`).replace(ROM_BARE, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m))
+  let out = /\b(?:flexion|extension|motion|ROM)\b/i.test(text) ? text.replace(FINGER_JOINT_BARE, (m, j: string, mid: string, n: string) => (Number(n) <= 120 ? `${j}${mid}${n}°` : m)) : text;
+  out = out.replace(TOTAL_MOTION_BARE, (m, head: string, n: string) => (Number(n) <= 360 ? `${head}${n}°` : m));
+  out = out.replace(FORCE_BARE, (_m, head: string, n: string) => `${head}${n} lb`).replace(RANGE_BARE, (_m, a: string, unit: string, b: string) => `from ${a}${unit} to ${b}${unit}`).replace(ROM_BARE, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m))
     .replace(AFTER_POSITION, (m, head: string, n: string) => (Number(n) <= 200 ? `${head}${n}°` : m));
   for (let i = 0; i < 3; i++) {
     const next = out.replace(LIST_UNIT, (_m, a: string, unit: string, mid: string, b: string) => `${a}${unit}${mid}${b}${unit}`);

@@ -28,7 +28,7 @@ const RUN = new RegExp(
 const ONE_AS_NUMBER = /^[\s-]*(?:out\s+of|percent|degrees?|pounds?|lbs?|minutes?|seconds?|centimet(?:er|re)s?|millimet(?:er|re)s?|inch(?:es)?|reps?|repetitions?|sets?|hours?|weeks?|days?|months?|years?|sessions?|visits?|times|x\b|\/)/i;
 
 /** Goniometry said in the sentence: "one twenty-four" is then 124 (degrees), not "1 24". */
-const ROM_CONTEXT = /\b(?:flexion|extension|rotation|abduction|adduction|bend|degrees?|ROM|range of motion|reach(?:ing)? up)\b/i;
+const ROM_CONTEXT = /\b(?:flexion|extension|rotation|abduction|adduction|bend|degrees?|ROM|range of motion|(?:active|passive) motion|reach(?:ing)? up)\b/i;
 /** A heart rate said in the sentence: "heart rate one forty-two" is 142 beats, not "1 42". */
 const RATE_CONTEXT = /\b(?:heart rate|HR|pulse|bpm|beats per minute|symptom threshold|steps (?:a|per) minute|cadence)\b/i;
 
