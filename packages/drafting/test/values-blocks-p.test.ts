@@ -596,3 +596,16 @@ describe('a hand therapy dictation (DOMAIN.md 2.3: goniometry of the finger join
     expect(finish('Pain numbers: back pain 3/10.')).toBe('Back pain 3/10.');
   });
 });
+
+describe('a rating cites where its label was said (FORMAT.md evidence: the cited text supports the statement)', () => {
+  it('"What\'s the pain right now?" - "Like a two. ... a six out of ten" cites the question; "Rate the dizziness, zero to ten?" - "Maybe a four." is the dizziness; soreness is soreness', async () => {
+    const pain = await draftOf([['clinician', "What's the pain right now, sitting here?"], ['patient', "Like a two. Lifting a gallon of milk it's a six out of ten, easily."], ...chatter]);
+    expect(pain.sections.subjective.find((st) => /2\/10/.test(st.text))?.evidence).toEqual(['u1', 'u2']);
+    const dizzy = await draftOf([['clinician', 'Rate the dizziness, zero to ten?'], ['patient', 'Maybe a four.'], ...chatter]);
+    expect(section(dizzy, 'subjective')).toContain('Dizziness 4/10.');
+    const sore = await draftOf([
+      ['patient', 'It gets a little sore after kneeling a long time, like a one out of ten, gone by dinner.'],
+      ['clinician', 'And sitting here right now?'], ['patient', 'Zero. Nothing.'], ...chatter]);
+    expect(section(sore, 'subjective').join(' ')).toMatch(/Soreness 0\/10/);
+  });
+});

@@ -220,9 +220,12 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
       const before = units[u.idx - 1];
       const placed = before && before.uttId === u.uttId && regionsIn(before.text).length > 0 && !/\d/.test(before.text) && before.text.split(/\s+/).length <= 12
         ? toThirdPerson(before.text, voice).replace(/[.!]+$/, '') : null;
-      const topic = /\bhow(?:'s| (?:does|do|is|are))\s+(?:your |the |his |her )?([a-z]{3,})\b/i.exec(q.text)?.[1];
+      // ("Rate the dizziness, zero to ten?" asks about the dizziness too)
+      const topic = (/\bhow(?:'s| (?:does|do|is|are))\s+(?:your |the |his |her )?([a-z]{3,})\b/i.exec(q.text) ?? /\brate (?:the |your |his |her )?([a-z]{3,})\b/i.exec(q.text))?.[1];
       const rated = placed ?? (topic && !/^(?:you|it|that|this|things|everything|life|work|day|week)$/i.test(topic) ? topic : null);
-      const what = painSaid ? `${phrase ? `${phrase} ` : ''}pain ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : rated ? `${cap(rated)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
+      // ("It gets a little sore ..." - "And right now?" - "Zero.": rated as said, soreness, not an unsaid "pain")
+      const painWord = !/\bpain\b/i.test(`${scale.text} ${q.text}`) && /\bsore\b/i.test(`${scale.text} ${q.text}`) ? 'soreness' : 'pain';
+      const what = painSaid ? `${phrase ? `${phrase} ` : ''}${painWord} ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : rated ? `${cap(rated)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
       return { text: `${who} reports ${what}.`, evidence: [...new Set([scale.uttId, q.uttId, u.uttId])] };
     }
   }
@@ -278,6 +281,8 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     const word = painAsked || /\b(?:pain|hurt|sore|ache)/i.test(u.text) ? 'pain ' : '';
     s = s.replace(/\b(?:it |It )?(?:was|is) (?:about |maybe |around )?(?:a |an )?(\d{1,2})\b(?![/\d%°:]|\.\d)/, `${word}$1/10`)
       .replace(/^(?:maybe |about |around )?(?:a|an) (\d{1,2})\b(?![/\d%°:]|\.\d)/i, `${word}$1/10`);
+    // "What's the pain right now?" - "Like a two. ... a six out of ten": the question that named the pain is cited too
+    if (word && q && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
   }
   // "How's the left knee?" - "It aches.": "it" is the body part asked about (not in "Any head injuries?" - "... It's been the same")
   if (/^It\b/.test(s) && q && !YES_NO_Q.test(q.text)) {

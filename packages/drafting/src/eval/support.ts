@@ -16,12 +16,13 @@ const STOP = new Set(('a an the and or but of to in on at for with by from as is
 /** Word stems that differ between speech and clinical prose, mapped to one form. */
 const SYNONYM: Record<string, string> = {
   pound: 'lb', pounds: 'lb', lbs: 'lb', minute: 'min', minutes: 'min', second: 's', seconds: 's', degree: 'deg', degrees: 'deg',
-  centimeter: 'cm', centimeters: 'cm', quadriceps: 'quad', quads: 'quad', bend: 'flexion', percent: '%',
+  centimeter: 'cm', centimeters: 'cm', quadriceps: 'quad', quads: 'quad', bend: 'flexion', percent: '%', severity: 'severe', soreness: 'sore',
 };
 
 function stem(w: string): string {
   const s = SYNONYM[w] ?? w;
-  return s.replace(/(?:ing|ed|es|s)$/, '').slice(0, 7);
+  // "getting" -> "get", "stopped" -> "stop": a consonant doubled before -ing/-ed is the base's (Porter step 1b)
+  return s.replace(/(?:ing|ed|es|s)$/, '').replace(/([bdgmnprt])\1$/, (m, c: string, at: number) => (/(?:ing|ed)$/.test(s) && at > 1 ? c : m)).slice(0, 7);
 }
 
 /** Content-word stems of a text. */
