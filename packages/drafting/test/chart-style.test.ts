@@ -102,6 +102,29 @@ describe('denials and asides said twice (FORMAT.md compression; DOMAIN.md 1.6 ne
     expect(withoutRepeatedDenials([subjective('Denies numbness or tingling.'), subjective('No numbness or tingling.')]).map((x) => x.text)).toEqual(['Denies numbness or tingling.']);
   });
 
+  it('"Denies dizziness and denies double vision" says "denies" once, but only where every symptom stays denied', async () => {
+    expect(finish('Denies dizziness and denies double vision.')).toBe('Denies dizziness and double vision.');
+    expect(finish('Denies hearing loss, denies tinnitus.')).toBe('Denies hearing loss, tinnitus.');
+    // "rates pain 2/10 with walking" between the two: the pain is reported, so both "denies" stay
+    const mixed = 'Denies new hip pain at rest, rates pain 2/10 with walking, and denies groin pain or numbness in leg.';
+    expect(finish(mixed)).toBe(mixed);
+    // two denials dictated as two sentences of one turn are one list
+    const d = await draftOf(dictated(['She denies leg pain. Denies numbness.', 'Lumbar flexion 45 degrees.']), { mode: 'dictation' });
+    expect(d.sections.subjective.map((x) => x.text)).toContain('Denies leg pain, numbness.');
+  });
+
+  it('"This is moderate complexity evaluation", "Clinician discharging to home program": the finding and the plan need no subject', () => {
+    expect(finish('With diabetes and knee replacement history, this is moderate complexity evaluation.')).toBe('With diabetes and knee replacement history, moderate complexity evaluation.');
+    expect(finish('This is significant decline, Berg and 6 min walk both worse.')).toBe('Significant decline, Berg and 6 min walk both worse.');
+    expect(finish('Clinician discharging to home program.')).toBe('Discharging to home program.');
+    // (what the clinician did during the visit keeps its subject)
+    expect(finish('Clinician tapping triceps to keep elbow straight.')).toBe('Clinician tapping triceps to keep elbow straight.');
+  });
+
+  it('"Caregiver reports he\'s been sneaking coffee" names the patient, never "he sneaking"', () => {
+    expect(finish("Caregiver reports he has been sneaking regular coffee in the morning.")).toBe('Caregiver reports patient sneaking regular coffee in morning.');
+  });
+
   it('"I\'ve got a sample of 300 syllables" -> "Sample of 300 syllables"; "she has got a bruise" -> "has bruise"', () => {
     expect(finish("Clinician has got a sample of 300 syllables.")).toBe('Sample of 300 syllables.');
     expect(finish('Pain, she has got a bruise on the right hip, 2/10.')).toBe('Pain, has bruise on right hip, 2/10.');

@@ -609,3 +609,45 @@ describe('a rating cites where its label was said (FORMAT.md evidence: the cited
     expect(section(sore, 'subjective').join(' ')).toMatch(/Soreness 0\/10/);
   });
 });
+
+describe('a rating said bare later in the visit (DOMAIN.md 1.5: a symptom report names what was rated)', () => {
+  it('"a six out of ten for the dizziness" ... "How bad?" - "Five out of ten." is dizziness 5/10; the clinician saying "Six out of ten" back is no statement', async () => {
+    const d = await draftOf([
+      ['patient', "Rolling over in bed the room just took off. I'd say a six out of ten for the dizziness."],
+      ['clinician', 'Six out of ten, rolling to that side. Any nausea with it?'],
+      ['patient', 'A little queasy.'],
+      ...chatter,
+      ['clinician', 'Turn your head toward the right, and down we go. There it is. How bad?'],
+      ['patient', 'Ooh. Five out of ten.'],
+      ...chatter,
+      ['clinician', 'That is the point. How bad, out of ten?'],
+      ['patient', 'Two, maybe.'],
+    ]);
+    const s = d.sections.subjective;
+    expect(s.find((st) => st.text === 'Dizziness 5/10.')?.evidence).toContain('u1');
+    expect(s.map((st) => st.text)).toContain('Dizziness 2/10.');
+    expect(all(d).filter((t) => /^6\/10\b/.test(t))).toEqual([]);
+    // no rating named before: the number is charted as said, with no symptom supplied
+    const bare = await draftOf([['clinician', 'How bad, out of ten?'], ['patient', 'Two, maybe.'], ...chatter]);
+    expect(all(bare).join(' ')).not.toMatch(/(?:dizziness|pain) 2\/10/i);
+  });
+});
+
+describe('a swallow follow-up as it is spoken (DOMAIN.md 1.5: S holds what the patient and family report)', () => {
+  it('"he\'s been sneaking regular coffee" from the spouse is a report; "And the mouth, still dry?" - "Like sandpaper." is charted with what was asked', async () => {
+    const d = await draftOf([
+      ['other', "Well... he's been sneaking regular coffee in the morning."],
+      ['patient', "One cup. I'm a grown man."],
+      ['clinician', 'And the mouth, still dry?'],
+      ['patient', 'Like sandpaper.'],
+      ...chatter,
+    ], { discipline: 'slp' });
+    const s = section(d, 'subjective');
+    expect(s).toContain('Caregiver reports patient sneaking regular coffee in morning.');
+    expect(s).toContain('Mouth dry: "like sandpaper."');
+    expect(d.sections.subjective.find((st) => /sandpaper/.test(st.text))?.evidence).toEqual(['u3', 'u4']);
+    // the relative's aside about themself is no report
+    const aside = await draftOf([['other', "I've been working nights at the hospital all month."], ...chatter]);
+    expect(all(aside).join(' ')).not.toMatch(/nights/);
+  });
+});

@@ -9,7 +9,7 @@ import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
 import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
-import { FIGURATIVE, LEADING_NO } from './patient.ts';
+import { FIGURATIVE, LEADING_NO, LIKENESS } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
 import { SHORT_VERDICT } from './answers.ts';
 import { withUnits } from '../extract/measure-names.ts';
@@ -98,7 +98,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // "Maybe a four." after "Where's the neck on a scale of zero to ten?" is an answer worth charting
   // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
   // a clinician relaying what the family says ("His wife says he's been practicing") is a report, not an aside
-  if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t))))) return null;
+  // "And the mouth, still dry?" - "Like sandpaper.": a likeness is the answer, in the patient's words
+  if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t) || LIKENESS.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t)) return null;
@@ -118,7 +119,9 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same)\b/i.test(t);
     // "Daycare noticed too. They said she's asking for things now": a report from school or daycare, relayed by family
     const relayedReport = u.speaker === 'other' && /\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t);
-    const clinical = SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    // "He's been sneaking regular coffee in the morning": what the family sees the patient doing
+    const habit = u.speaker === 'other' && ABOUT_PATIENT.test(t) && /^(?:\w+[,]?\s+)?(?:he|she|they)(?:'s| has| have|'ve) been \w+ing\b/i.test(t);
+    const clinical = habit || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"), or a dictated "Quote, ..., end quote": the patient's report

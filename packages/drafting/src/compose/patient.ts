@@ -11,12 +11,14 @@ import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import { gerund } from '../text/verbs.ts';
 import { askedAbout, GOAL_Q, scaleOf, SHORT_VERDICT, withoutYes } from './answers.ts';
-import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
+import { bareRatings, ratedTopic, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import { foreignSentence } from '../text/language.ts';
 
 /** A figure of speech worth keeping verbatim: "like a frog", "doesn't listen", "like it's not mine". */
 export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|someone|something|sandpaper|glass|wood|they're|they are|it was|I was|I've)|\bas if\b|\bfeels? like\b|\bmade of\b|n't listen|won't (?:listen|come|cooperate)|\bnot mine\b|\bnever been the same\b/i;
+/** A short answer that is a likeness: "Like sandpaper.", "Like a knife." */
+export const LIKENESS = /^(?:it's |it feels )?like (?:a |an )?[a-z]+(?: [a-z]+)?[.!]?$/i;
 /** "She says ...": an interpreter or family member relaying the patient's words. */
 const RELAYED = /^(?:(?:she|he|they) (?:says|said|reports|tells (?:me|us))|the patient (?:says|said))(?: that)?,?\s*/i;
 export const DIFFICULTY_Q = /\b(?:hardest|bugging|bothering|problem|trouble|difficult|hard for|limit|still getting in the way|worst|worse|bring (?:it|them) on|sets? (?:it|them) off|aggravat\w*)\b/i;
@@ -200,6 +202,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   if (/^(?:and )?(?:none of (?:that|those|them|it)|neither)\b(?:\s+\w+){0,4}[.!]?$/i.test(u.text.trim()) && u.sentIndex > 0) return null;
   // a figure of speech is charted in the patient's own words (DOMAIN.md 3.1 V16: "the exact phrase the patient used")
   if (voice === 'patient' && FIGURATIVE.test(u.text) && !/"/.test(u.text)) {
+    // ("And the mouth, still dry?" - "Like sandpaper.": the likeness is of what was asked)
+    const asked = q && LIKENESS.test(u.text.trim()) && q.text.split(/\s+/).length <= 6
+      ? q.text.replace(/^(?:and|so|okay|now)[,]?\s+/i, '').replace(/^(?:the|your|his|her) /i, '').replace(/,/g, '').replace(/\?$/, '') : null;
+    if (asked && q) return { text: `${cap(asked)}: "${lowerFirst(u.text.trim()).replace(/[.!]?$/, '.')}"`, evidence: [q.uttId, u.uttId] };
     const phrase = /^It\b/.test(u.text) && q ? regionPhrase(q) : null;
     return { text: `${phrase ? `${cap(phrase)}: p` : 'P'}atient states, "${u.text.replace(/[.!]?$/, '.')}"`, evidence: phrase && q ? [q.uttId, u.uttId] : evidence };
   }
@@ -225,8 +231,11 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
       const rated = placed ?? (topic && !/^(?:you|it|that|this|things|everything|life|work|day|week)$/i.test(topic) ? topic : null);
       // ("It gets a little sore ..." - "And right now?" - "Zero.": rated as said, soreness, not an unsaid "pain")
       const painWord = !/\bpain\b/i.test(`${scale.text} ${q.text}`) && /\bsore\b/i.test(`${scale.text} ${q.text}`) ? 'soreness' : 'pain';
-      const what = painSaid ? `${phrase ? `${phrase} ` : ''}${painWord} ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : rated ? `${cap(rated)} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
-      return { text: `${who} reports ${what}.`, evidence: [...new Set([scale.uttId, q.uttId, u.uttId])] };
+      // ... else the symptom rated by name earlier in the visit ("a 6/10 for the dizziness" ... "How bad, out of ten?" - "Two, maybe.")
+      const last = painSaid || item || phrase || rated ? null : ratedTopic(units, u.idx);
+      const what = painSaid ? `${phrase ? `${phrase} ` : ''}${painWord} ${rating[1]}/10` : item ?? (phrase ? `${cap(phrase)} ${rating[1]}/10` : rated ? `${cap(rated)} ${rating[1]}/10`
+        : last ? `${last.topic} ${rating[1]}/10` : /\b0-10\b/.test(q.text) ? `${rating[1]}/10 on 0-10 scale` : `${rating[1]}/10`);
+      return { text: `${who} reports ${what}.`, evidence: [...new Set([...(last ? [last.uttId] : []), scale.uttId, q.uttId, u.uttId])] };
     }
   }
   // "Eight. Lifting her, nine.": the next item of the same scale; "Four right now." after "a six when I get up"
@@ -276,6 +285,14 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   if (askedSymptom && q && /^(?:(?:Patient|Caregiver) reports )?(?:maybe |about |around )?\d+(?:\.\d+)?\/10\b/.test(s)) {
     s = s.replace(/^((?:Patient|Caregiver) reports )?(?:maybe |about |around )?/, `$1${askedSymptom.toLowerCase()} `);
     if (!evidence.includes(q.uttId)) evidence.unshift(q.uttId);
+  }
+  // "I'd say a 6/10 for the dizziness." ... "How bad?" - "Five out of ten.": a bare rating is on the symptom rated by name before
+  if (!painAsked && !otherSymptom && /^(?:(?:Patient|Caregiver) reports )?(?:maybe |about |around )?\d+(?:\.\d+)?\/10[.!]?$/.test(s)) {
+    const last = ratedTopic(units, u.idx);
+    if (last) {
+      s = s.replace(/^((?:Patient|Caregiver) reports )?(?:maybe |about |around )?/, `$1${last.topic} `);
+      if (!evidence.includes(last.uttId)) evidence.unshift(last.uttId);
+    }
   }
   if (/\/10\b/.test(utterance) && !/\/10\b/.test(s)) {
     const word = painAsked || /\b(?:pain|hurt|sore|ache)/i.test(u.text) ? 'pain ' : '';

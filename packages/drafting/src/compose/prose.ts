@@ -4,6 +4,8 @@
  * stay verbatim (FORMAT.md compression and voice rules).
  */
 
+import { symptomMentions } from '../text/negation.ts';
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -15,7 +17,7 @@ function cap(s: string): string {
 export function concise(text: string): string {
   return text
     .split(/("[^"]*")/)
-    .map((part) => (part.startsWith('"') ? part : part
+    .map((part) => (part.startsWith('"') ? part : mergeDenials(part
       // ("half the time", "all the time", "most of the time": a share of the time, kept as said)
       .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, (m: string, at: number, all: string) =>
         (/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at)) ? m : ''))
@@ -42,7 +44,9 @@ export function concise(text: string): string {
       .replace(/\b(?:she|he|they|patient) (?:has|have) got (?:a |an )?/gi, 'has ')
       // "The VISA-A 82", "The LEFS 51/80": a named scale needs no article in a chart
       .replace(/^[Tt]he (?=[A-Z][A-Za-z-]*[A-Z])/, '')
-      .replace(/^(?:Clinician|Therapist) (?=[a-z]+ed\b|would|will|called|sent)/, '')
+      .replace(/^(?:Clinician|Therapist) (?=[a-z]+ed\b|would|will|called|sent|(?:discharging|continuing|adding|referring|holding|progressing)\b)/, '')
+      // "...; this is low complexity evaluation", "This is significant decline": the finding needs no "this is"
+      .replace(/(^|[;,] )this is (?=(?:low|moderate|high)[- ]complexity\b|(?:a )?significant\b)/gi, '$1')
       .replace(/^(?:Will|Plan is) (?=[a-z])/, '')
       .replace(/\s*\b(?:for now|right now|so far)\b/gi, '')
       // spoken time words and courtesies carry nothing in a note of this visit
@@ -77,8 +81,22 @@ export function concise(text: string): string {
       .replace(/\bDr\. /g, 'Dr ')
       // telegraphic chart style: "has been wearing" -> "wearing", "was throwing up" -> "throwing up"
       .replace(/\b(?:has|have|had) been (?=[a-z]+ing\b)/g, '')
-      .replace(/(?<!\b(?:goal|goals|what|that|this|it|there|which|who)\s)\b(?:is|are|was|were) (?=[a-z]+ing\b)(?!(?:going to|being)\b)/g, '')))
+      .replace(/(?<!\b(?:goal|goals|what|that|this|it|there|which|who)\s)\b(?:is|are|was|were) (?=[a-z]+ing\b)(?!(?:going to|being)\b)/g, '')
+      // "Caregiver reports he's been sneaking coffee" -> "Caregiver reports patient sneaking coffee", never "he sneaking"
+      .replace(/^((?:Caregiver|Interpreter|Family|Spouse|Wife|Husband|Mom|Mother|Dad|Father|Parents?) reports) (?:he|she|they) (?=[a-z]+ing\b)/, '$1 patient '))))
     .join('');
+}
+
+/** The same symptoms said and the same denied, before and after a rewording (DOMAIN.md 1.6: negations must be kept). */
+export function sameDenials(before: string, after: string): boolean {
+  const count = (t: string, negated: boolean) => symptomMentions(t).filter((m) => m.negated === negated).length;
+  return count(before, true) === count(after, true) && count(before, false) === count(after, false);
+}
+
+/** "denies dizziness and denies double vision" -> "denies dizziness and double vision", when every symptom stays denied. */
+function mergeDenials(text: string): string {
+  const merged = text.replace(/(\bdenies [a-z][a-z -]{1,40}?(?:,? and|,)) denies\b/gi, '$1');
+  return merged !== text && sameDenials(text, merged) ? merged : text;
 }
 
 /** A finished statement: chart style, capitalised, one closing stop. */

@@ -48,3 +48,24 @@ export function scaleUtterance<T extends { idx: number; uttId: string; text: str
   }
   return undefined;
 }
+
+/** A symptom a rating names: "a 6/10 for the dizziness", "dizziness is a 6/10". */
+const TOPIC = '(pain|dizziness|nausea|stiffness|soreness|numbness|tingling|fatigue|headaches?|vertigo)';
+const RATED_TOPIC = [
+  new RegExp(String.raw`\b\d{1,2}/10 (?:for|of|on) (?:the |my |his |her |your )?${TOPIC}\b`, 'i'),
+  new RegExp(String.raw`\b${TOPIC}(?:'s| is| was| at| about| around| maybe| like| a| an|,)* \d{1,2}/10\b`, 'i'),
+];
+
+/**
+ * The symptom last rated by name in the 80 sentences before this one ("I'd say a 6/10 for the
+ * dizziness." ... "How bad?" - "5/10."): a rating said bare later in the visit is on that scale
+ * (DOMAIN.md 1.5: a pain or symptom report names what was rated). Null when none was named.
+ */
+export function ratedTopic<T extends { idx: number; uttId: string; text: string }>(units: readonly T[], at: number): { topic: string; uttId: string } | null {
+  for (let i = at - 1; i >= 0 && i >= at - 80; i--) {
+    const p = units[i];
+    const m = p && RATED_TOPIC.map((re) => re.exec(p.text)).find(Boolean);
+    if (p && m?.[1]) return { topic: m[1].toLowerCase(), uttId: p.uttId };
+  }
+  return null;
+}

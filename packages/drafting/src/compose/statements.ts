@@ -20,7 +20,7 @@ import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement
 import { askedAbout, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
-import { concise, finish } from './prose.ts';
+import { concise, finish, sameDenials } from './prose.ts';
 import { IMPERATIVE, planByContext, SUBJECTIVE_CUE } from '../extract/cues.ts';
 
 export interface Draftable {
@@ -56,6 +56,13 @@ function isEcho(units: Unit[], u: Unit): boolean {
   // whole words only: "no" is not echoed by "now", nor "arm" by "warm"
   const prior = new Set(units.filter((p) => p.idx < u.idx && p.idx >= u.idx - 4 && p.speaker === 'clinician').flatMap((p) => p.text.toLowerCase().match(/[a-z0-9/+x-]+/g) ?? []));
   return words.every((w) => prior.has(w));
+}
+
+/** The clinician saying back the rating the patient just gave ("6/10, rolling to that side."): the patient's report charts it. */
+function repeatsRating(units: Unit[], u: Unit): boolean {
+  const m = /^(\d{1,2}\/10)\b,?\s*([^\d]*)$/.exec(u.text.trim());
+  if (u.speaker !== 'clinician' || !m || (m[2] ?? '').split(/\s+/).length > 5) return false;
+  return units.slice(Math.max(0, u.idx - 4), u.idx).some((p) => p.speaker !== 'clinician' && new RegExp(`(?<![\\d.])${m[1]}\\b`).test(p.text));
 }
 
 /** An instruction to read or say a set text: what the patient then says is a speech sample, not a report. */
@@ -233,7 +240,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       continue;
     }
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
-    let section = isEcho(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
@@ -397,8 +404,11 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
     if (prev && prev.section === it.section && prev.evidence.join() === it.evidence.join() && prev.text.length + it.text.length < 260) {
       const bare = /^[-\d][\d+\-/°%. ]*(?:lb|cm|s|min)?\.$/.test(it.text);
       const same = /^(Patient|Caregiver) reports /.exec(prev.text);
+      // "Denies leg pain. Denies numbness." -> "Denies leg pain, numbness."
+      const denies = /^(?:(?:Patient|Caregiver) )?[Dd]enies /.exec(prev.text);
       if (bare) prev.text = `${prev.text.replace(/\.$/, '')}: ${it.text}`;
       else if (same && it.text.startsWith(same[0])) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.slice(same[0].length)}`;
+      else if (denies && it.text.startsWith(denies[0]) && !prev.text.slice(0, -1).includes('.') && sameDenials(`${prev.text} ${it.text}`, `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`)) prev.text = `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`;
       else prev.text = `${prev.text} ${it.text}`;
     } else out.push({ ...it, evidence: [...it.evidence] });
   }
