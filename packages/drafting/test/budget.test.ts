@@ -67,3 +67,18 @@ describe('the budget drops no more than it must (FORMAT.md compression; DOMAIN.m
     expect(kept).toContain(items[1]?.text);
   });
 });
+
+describe('priority of a re-measure and of the prior level (DOMAIN.md 2.4: change since baseline, prior level of function)', () => {
+  it('ranks a value re-measured after treatment and a value before the injury as measures, above a bare count', () => {
+    const count = priority(d('objective', 'Walked past 3 rooms on the way in.'));
+    for (const text of ['Remap on air cell: left ischial peak 92, right 88.', 'Recheck: 14 reps in 30 seconds.', 'Before hospital he was doing 150 feet with a cane.']) {
+      expect(priority(d('objective', text))).toBeGreaterThanOrEqual(9);
+      expect(priority(d('objective', text))).toBeGreaterThan(count);
+    }
+  });
+
+  it('leaves a sentence without a value where it was', () => {
+    expect(priority(d('objective', 'Recheck next visit.'))).toBeLessThan(9);
+    expect(priority(d('objective', 'Before the hospital he lived alone.'))).toBeLessThan(9);
+  });
+});
