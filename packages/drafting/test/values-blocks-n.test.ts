@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GOAL_LINK } from '../src/extract/cues.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
+import { sectionFor } from '../src/compose/classify.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 import { foreignSentence } from '../src/text/language.ts';
@@ -54,6 +55,13 @@ describe('goal connection sentences (DOMAIN.md 2.4)', () => {
     expect(GOAL_LINK.test("These movements retrain the stepping reaction, which is how you catch yourself so you don't fall.")).toBe(true);
     expect(GOAL_LINK.test("Lean back a little as you swing, so you don't fold past ninety.")).toBe(false);
     expect(GOAL_LINK.test('This works toward your goal of stairs.')).toBe(true);
+  });
+
+  it('a lean "toward the weak side" is a posture seen, charted in Objective (DOMAIN.md 1.5 O)', () => {
+    const lean = 'He slides into a posterior pelvic tilt, and his trunk leans about ten degrees toward the weak side, shoulder dropping on that side.';
+    expect(GOAL_LINK.test(lean)).toBe(false);
+    expect(GOAL_LINK.test('Shift your weight toward the left side.')).toBe(false);
+    expect(sectionFor(buildUnits(say([lean]), 'ambient')[0]!, 'ambient')).toBe('objective');
   });
 });
 
