@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { OfflineTherapyDrafter } from '../src/index.ts';
 import type { DraftContext, DraftResult } from '../src/index.ts';
-import { askedAbout, handDominance, SHORT_VERDICT } from '../src/compose/answers.ts';
+import { amountAsked, askedAbout, handDominance, SHORT_VERDICT } from '../src/compose/answers.ts';
 import { deniedContent } from '../src/compose/patient.ts';
 import { gerund } from '../src/text/verbs.ts';
 
@@ -331,5 +331,27 @@ describe('a feeding session observed (DOMAIN.md 1.5 O: observed data; SLP swallo
     expect(o).toMatch(/Open cup, 2 ounces/);
     expect(o).toMatch(/quarter of it spilled/);
     expect(o).toMatch(/molars/);
+  });
+});
+
+describe('an amount answered to a how-far, how-long or how-often question (DOMAIN.md 1.5 S: functional limitations, measurable)', () => {
+  it('names the activity the question asked about', () => {
+    expect(amountAsked('How far can you walk now?', 'Maybe 2 blocks.')).toBe('walking');
+    expect(amountAsked('And how long is he sitting in the chair at a stretch?', 'Like 4 or 5 hours.')).toBe('sitting in the chair at a stretch');
+    expect(amountAsked('How often are you doing the exercises?', 'Most days.')).toBe('exercises');
+    expect(amountAsked('How long can you sit before it hurts?', 'Like 20 min.')).toBe('sitting before it hurts');
+  });
+
+  it('names nothing for another question, or an answer without an amount', () => {
+    expect(amountAsked('How far did you drive to get here?', 'I have no idea.')).toBeNull();
+    expect(amountAsked('How long has it been like that?', 'About 3 weeks.')).toBeNull();
+    expect(amountAsked('How is the knee?', 'Maybe 2 blocks.')).toBeNull();
+  });
+
+  it('charts "Maybe two blocks." as walking 2 blocks, citing the question', async () => {
+    const d = await draft([['clinician', 'How far can you walk now?'], ['patient', 'Maybe two blocks.'], ['clinician', 'How often are you doing the exercises?'], ['patient', 'Most days, like five days a week.']]);
+    const s = d.sections.subjective;
+    expect(s.find((x) => /2 blocks/.test(x.text))).toMatchObject({ text: 'Walking: 2 blocks.', evidence: ['u1', 'u2'] });
+    expect(s.find((x) => /days\/week/.test(x.text))?.text).toBe('Exercises: most days, 5 days/week.');
   });
 });

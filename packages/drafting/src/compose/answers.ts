@@ -9,6 +9,7 @@ import { utteranceOf, type Unit } from '../extract/units.ts';
 import { SUBJECTIVE_CUE } from '../extract/cues.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
+import { gerund } from '../text/verbs.ts';
 
 /** A question asking for the patient's own goals. */
 export const GOAL_Q = /\bwhat (?:would|do|did) (?:you|he|she) (?:most )?(?:like|want|hope|wish)\b|\bwhat are (?:your|his|her) goals\b|\bwhat (?:matters|is) most\b|\bgoals? for (?:therapy|you|him|her)\b|\bget back to\b[^?]*\?|\bwhat (?:do|would) you (?:miss|need) (?:most|to do)\b/i;
@@ -66,6 +67,27 @@ export function askedAbout(question: string): string | null {
   const noun = m?.[1]?.trim();
   if (!noun || FILLER_Q.test(noun) || /\b(?:is|are|was|were|do|does|did|has|have|can|will|you|it|that|this|how|what|where|when|why|who|which)\b|'s\b/i.test(noun)) return null;
   return noun.toLowerCase();
+}
+
+/** "How far can you walk now?", "How long is he sitting in the chair at a stretch?": how much of an activity is asked. */
+const AMOUNT_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how (?:far|long|often|many (?:times|hours|minutes|blocks|days|nights)|much)\s+(?:can|could|do|does|did|is|are|was|were|will|would)\s+(?:you|he|she|they)\s+(?:usually\s+|normally\s+|still\s+|currently\s+)?([a-z]+)\b([^?]*)\?$/i;
+/** An answer giving an amount: a number, or how often ("most days", "every night"). */
+const AMOUNT_A = /\d|\b(?:most|every|all|each|some|half|a (?:few|couple)|couple|daily|nightly|weekly|never|once|twice|blocks?|miles?)\b/i;
+
+/**
+ * The activity whose amount a question asks about, as charted: "How far can you walk now?" ->
+ * "walking", "How long is he sitting in the chair at a stretch?" -> "sitting in the chair at a
+ * stretch" (DOMAIN.md 1.5 S: functional limitations, measurable: "walks 2 blocks"). A short
+ * answer ("Maybe two blocks.") says nothing without it. Null for other questions or answers.
+ */
+export function amountAsked(question: string, answer: string): string | null {
+  const m = AMOUNT_Q.exec(question.trim());
+  const verb = m?.[1]?.toLowerCase();
+  if (!m || !verb || !AMOUNT_A.test(answer) || /^(?:it|that|this|the|a|an|your|his|her|to|be|been|being|feel|feeling|have|get|had|going)$/.test(verb)) return null;
+  const rest = (m[2] ?? '').replace(/\b(?:now|today|these days|right now|lately|anymore)\b/gi, '').replace(/\b(?:your|his|her|their)\s+/gi, '').replace(/\s+/g, ' ').trim();
+  // "How often are you doing the exercises?": what is done says it
+  if (verb === 'doing' && rest) return rest.replace(/^the /i, '');
+  return [gerund(verb), rest].filter(Boolean).join(' ');
 }
 
 /** "Yeah, two this week" -> "two this week": the yes said before the answer proper. */

@@ -53,6 +53,8 @@ const RULES: Rule[] = [
   [/\b(\d+) times (?:a|per|each) (week|day)\b/gi, '$1x/$2'],
   [/\b(\d+) (?:a|per) (week|day)\b/gi, '$1x/$2'],
   [/\b(\d+) times daily\b/gi, '$1x/day'],
+  // "five days a week", "three nights a week": how many days, not a frequency of care
+  [/\b(\d+) (days|nights|hours) (?:a|per|each) (week|day)\b/gi, '$1 $2/$3'],
   [/\b0 to 10\b/g, '0-10'],
   // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
   // ... a clock time first: "Stopped at 9:50, no, scratch that, nine fifty-two" -> "Stopped at 9:52"
