@@ -355,3 +355,15 @@ describe('an amount answered to a how-far, how-long or how-often question (DOMAI
     expect(s.find((x) => /days\/week/.test(x.text))?.text).toBe('Exercises: most days, 5 days/week.');
   });
 });
+
+describe('a short rating the clinician says back on the 0-10 scale (DOMAIN.md 1.5 S: pain reports on the 0-10 scale; 1.6 negations)', () => {
+  it('"It doesn\'t hurt much. Maybe a one." - "One out of ten." is pain 1/10, citing both', async () => {
+    const d = await draft([['patient', "It doesn't hurt much. Maybe a one."], ['clinician', 'One out of ten. And how long is he sitting in the chair at a stretch?']]);
+    expect(d.sections.subjective.find((x) => /1\/10/.test(x.text))).toMatchObject({ text: 'Pain 1/10.', evidence: ['u1', 'u2'] });
+  });
+
+  it('a short number the clinician does not say back stays unrated', async () => {
+    const d = await draft([['patient', "It doesn't hurt much. Maybe a one."], ['clinician', 'Okay. And how long is he sitting in the chair at a stretch?']]);
+    expect(said(d, 'subjective')).not.toMatch(/1\/10/);
+  });
+});

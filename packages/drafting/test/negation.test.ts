@@ -16,6 +16,13 @@ describe('symptomMentions: denial vs finding (DOMAIN.md 1.6)', () => {
     expect(negated('He denies bowel or bladder changes and denies saddle numbness.')).toEqual([['bowel', true], ['bladder', true], ['saddle', true], ['numb', true]]);
   });
 
+  it('reads "doesn\'t hurt much" as a little pain, a hedge, not a denial; "doesn\'t hurt" and "no pain, not much" stay denials', () => {
+    expect(negated("It doesn't hurt much.")).toEqual([['pain', false]]);
+    expect(negated('It does not hurt that bad.')).toEqual([['pain', false]]);
+    expect(negated("It doesn't hurt.")).toEqual([['pain', true]]);
+    expect(negated('No pain much at all.')).toEqual([['pain', true]]);
+  });
+
   it('reads a post-negation ("is totally gone") as resolved', () => {
     expect(negated('The night tingling is totally gone.')).toEqual([['tingling', true]]);
   });

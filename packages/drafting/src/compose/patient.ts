@@ -11,7 +11,7 @@ import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import { gerund } from '../text/verbs.ts';
 import { amountAsked, askedAbout, GOAL_Q, scaleOf, SHORT_VERDICT, withoutYes } from './answers.ts';
-import { bareRatings, ratedTopic, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
+import { bareRatings, confirmingTurn, ratedTopic, ratesBodyOrSymptom, scaleUtterance, SHORT_RATING } from './ratings.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import { foreignSentence } from '../text/language.ts';
 
@@ -250,16 +250,13 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   }
   // "that's more like a five" after "a two out of ten": the same scale, said short
   const recent = units.slice(Math.max(0, u.idx - 6), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
-  const shortRating = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
   const scale = !recent && ratesBodyOrSymptom(utterance, q?.text) ? scaleUtterance(units, u.idx) : undefined;
   const bare = scale ? bareRatings(u.text) : null;
   if (bare && scale) evidence.unshift(scale.uttId);
   // "It's like a five today." - clinician: "Five out of ten.": the clinician's repeat puts it on the 0-10 scale
-  const nextTurn = units.slice(u.idx + 1, u.idx + 4).find((x) => x.uttId !== u.uttId);
-  const confirmed = nextTurn?.speaker === 'clinician' ? /^(\d{1,2})\/10\b/.exec(nextTurn.text)?.[1] : undefined;
-  const onScale = recent ?? (confirmed !== undefined && shortRating.exec(u.text)?.[1] === confirmed ? nextTurn : undefined);
-  const spoken = onScale && !/\/10\b/.test(u.text) && shortRating.test(u.text) && Number(shortRating.exec(u.text)?.[1]) <= 10
-    ? u.text.replace(shortRating, (_m, n: string) => `${n}/10`) : bare ?? u.text;
+  const onScale = recent ?? confirmingTurn(units, u);
+  const spoken = onScale && !/\/10\b/.test(u.text) && SHORT_RATING.test(u.text) && Number(SHORT_RATING.exec(u.text)?.[1]) <= 10
+    ? u.text.replace(SHORT_RATING, (_m, n: string) => `${n}/10`) : bare ?? u.text;
   if (spoken !== u.text && onScale) evidence.push(onScale.uttId);
   // an interpreter's or relative's turn that began "She says ..." relays the patient to its end
   const relayed = voice === 'other' && (RELAYED.test(u.text) || RELAYED.test(first.text));
@@ -279,7 +276,9 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     && (OTHER.test(utterance) || (!!q && OTHER.test(q.text) && !/\b(?:pain|hurts?|sore|aches?)\b/i.test(q.text)));
   const painAsked = !!q && !otherSymptom && (/\b(?:pain|hurt|sore|scale|0-10|ache)\b/i.test(q.text) || (regionsIn(q.text).length > 0 && /\/10\b/.test(spoken)));
   if (painAsked && q && /\bpain \d/.test(s) && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
-  if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
+  // ("It doesn't hurt much. Maybe a one.": a bare rating in a turn about how it hurts rates the pain)
+  const ratingOnly = /^(?:maybe |about |around |like )?(?:a |an )?\d{1,2}(?:\/10)?[.!]?$/i.test(u.text.trim());
+  if (!painAsked && !/\b(?:pain|hurt|sore|ache)/i.test(ratingOnly ? utterance : u.text)) s = s.replace(/\bpain (\d+(?:\.\d+)?\/10)/g, '$1');
   // "How's the heaviness in the arm?" - "Maybe a 3/10": the rating is of the symptom asked about
   const askedSymptom = otherSymptom && q && !OTHER.test(utterance) ? OTHER.exec(q.text)?.[0] : undefined;
   if (askedSymptom && q && /^(?:(?:Patient|Caregiver) reports )?(?:maybe |about |around )?\d+(?:\.\d+)?\/10\b/.test(s)) {

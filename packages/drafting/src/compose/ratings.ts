@@ -69,3 +69,16 @@ export function ratedTopic<T extends { idx: number; uttId: string; text: string 
   }
   return null;
 }
+
+/** "like a five", "about a three": a rating said short, never a count of something ("a 2 min walk"). */
+export const SHORT_RATING = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
+
+/**
+ * "It's like a five today." - clinician: "Five out of ten.": the clinician's next turn saying the
+ * short rating back on the 0-10 scale, which puts it there (and is cited with it). Undefined otherwise.
+ */
+export function confirmingTurn<T extends { idx: number; uttId: string; text: string; speaker: string }>(units: readonly T[], u: T): T | undefined {
+  const n = SHORT_RATING.exec(u.text)?.[1];
+  const next = units.slice(u.idx + 1, u.idx + 4).find((x) => x.uttId !== u.uttId);
+  return n !== undefined && Number(n) <= 10 && next?.speaker === 'clinician' && /^(\d{1,2})\/10\b/.exec(next.text)?.[1] === n ? next : undefined;
+}

@@ -17,6 +17,7 @@ const STOP = new Set(('a an the and or but of to in on at for with by from as is
 const SYNONYM: Record<string, string> = {
   pound: 'lb', pounds: 'lb', lbs: 'lb', minute: 'min', minutes: 'min', second: 's', seconds: 's', degree: 'deg', degrees: 'deg',
   centimeter: 'cm', centimeters: 'cm', quadriceps: 'quad', quads: 'quad', bend: 'flexion', percent: '%', severity: 'severe', soreness: 'sore',
+  hurt: 'pain', hurts: 'pain', hurting: 'pain',
 };
 
 function stem(w: string): string {

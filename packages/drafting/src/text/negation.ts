@@ -18,6 +18,9 @@ export interface SymptomMention {
   negated: boolean;
 }
 
+/** What follows a symptom to make "not" a hedge: "doesn't hurt much", "doesn't hurt that bad". */
+const HEDGE = /^\s*(?:(?:that|too|so|very|as) )?(?:much|bad)\b|^\s*a lot\b/i;
+
 /** Every symptom word in the text with whether it is negated. */
 export function symptomMentions(text: string): SymptomMention[] {
   const out: SymptomMention[] = [];
@@ -35,7 +38,8 @@ function isNegated(text: string, index: number, length: number): boolean {
   const cut = lastClauseEnd(before);
   const scope = before.slice(cut).split(/\s+/).slice(-9).join(' ');
   PRE.lastIndex = 0;
-  if (PRE.test(scope)) return true;
+  // "It doesn't hurt much", "not that bad": a hedge says a little, not none (DOMAIN.md 1.6)
+  if (PRE.test(scope)) return !(HEDGE.test(text.slice(index + length)) && !/\b(?:no|never|without|denies|denied)\b/i.test(scope));
   // post-trigger: within the rest of the clause, 4 words
   const after = text.slice(index + length);
   const end = after.search(CLAUSE_END);

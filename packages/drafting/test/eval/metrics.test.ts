@@ -74,10 +74,12 @@ describe('evidence support (FORMAT.md evidence coverage)', () => {
     expect(isSupported('Anything.', [])).toBe(false);
   });
 
-  it('matches a word in its other forms: a doubled consonant before -ing ("getting"/"get"), severity/severe, soreness/sore', () => {
+  it('matches a word in its other forms: a doubled consonant before -ing ("getting"/"get"), severity/severe, soreness/sore, hurt/pain', () => {
     expect(isSupported('6/10 when getting up.', ['Like a six out of ten when I get up.'])).toBe(true);
     expect(isSupported('Caregiver reports severity 6/10.', ['On a scale of one to ten, ten extremely severe, how was this week?', 'Probably a six.'])).toBe(true);
     expect(isSupported('Soreness 0/10.', ['It gets a little sore after kneeling, like a one out of ten.', 'Zero. Nothing.'])).toBe(true);
+    // "hurt" is the spoken word for pain
+    expect(isSupported('Pain 1/10.', ["It doesn't hurt much. Maybe a one.", 'One out of ten.'])).toBe(true);
     // ... but a different word is still not support
     expect(isSupported('Patient jogging 6 laps.', ['I can bike six blocks.'])).toBe(false);
   });
