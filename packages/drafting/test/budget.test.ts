@@ -82,3 +82,13 @@ describe('priority of a re-measure and of the prior level (DOMAIN.md 2.4: change
     expect(priority(d('objective', 'Before the hospital he lived alone.'))).toBeLessThan(9);
   });
 });
+
+describe('priority of a symptom counted (DOMAIN.md 1.5 S: how often a symptom comes is its measure)', () => {
+  it('keeps "2 headaches this week" and "headaches 3 times this week" like a measure, above a bare count', () => {
+    const count = priority(d('subjective', 'Drove 2 kids to school on the way in.'));
+    for (const text of ['2 headaches this week, at base of skull.', 'Headaches at base of skull 3 times this week.', 'Caregiver reports 1 near-falls since last visit.']) {
+      expect(priority(d('subjective', text))).toBeGreaterThanOrEqual(9);
+    }
+    expect(count).toBeLessThan(9);
+  });
+});

@@ -41,6 +41,8 @@ const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swell
 const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
+/** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall". */
+const SYMPTOM_COUNT = /\b\d+ (?:\w+ )?(?:headaches|migraines|falls|near-falls|episodes|flare-?ups|spells|accidents|nosebleeds)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells|accidents)\b[^.;]{0,30}\b\d+ times\b/i;
 /** A value re-measured after treatment ("Remap on the air cell: left ischial peak 92") or said of the prior level ("Before the hospital he was doing 150"). */
 const REMEASURED = /^re-?(?:measure|check|test|map)\w*\b(?=[^.]*\d)|\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b(?=[^.]*\d)|(?<=\d[^.]*)\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b/i;
 
@@ -96,6 +98,8 @@ function basePriority(d: Draftable): number {
   // values with units, named tests, assist levels and the stated complexity are measures (DOMAIN.md 2.3, 2.13)
   if (d.measured || MEASURED.test(t) || testsIn(t).length || (ASSIST_LEVEL.test(t) && d.section === 'objective') || /\bcomplexity\b/i.test(t)) return 9;
   if (d.section === 'objective' && REMEASURED.test(t)) return 9;
+  // how often a symptom came ("2 headaches this week", "3 falls since March") is its measure (DOMAIN.md 1.5 S)
+  if (d.section === 'subjective' && SYMPTOM_COUNT.test(t)) return 9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
