@@ -31,6 +31,9 @@ const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|tha
 const OTHER_CUE = /\b(?:reports?|noticed|weight|weighs|percentile|wound|pressure (?:sore|injury|ulcer)|\d+ (?:nights|days|times)(?: (?:a|per) |\/)week|almost (?:fell|went down)|nearly fell|caught (?:her|him)self|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
 const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
 
+/** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
+const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|brought (?:in )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
+
 /** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
 function substantive(text: string, answers = false): boolean {
   const words = text.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'/+°%-]/gu, '')).filter(Boolean);
@@ -102,7 +105,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t) || LIKENESS.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
-  if (foreignSentence(t)) return null;
+  if (foreignSentence(t) || PLEASANTRY.test(t)) return null;
   // "Today's visit ten, so I'll be re-testing things": which visit it is, the EMR already knows
   if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
   // the patient's own words are their report, even under a dictated "Objective:" said earlier (DOMAIN.md 1.5 S)

@@ -64,6 +64,15 @@ const RULES: Rule[] = [
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
+  // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation"
+  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?no,?\s+(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  // a phrase restarted after "no": "after shoveling, um, no, after moving mulch" -> "after moving mulch"
+  [/\b(after|before|at|on|in|into|to|with|from|for|during|while|when)\b[^.;!?]{1,40}?[,.]*\s+(?:(?:um|uh)[,.]?\s+)?no,\s+(?=\1\b)/gi, ''],
+  // a phrase struck: "sit first then swing with the right leg leading. Um, no, scratch the right leg leading, he sits first ..."
+  // -> "he sits first ...", in the place of the clause that said it
+  [/,\s*[^,.!?]*?\b([a-z]+(?: [a-z]+){1,4})\b[^,.!?]*[.!?]\s+(?:(?:um|uh|oh)[,.]?\s+)?(?:no,?\s+)?(?:scratch|strike) (?:the |that )?\1,\s*/gi, ', '],
+  // a sentence said again: "L4 slightly restricted in right rotation. Let me restate that. L4 restricted ..." keeps the second
+  [/(^|[.!?]\s+)[^.!?]*[.!?]+\s+(?:let me (?:restate|rephrase|say) (?:that|it)(?: again)?|strike that)[.!]\s*/gi, '$1'],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
   // (single quotes a transcriber put around it go: "quote, 'it takes me an hour,' end quote")
   [/\bquote[,:]?\s+['\u2018]?([^"]+?)[,.]?['\u2019]?[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],

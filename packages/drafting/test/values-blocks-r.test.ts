@@ -1,0 +1,56 @@
+/**
+ * Corrections made while dictating and remarks that are not note content, each rule found on
+ * cases the drafter had not seen (held-out set R) and checked here on small transcripts written
+ * for this file. Sources: DOMAIN.md 1.6 (laterality and negations must be correct; "never swap or
+ * invent a side"), 1.5 (what each SOAP section holds), FORMAT.md (forbidden statements: a
+ * retracted detail or small talk stated in the note).
+ */
+import { describe, expect, it } from 'vitest';
+import { normalizeClinical } from '../src/index.ts';
+import { dictated, draftOf } from './spoken.ts';
+
+const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
+
+describe('a correction said while dictating keeps only what was meant (DOMAIN.md 1.6)', () => {
+  it('a side corrected ("in left... no, right rotation") is the corrected side', () => {
+    expect(normalizeClinical('L4 still slightly restricted in left... no, right rotation.')).toBe('L4 still slightly restricted in right rotation.');
+    expect(normalizeClinical('Pain on the right, no, the left side.')).toBe('Pain on the left side.');
+  });
+
+  it('a phrase restarted after "no" ("after shoveling, um, no, after moving mulch") keeps the restart', () => {
+    expect(normalizeClinical('Low back pain after shoveling, um, no, after moving mulch in his garden.')).toBe('Low back pain after moving mulch in his garden.');
+  });
+
+  it('"Let me restate that." drops the sentence before it; "scratch the X" drops the clause that said X', () => {
+    expect(normalizeClinical('At the right SI joint. L4 restricted in left rotation. Let me restate that. L4 restricted in right rotation.')).toBe('At the right SI joint. L4 restricted in right rotation.');
+    expect(normalizeClinical('Eight reps in and out, sit first then swing with the right leg leading. Um, no, scratch the right leg leading, he sits first and then brings both legs in together.'))
+      .toBe('8 reps in and out, he sits first and then brings both legs in together.');
+  });
+
+  it('leaves a denial or two sides said apart as they were', () => {
+    for (const t of ['Any numbness? No, no numbness.', 'It was on the left, no pain on the right.', 'Tingling in the left hand, no, not the right.', 'Left side, no, nothing.']) {
+      expect(normalizeClinical(t)).toBe(t);
+    }
+  });
+
+  it('a dictation with a retracted side and mechanism states neither', async () => {
+    const d = await draftOf(dictated([
+      'Discharge note. He came in six weeks ago with low back pain and right sacroiliac pain after shoveling, um, no, after moving mulch in his garden.',
+      'Objective. Lumbar flexion sixty degrees, up from thirty-five at intake. L4 still slightly restricted in left... no, right rotation. Let me restate that. L4 restricted in right rotation. Right posterior ilium.',
+    ]), { mode: 'dictation', discipline: 'chiro', noteType: 'discharge' });
+    const text = all(d);
+    expect(text).toMatch(/mulch/);
+    expect(text).toMatch(/L4 restricted in right rotation/);
+    expect(text).not.toMatch(/shovel|\bleft\b/i);
+  });
+});
+
+describe('greetings passed on are not note content (FORMAT.md: small talk is not drafted)', () => {
+  it('"his wife says hi to the front desk, she brought cookies" is left out of a dictated plan', async () => {
+    const d = await draftOf(dictated([
+      'Plan. Discharged from active care today. Home program: cat-camel, ten reps, and the daily walk. Oh, and his wife says hi to the front desk, she brought cookies last week. Okay, end of note.',
+    ]), { mode: 'dictation', discipline: 'chiro', noteType: 'discharge' });
+    expect(all(d)).toMatch(/cat-camel/i);
+    expect(all(d)).not.toMatch(/cookies|front desk/);
+  });
+});
