@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
-import { dictated, draftOf } from './spoken.ts';
+import { GOAL_LINK } from '../src/extract/cues.ts';
+import { dictated, draftOf, entries } from './spoken.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
 
@@ -52,5 +53,23 @@ describe('greetings passed on are not note content (FORMAT.md: small talk is not
     ]), { mode: 'dictation', discipline: 'chiro', noteType: 'discharge' });
     expect(all(d)).toMatch(/cat-camel/i);
     expect(all(d)).not.toMatch(/cookies|front desk/);
+  });
+});
+
+describe('a technique worked toward a body part names the intervention (DOMAIN.md 2.4: named with clinical specificity; 2.7 vague wording)', () => {
+  it('"working from the base of the skull down toward the shoulder" is a direction, not a goal link', () => {
+    expect(GOAL_LINK.test('Myofascial release along the right cervical paraspinals and the upper trap, sustained pressure, working from the base of the skull down toward the shoulder.')).toBe(false);
+    expect(GOAL_LINK.test('Slide your hand toward your hip.')).toBe(false);
+    expect(GOAL_LINK.test('This works toward your goal of turning to check your blind spot.')).toBe(true);
+  });
+
+  it('"Now some soft tissue work." then the technique named: the ledger names the technique (what the vague-wording check reads) and the goal said after it', () => {
+    const [entry] = entries([
+      "Now some soft tissue work. It's two-twelve. Myofascial release along the right cervical paraspinals and the upper trap, sustained pressure, working from the base of the skull down toward the shoulder. Three passes.",
+      'Two-twenty, so that\'s eight minutes of myofascial release. This is to get your rotation back so you can shoulder check on the bike.',
+    ], 'chiro', 'ambient');
+    expect(entry?.intervention).toMatch(/^Myofascial release along the right cervical paraspinals/);
+    expect(entry?.linkedGoal).toMatch(/shoulder check on the bike/);
+    expect(entry?.minutes).toBe(8);
   });
 });
