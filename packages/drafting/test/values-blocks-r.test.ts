@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { GOAL_LINK } from '../src/extract/cues.ts';
-import { dictated, draftOf, entries } from './spoken.ts';
+import { dictated, draftOf, entries, type Line } from './spoken.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
 
@@ -71,5 +71,25 @@ describe('a technique worked toward a body part names the intervention (DOMAIN.m
     expect(entry?.intervention).toMatch(/^Myofascial release along the right cervical paraspinals/);
     expect(entry?.linkedGoal).toMatch(/shoulder check on the bike/);
     expect(entry?.minutes).toBe(8);
+  });
+});
+
+describe('a block said with its stop and minutes, a turn after one that stopped (DOMAIN.md 2.2: start and stop clock times)', () => {
+  const visit = (stop: string): Line[] => [
+    ['clinician', "It's four forty. Grade two to three anterior to posterior glides of the talus, thirty-second bouts."],
+    ['clinician', 'Okay, four fifty, that was ten minutes of mobs. Dorsiflexion is nine degrees now, up from five.'],
+    ['patient', 'Oh, yeah, it feels looser.'],
+    ['clinician', 'Now a couple of exercises for home. Red band around the foot, turning the foot out, two sets of fifteen.'],
+    ['patient', 'Thirteen, fourteen, fifteen.'],
+    ['clinician', `Good, that's ${stop}, so seven minutes on that.`],
+  ];
+  const rows = async (stop: string) => (await draftOf(visit(stop))).extraction.ledger.map((e) => [e.kindHint, e.startTime, e.stopTime, e.minutes]);
+
+  it('starts when the block before stopped, when the minutes said are the time since', async () => {
+    expect(await rows('four fifty-seven')).toEqual([['manual_therapy', '16:40', '16:50', 10], ['therapeutic_exercise', '16:50', '16:57', 7]]);
+  });
+
+  it('has no start when the minutes do not meet the stop before', async () => {
+    expect((await rows('five oh five'))[1]).toEqual(['therapeutic_exercise', null, '17:05', 7]);
   });
 });

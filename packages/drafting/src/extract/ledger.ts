@@ -65,11 +65,14 @@ function spokenTime(text: string, index: number): string {
  * twelve minutes of balance. Now sit-to-stand ..."; "3:08. That's 28 minutes on the hip. Now onto
  * your stomach ... myofascial release". Such a block starts at that stop time.
  */
-function stopBefore(b: Block, blocks: Block[]): Block['stop'] {
+function stopBefore(b: Block, blocks: Block[], stoppedAt?: { time: string; minutes: number | null }): Block['stop'] {
   const last = blocks[blocks.length - 1];
   const stopUnit = last?.stop ? last.units.find((x) => x.uttId === last.stop?.uttId) : undefined;
   const gap = (b.units[0]?.uttIndex ?? -9) - (stopUnit?.uttIndex ?? -99);
-  return stopUnit && (gap === 0 || gap === 1) ? last?.stop ?? null : null;
+  // ... or later, when the minutes said at this block's stop are the time since that one stopped
+  // ("4:50, that was 10 min of mobs." ... "4:57, so 7 min on that": DOMAIN.md 2.2 start and stop times)
+  const fits = !!last?.stop && !!stoppedAt && stoppedAt.minutes !== null && gap > 1 && gap <= 4 && minutesBetween(last.stop.time, stoppedAt.time) === stoppedAt.minutes;
+  return stopUnit && (gap === 0 || gap === 1 || fits) ? last?.stop ?? null : null;
 }
 
 function newBlock(): Block {
@@ -233,7 +236,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         }
         if (cur.start || stops) {
           cur.stop = { time: t.time, said, uttId: u.uttId };
-          const inherited = cur.start ? null : stopBefore(cur, blocks);
+          const inherited = cur.start ? null : stopBefore(cur, blocks, { time: t.time, minutes: stated });
           if (inherited) cur.start = { ...inherited };
           cur.units.push(u);
           if (stated !== null && cur.minutes === null) { cur.minutes = stated; cur.minutesSaid = u.uttId; }
