@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
-import { GOAL_LINK } from '../src/extract/cues.ts';
+import { GOAL_LINK, PLAN_CUE } from '../src/extract/cues.ts';
 import { dictated, draftOf, entries, type Line } from './spoken.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
@@ -91,5 +91,24 @@ describe('a block said with its stop and minutes, a turn after one that stopped 
 
   it('has no start when the minutes do not meet the stop before', async () => {
     expect((await rows('five oh five'))[1]).toEqual(['therapeutic_exercise', null, '17:05', 7]);
+  });
+});
+
+describe('a dictated block and the goal said after its stop (DOMAIN.md 2.4: the functional goal connection)', () => {
+  const block = [
+    'Therapeutic activities started at eight oh five. Sit-to-stand training from the seventeen-inch chair progressing down to a fifteen-inch mat table, three sets of eight, cueing for equal weight-bearing through the right leg, he tends to shift everything onto the left.',
+    'Then car transfer simulation, eight reps in and out. Stopped at eight twenty-nine, so twenty-four minutes. The sit-to-stand and car transfer work is for his goal of getting in and out of the car independently, so he can get himself to church and his follow-up appointments.',
+  ];
+  it('"he tends to shift everything onto the left" is what he does, not a plan: the sit-to-stand is an item of the block', () => {
+    expect(PLAN_CUE.test('He tends to shift everything onto the left.')).toBe(false);
+    expect(PLAN_CUE.test('Next visit we plan to shift to the lower surface.')).toBe(true);
+    const [entry] = entries(block, 'pt');
+    expect(entry?.intervention).toMatch(/^Sit-to-stand training/);
+  });
+
+  it('"follow-up appointments" inside the goal does not make the goal link a plan: it links the block', () => {
+    const [entry] = entries(block, 'pt');
+    expect(entry?.linkedGoal).toMatch(/in and out of the car independently/);
+    expect([entry?.startTime, entry?.stopTime, entry?.minutes]).toEqual(['08:05', '08:29', 24]);
   });
 });

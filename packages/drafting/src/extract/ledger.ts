@@ -148,7 +148,11 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const stated = statedMinutes(text);
     // "Therapeutic activity, 13 minutes: ..." charts a service done today, whatever plan word it holds
     const charted = stated !== null && kinds.some((k) => k.explicit);
-    const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (PLAN_CUE.test(text) && !clockTimes(text).length && !charted) || planByContext(units, u);
+    // ("... is for his goal of getting in and out of the car, so he can get to church and his follow-up appointments":
+    // a plan word inside the goal a service is for is the goal's, not a plan)
+    const planWord = PLAN_CUE.exec(text);
+    const goalFirst = linkOnly && !!planWord && (GOAL_LINK.exec(text)?.index ?? Infinity) < planWord.index;
+    const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (!!planWord && !goalFirst && !clockTimes(text).length && !charted) || planByContext(units, u);
     // a header said earlier in a dictation ("So assessment: ...") does not hold for treatment dictated after it
     // ... but under a carried "Subjective:", "He is doing jogging and passing drills with the team" is his report, not a service
     const reportedWork = u.header === 'subjective' && !PARAM_TEST.test(text) && !kinds.some((k) => k.explicit);
