@@ -112,3 +112,27 @@ describe('a dictated block and the goal said after its stop (DOMAIN.md 2.4: the 
     expect([entry?.startTime, entry?.stopTime, entry?.minutes]).toEqual(['08:05', '08:29', 24]);
   });
 });
+
+describe('a service announced with its goal, and the visit summed up after it (DOMAIN.md 2.4: goal connection; the session\'s result against baseline)', () => {
+  const visit = (summary: string): Line[] => [
+    ['clinician', "Now some balance work for the new goal, walking safely at home without holding on, since your balance is a bit off after the fall. Stand here at the counter. It's ten thirty-one."],
+    ['clinician', 'Feet together, eyes open, thirty seconds, three times. Then tandem stance, one foot right in front of the other, three times thirty seconds.'],
+    ['patient', 'I feel a little unsteady.'],
+    ['clinician', 'Okay, ten forty. Good work, Rosa. Have a seat.'],
+    ['clinician', summary],
+  ];
+  const entry = async (summary: string) => (await draftOf(visit(summary), { noteType: 'progress' })).extraction.ledger[0];
+
+  it('"Now some balance work for the new goal, ..." opens the block and is its goal link', async () => {
+    const e = await entry('So, summary for the re-eval. The fall two weeks ago caused a regression: flexion down from one-twenty to ninety-five, Quick DASH worse, sixty-one from forty-three.');
+    expect([e?.kindHint, e?.startTime, e?.stopTime]).toEqual(['neuromuscular_reeducation', '10:31', '10:40']);
+    expect(e?.linkedGoal).toMatch(/walking safely at home without holding on/);
+  });
+
+  it('neither the summary of the visit nor a questionnaire score is the block\'s outcome', async () => {
+    expect((await entry('So, summary for the re-eval. The fall two weeks ago caused a regression: flexion down from one-twenty to ninety-five.'))?.outcome).toBeNull();
+    expect((await entry('Quick DASH today is sixty-one, from forty-three.'))?.outcome).toBeNull();
+    // ... while a reading taken after the block is
+    expect((await entry('Single-leg stance on the left: twenty-two seconds now, up from eight.'))?.outcome).toMatch(/22/);
+  });
+});

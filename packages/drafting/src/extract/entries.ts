@@ -133,13 +133,19 @@ function stepCue(u: Unit, kind: string): boolean {
  * with their baselines, and sentences comparing today's performance with an earlier one.
  * Never a word match: a purpose ("toward independent stairs") is not a result.
  */
+/** An utterance that sums the visit up: "So, summary for the re-eval.", "Overall, ...", "To sum up". */
+const SUMMARY = /^(?:(?:so|okay|ok)[,:]?\s+)?(?:(?:in |a quick )?summary\b|to sum(?:marize| up)\b|overall\b|all in all\b)/i;
+
 function blockOutcome(blocks: Block[], i: number, allUnits: Unit[], measures: LocatedMeasure[]): string | null {
   const b = blocks[i] as Block;
   const first = b.units[0]?.idx ?? 0;
   const next = blocks.slice(i + 1).find((x) => !UNTIMED_MODALITY.has(mainKind(x)));
   const end = next?.units[0]?.idx ?? Infinity;
-  const inWindow = (idx: number) => idx >= first && idx < end;
-  const measured = measures.filter((m) => m.kind !== 'pain' && inWindow(m.unitIdx));
+  // "So, summary for the re-eval. The fall caused a regression: flexion down from 120 to 95 ...": the visit summed up, not the block's result
+  const summary = (idx: number) => { const u = allUnits[idx]; return !!u && SUMMARY.test(utteranceOf(allUnits, u)); };
+  const inWindow = (idx: number) => idx >= first && idx < end && !summary(idx);
+  // (a questionnaire such as the QuickDASH scores weeks of function, never one block's result)
+  const measured = measures.filter((m) => m.kind !== 'pain' && m.kind !== 'outcome_scale' && inWindow(m.unitIdx));
   const said = (u: Unit) => utteranceOf(allUnits, u);
   const compared = allUnits.filter((u) => inWindow(u.idx) && u.speaker === 'clinician' && !u.isQuestion && PERFORMANCE_CHANGE.test(said(u))
     && /\d|reciprocal|independent|supervision|assist|step-to|cue/i.test(u.text) && !GOAL_LINK.test(u.text) && !/\d{1,2}:\d{2}/.test(u.text)

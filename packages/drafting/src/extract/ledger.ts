@@ -115,7 +115,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     if (u.speaker !== 'clinician' || u.isQuestion) continue;
     const text = u.text;
     // "shoulder strengthening performed, about twelve minutes, ... per her goal" charts a service: not a link only
-    const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length && statedMinutes(text) === null;
+    // "Now some balance work for the new goal, walking safely at home": a service announced with its goal opens its block
+    const announces = GOAL_LINK.test(text) && /^(?:(?:okay|ok|alright|so)[,]?\s+)?(?:now|next|then)\b/i.test(text) && blockKinds(text, discipline).length > 0;
+    const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length && statedMinutes(text) === null && !announces;
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && !clockTimes(text).length
@@ -151,7 +153,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // ("... is for his goal of getting in and out of the car, so he can get to church and his follow-up appointments":
     // a plan word inside the goal a service is for is the goal's, not a plan)
     const planWord = PLAN_CUE.exec(text);
-    const goalFirst = linkOnly && !!planWord && (GOAL_LINK.exec(text)?.index ?? Infinity) < planWord.index;
+    const goalFirst = (linkOnly && !!planWord && (GOAL_LINK.exec(text)?.index ?? Infinity) < planWord.index) || announces;
     const plan = (u.header === 'plan' && !(u.headerCarried && (times.length > 0 || stated !== null))) || (!!planWord && !goalFirst && !clockTimes(text).length && !charted) || planByContext(units, u);
     // a header said earlier in a dictation ("So assessment: ...") does not hold for treatment dictated after it
     // ... but under a carried "Subjective:", "He is doing jogging and passing drills with the team" is his report, not a service
@@ -340,6 +342,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         b.kinds.push(...kinds);
         if (stated !== null) { b.minutes = stated; b.minutesSaid = u.uttId; }
         if (u.uttIndex - testSaidAt <= 1) b.test = true;
+        if (announces) b.linkedGoal = { text: u.text, uttId: u.uttId };
         open = b;
       }
       continue;
