@@ -136,3 +136,11 @@ describe('a service announced with its goal, and the visit summed up after it (D
     expect((await entry('Single-leg stance on the left: twenty-two seconds now, up from eight.'))?.outcome).toMatch(/22/);
   });
 });
+
+describe('a greeting and advice for the work day (DOMAIN.md 1.5 P: the home programme is the plan\'s)', () => {
+  it('"good to see you again" is no plan to see the patient; "when you\'re on break, do the stretch" is the home programme', () => {
+    expect(PLAN_CUE.test('Hey Andre, good to see you again.')).toBe(false);
+    expect(PLAN_CUE.test('We will see you next Tuesday.')).toBe(true);
+    expect(PLAN_CUE.test("Drink some water, and when you're on break, do the figure-four stretch on the left, thirty seconds, three times.")).toBe(true);
+  });
+});
