@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
+import { feelingAnswer } from '../src/compose/answers.ts';
 import { GOAL_LINK, PLAN_CUE } from '../src/extract/cues.ts';
 import { dictated, draftOf, entries, type Line } from './spoken.ts';
 
@@ -142,5 +143,20 @@ describe('a greeting and advice for the work day (DOMAIN.md 1.5 P: the home prog
     expect(PLAN_CUE.test('Hey Andre, good to see you again.')).toBe(false);
     expect(PLAN_CUE.test('We will see you next Tuesday.')).toBe(true);
     expect(PLAN_CUE.test("Drink some water, and when you're on break, do the figure-four stretch on the left, thirty seconds, three times.")).toBe(true);
+  });
+});
+
+describe('the patient\'s ratings and response to treatment as said (DOMAIN.md 1.5 S: pain on the 0-10 scale; the patient\'s report)', () => {
+  it('"more like a six when I\'ve been standing a while" is 6/10, charted after what it rates, "a while" kept', async () => {
+    const d = await draftOf([['clinician', 'Scale of zero to ten?'], ['patient', "The back's a five. The left glute's more like a six when I've been standing a while."]]);
+    expect(d.sections.subjective[0]?.text).toBe('Back 5/10; left glute 6/10 when patient standing a while.');
+  });
+
+  it('"How does it feel?" - "Looser." is the response to treatment; "How does the knee feel?" - "Much better." names the knee', async () => {
+    expect(feelingAnswer('Go ahead and roll over slowly. How does it feel?', 'Looser.', 'Patient')).toBe('Patient reports feeling looser.');
+    expect(feelingAnswer('How does the knee feel now?', 'Much better.', 'Patient')).toBe('Knee feels much better.');
+    expect(feelingAnswer('How does it feel?', 'I think I need the bathroom.', 'Patient')).toBeNull();
+    const d = await draftOf([['clinician', 'Go ahead and roll over slowly. How does it feel?'], ['patient', 'Looser. Way looser.']]);
+    expect(d.sections.subjective.find((s) => /looser/.test(s.text))).toMatchObject({ evidence: ['u1', 'u2'] });
   });
 });

@@ -51,7 +51,22 @@ const HOW_TOPIC = /\b(?:exercises|home (?:program|exercises)|HEP|appetite|energy
  * A verdict given as the whole answer: "Terrible.", "Much better.", "Pretty good, actually." It says
  * how the thing asked about is (DOMAIN.md 1.5 S: patient-reported symptoms and function).
  */
-export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair|everywhere|always|all the time|most of the time|every day|mostly)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
+export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair|everywhere|always|all the time|most of the time|every day|mostly|looser|loose|tighter|lighter|stiffer|easier|freer|relaxed)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
+
+/** "How does it feel?", "How does the knee feel now?": how the patient feels, often after treatment; group 1 is what was asked about. */
+export const FEEL_Q = /\bhow (?:does|do|did) (?:it|that|this|everything|(?:the|your|his|her) ([a-z]+(?: [a-z]+)?)) feel\b|\bhow(?:'s| is| are) (?:it|that|everything) feeling\b/i;
+
+/**
+ * A verdict answered to "How does it feel?": "Looser. Way looser." -> "Patient reports feeling
+ * way looser."; to "How does the knee feel?" -> "Knee feels better." (DOMAIN.md 1.5 S: the
+ * patient's report, here the response to treatment). Null for another question or answer.
+ */
+export function feelingAnswer(question: string, answer: string, who: string): string | null {
+  const m = FEEL_Q.exec(question);
+  if (!m || !SHORT_VERDICT.test(answer.trim())) return null;
+  const verdict = answer.trim().replace(/^(?:oh|well|um|uh|honestly)[,]?\s+/i, '').replace(/[.!]+$/, '').toLowerCase();
+  return m[1] ? `${m[1].charAt(0).toUpperCase()}${m[1].slice(1).toLowerCase()} feels ${verdict}.` : `${who} reports feeling ${verdict}.`;
+}
 
 /**
  * The thing a short question asks about: "Pads?" -> "pads", "And the bruise?" -> "bruise",

@@ -10,7 +10,7 @@ import { symptomMentions } from '../text/negation.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import { gerund } from '../text/verbs.ts';
-import { amountAsked, askedAbout, GOAL_Q, scaleOf, SHORT_VERDICT, withoutYes } from './answers.ts';
+import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, scaleOf, SHORT_VERDICT, withoutYes } from './answers.ts';
 import { bareRatings, confirmingTurn, ratedTopic, ratesBodyOrSymptom, scaleUtterance, SHORT_RATING } from './ratings.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import { foreignSentence } from '../text/language.ts';
@@ -324,6 +324,9 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   const answersOther = !!q && symptomMentions(u.text).some((m) => units.some((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx
     && symptomMentions(x.text).some((k) => k.key === m.key)));
   const topic = q && u.sentIndex === 0 && !answersOther ? askedAbout(q.text) ?? equipmentAsked(q.text) ?? amountAsked(q.text, u.text) : null;
+  // "How does it feel?" - "Looser.": the response to treatment
+  const feeling = q ? feelingAnswer(q.text, u.text, who) : null;
+  if (feeling && q) return { text: feeling, evidence: [q.uttId, ...evidence] };
   // "How's your sleep?" - "Terrible.": the verdict is about the thing asked
   if (q && topic && SHORT_VERDICT.test(u.text.trim())) {
     return { text: `${cap(topic)}: ${u.text.trim().replace(/^(?:oh|well|um|uh|honestly)[,]?\s+/i, '').replace(/[.!]+$/, '').toLowerCase()}.`, evidence: [q.uttId, ...evidence] };

@@ -18,11 +18,13 @@ export function concise(text: string): string {
   return text
     .split(/("[^"]*")/)
     .map((part) => (part.startsWith('"') ? part : mergeDenials(part
-      // ("half the time", "all the time", "most of the time": a share of the time, kept as said)
+      // ("half the time", "all the time", "most of the time": a share of the time, kept as said; so is "a while")
       .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, (m: string, at: number, all: string) =>
-        (/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at)) ? m : ''))
+        ((/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at))) || /^a\s+while\b/i.test(all.slice(at)) ? m : ''))
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
+      // "The back's 5/10" -> "Back 5/10": a rating charted after what it rates
+      .replace(/\b([a-z]+)'s (?=\d+(?:\.\d+)?\/10\b)/gi, '$1 ')
       // "Neck's maybe 4/10, the arm's like a 2": the next rating in the sentence is on the same scale
       .replace(/(\d\/10\b[^.;]{0,30}?,\s*(?:and\s+)?(?:the |my |his |her )?[a-z]+(?:'s| is)\s+(?:like |about |maybe |around )?(?:a |an )?)(\d{1,2})\b(?![/\d]|\.\d|\s*(?:min|s\b|lb|cm|°|%|x\b|times|days|weeks|hours))/gi, (m: string, head: string, n: string) => (Number(n) <= 10 ? `${head}${n}/10` : m))
       // "jumps to 4/10, maybe 5": a range as said, never a second bare number

@@ -7,7 +7,7 @@ import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
 
 /** What may follow a bare rating: the end of a clause or when it held, never a unit or a noun. */
-const AFTER = String.raw`(?=\s*(?:[,.;!?]|$|(?:today|now|right now|tonight|yesterday|this (?:morning|week|weekend|afternoon|evening)|last (?:night|week|weekend)|at (?:rest|worst|best|night|most)|on (?:a )?(?:good|bad) days?|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning))?|(?:in the )?(?:mornings?|nights?|evenings?))\b))`;
+const AFTER = String.raw`(?=\s*(?:[,.;!?]|$|(?:today|now|right now|tonight|yesterday|this (?:morning|week|weekend|afternoon|evening)|last (?:night|week|weekend)|at (?:rest|worst|best|night|most)|on (?:a )?(?:good|bad) days?|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning))?|(?:in the )?(?:mornings?|nights?|evenings?)|when(?:ever)?|after|if|by the time|with)\b))`;
 /** "like a seven", "maybe a 5", "about a three": the hedge and article mark a rating said short. */
 const BARE_RATING = new RegExp(String.raw`\b(?:(?:more |probably |more like |like |about |maybe |around |probably )+)?(?:a|an) (\d{1,2})\b(?!\.\d|[\d/%°:-])${AFTER}`, 'gi');
 

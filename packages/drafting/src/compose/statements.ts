@@ -17,7 +17,7 @@ import { sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
-import { amountAsked, askedAbout, GOAL_Q, handDominance } from './answers.ts';
+import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
 import { concise, finish, sameDenials } from './prose.ts';
@@ -221,7 +221,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const continues = !!prevUnit && prevUnit.uttId === u.uttId && keptIdx.has(prevUnit.idx);
     const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
     const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || HISTORY_Q.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
-      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || amountAsked(q.text, u.text) !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
+      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || amountAsked(q.text, u.text) !== null || feelingAnswer(q.text, u.text, '') !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}(?:,? (?:maybe|probably|I guess))?[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
       // (the question of the turn counts for a later sentence too: "How's the neck?" - "Stiff ... a six out of ten ... Four right now.")
