@@ -14,6 +14,13 @@ describe('sidesIn (DOMAIN.md 1.6 laterality)', () => {
     expect(sidesIn('All right, that is right now, right there.')).toEqual([]);
   });
 
+  it('reads "right in the average range", "right at the heel", "right between the blades" as "exactly", never a side', () => {
+    expect(sidesIn('Auditory comprehension standard score 96, right in average range.')).toEqual([]);
+    expect(sidesIn('Tender right at medial heel where fascia attaches.')).toEqual([]);
+    expect(sidesIn('It sits right between the shoulder blades.')).toEqual([]);
+    expect(sidesIn('Right upper trap tender, and the right in-toeing.').map((s) => s.side)).toEqual(['right', 'right']);
+  });
+
   it('finds each side in order', () => {
     expect(sidesIn('right 7 seconds versus left 26 seconds').map((s) => s.side)).toEqual(['right', 'left']);
     expect(sidesIn('guarded on both sides').map((s) => s.side)).toEqual(['bilateral']);

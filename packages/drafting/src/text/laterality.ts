@@ -19,12 +19,14 @@ export function sidesIn(text: string): { side: Side; index: number }[] {
   return out;
 }
 
-/** "right" is a side unless it is "all right", "right now", "right there", "that's right", "Right," (agreement). */
+/** "right" is a side unless it is "all right", "right now", "right there", "right in ...", "that's right", "Right," (agreement). */
 function isLateralRight(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 12), index).toLowerCase();
   const after = text.slice(index + 5, index + 20).toLowerCase();
   if (/\b(?:all|that's|that is|you're|alright)\s*$/.test(before)) return false;
   if (/^\s*(?:now|away|here|there|after|before|behind|in front|at the|back|,\s*(?:good|okay|great|the strap))/.test(after)) return false;
+  // "right in the average range", "right where it hurts", "right between the shoulder blades": "exactly", not a side
+  if (/^\s*(?:in|at|on|into|around|about|where|when|under|over|above|below|between|next to|through|along)(?![\w-])/.test(after)) return false;
   if (index === 0 && /^\s*[,.!?]/.test(after)) return false;
   if (/^[\s,]*\?/.test(after)) return false;
   return true;
