@@ -8,8 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { feelingAnswer } from '../src/compose/answers.ts';
-import { GOAL_LINK, PLAN_CUE } from '../src/extract/cues.ts';
-import { dictated, draftOf, entries, type Line } from './spoken.ts';
+import { GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE } from '../src/extract/cues.ts';
+import { priority } from '../src/compose/budget.ts';
+import { testsIn } from '../src/lexicon/tests.ts';
+import { dictated, draftOf, entries, type Line, say } from './spoken.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { sectionFor } from '../src/compose/classify.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
 
@@ -158,5 +162,21 @@ describe('the patient\'s ratings and response to treatment as said (DOMAIN.md 1.
     expect(feelingAnswer('How does it feel?', 'I think I need the bathroom.', 'Patient')).toBeNull();
     const d = await draftOf([['clinician', 'Go ahead and roll over slowly. How does it feel?'], ['patient', 'Looser. Way looser.']]);
     expect(d.sections.subjective.find((s) => /looser/.test(s.text))).toMatchObject({ evidence: ['u1', 'u2'] });
+  });
+});
+
+describe('a child\'s speech and language evaluation as said (DOMAIN.md 1.5 O: standardized tests, observed data; SLP vocabulary)', () => {
+  it('names the PLS-5 as a test; a phonological process ("She\'s fronting, k and g come out as t and d") is an observation', async () => {
+    expect(testsIn('On the PLS-5, auditory comprehension standard score 96.').map((t) => t.name)).toEqual(['PLS']);
+    expect(OBJECTIVE_CUE.test("She's fronting, k and g come out as t and d.")).toBe(true);
+    expect(OBJECTIVE_CUE.test("We're stopping here for today.")).toBe(false);
+    const units = buildUnits(say(["Okay, we finished the Goldman-Fristoe, the GFTA-3. She's fronting, k and g come out as t and d. Her standard score is sixty-four."]), 'ambient');
+    expect(units.map((u) => sectionFor(u, 'ambient', false, 'slp'))).toEqual(['objective', 'objective', 'objective']);
+  });
+
+  it('a normal oral-mechanism exam is a finding the word budget keeps like one at a body part', () => {
+    const exam = { section: 'objective' as const, text: 'Looked at mouth: lips and tongue move well, no drooling, palate looks normal.', evidence: ['u1'] };
+    expect(priority(exam)).toBeGreaterThanOrEqual(8.9);
+    expect(priority({ ...exam, text: 'Looked at the toys on the shelf with her.' })).toBeLessThan(8.9);
   });
 });

@@ -43,6 +43,10 @@ const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|pro
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
 /** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall". */
 const SYMPTOM_COUNT = /\b\d+ (?:\w+ )?(?:headaches|migraines|falls|near-falls|episodes|flare-?ups|spells|accidents|nosebleeds)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells|accidents)\b[^.;]{0,30}\b\d+ times\b/i;
+/** A sign looked for and not found, or a part found normal: "no drooling", "palate looks normal", "sensation intact". */
+const NORMAL_EXAM = /\bno (?!problem|issue|change)[a-z]{4,}|\b(?:looks?|looked|appears?|is|are|was|were) (?:normal|unremarkable|intact|symmetric\w*|fine)\b|\b(?:intact|unremarkable|WNL|within normal limits)\b/i;
+/** The structures an oral-mechanism exam looks at (SLP). */
+const ORAL = /\b(?:lips?|tongue|palate|velum|teeth|dentition|jaw|mouth|oral (?:mechanism|motor|structures?)|vocal folds?|larynx)\b/i;
 /** A value re-measured after treatment ("Remap on the air cell: left ischial peak 92") or said of the prior level ("Before the hospital he was doing 150"). */
 const REMEASURED = /^re-?(?:measure|check|test|map)\w*\b(?=[^.]*\d)|\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b(?=[^.]*\d)|(?<=\d[^.]*)\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b/i;
 
@@ -113,6 +117,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
   // change since baseline and findings at a body part or on a side ("weakness on the right side of the face") are the note's objective core (DOMAIN.md 2.4)
   if (COMPARISON.test(t) || (FINDING.test(t) && (regionsIn(t).length || sidesIn(t).length)) || SIDE_RESULT.test(t)) return 8.9;
+  // an exam found normal ("lips and tongue move well, no drooling, palate looks normal") is a finding too (DOMAIN.md 1.6: pertinent negatives)
+  if (d.section === 'objective' && NORMAL_EXAM.test(t) && (regionsIn(t).length || ORAL.test(t))) return 8.9;
   // a goal connection sentence in A is what makes the service skilled (DOMAIN.md 2.4): kept like a finding
   if (d.section === 'assessment' && GOAL_LINK.test(t)) return 8.9;
   // the clinician's interpretation (DOMAIN.md 1.5 "A: skilled clinical reasoning") and the cues given
@@ -197,8 +203,8 @@ export function fitBudget<T extends Draftable & { block?: boolean }>(items: T[],
   return total > limit ? pruneClauses(list, total - limit, 1) : list;
 }
 
-/** Words that make a clause worth keeping: a number, a side, a negation, a result ("it was normal"), a dose's frequency ("daily"), a quotation. */
-const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative|passed|failed|daily|nightly|weekly|hourly|twice)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
+/** Words that make a clause worth keeping: a number, a side, a negation, a result ("it was normal", "in the average range"), a dose's frequency ("daily"), a quotation. */
+const INFORMATIVE = /\d|\b(?:no|not|denies|without|never|left|right|bilateral|goal\w*|met|complexity|abnormal|unremarkable|positive|negative|passed|failed|daily|nightly|weekly|hourly|twice|average|WNL|within normal limits|age[- ]appropriate)\b|\b(?:was|is|were|are|came back|looks?|looked) (?:all |completely |totally )?normal\b|n't\b|"/i;
 const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be been on me him her them they he she patient clinician ' +
   'can could would will just so which what who new again there here then now also very really thing things stuff lot ' +
   'believe know think guess said says say tell told like way you your about all some any').split(' '));

@@ -64,6 +64,11 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'modified barium swallow', kind: 'speech_swallow', re: /\b(?:MBS|MBSS|modified barium swallow|FEES|videofluoroscop\w*)\b/i },
   { name: 'GFTA', kind: 'speech_swallow', re: /\b(?:GFTA|Goldman[- ]Fristoe)\b/i },
   { name: 'CELF', kind: 'speech_swallow', re: /\bCELF\b/i },
+  // standardized child language tests scored as standard scores (DOMAIN.md 1.5 "standardized tests")
+  { name: 'PLS', kind: 'speech_swallow', re: /\b(?:PLS-?\d?|Preschool Language Scales?)\b/i },
+  { name: 'PPVT', kind: 'speech_swallow', re: /\b(?:PPVT|Peabody Picture Vocabulary)\b/i },
+  { name: 'EVT', kind: 'speech_swallow', re: /\b(?:EVT-?\d?|Expressive Vocabulary Test)\b/i },
+  { name: 'KLPA', kind: 'speech_swallow', re: /\b(?:KLPA|Khan-Lewis)\b/i },
   // voice, fluency and cognition (SLP/OT vocabulary, DOMAIN.md 1.5 "fluency assessments")
   { name: 'Voice Handicap Index', kind: 'outcome_scale', re: /\b(?:VHI(?:-?10)?|voice handicap index)\b/i },
   { name: 'CAPE-V', kind: 'speech_swallow', re: /\bCAPE-?V\b/i },
