@@ -11,6 +11,7 @@ import { feelingAnswer } from '../src/compose/answers.ts';
 import { GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE } from '../src/extract/cues.ts';
 import { priority } from '../src/compose/budget.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
+import { withUnits } from '../src/extract/measure-names.ts';
 import { dictated, draftOf, entries, type Line, say } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { sectionFor } from '../src/compose/classify.ts';
@@ -178,5 +179,27 @@ describe('a child\'s speech and language evaluation as said (DOMAIN.md 1.5 O: st
     const exam = { section: 'objective' as const, text: 'Looked at mouth: lips and tongue move well, no drooling, palate looks normal.', evidence: ['u1'] };
     expect(priority(exam)).toBeGreaterThanOrEqual(8.9);
     expect(priority({ ...exam, text: 'Looked at the toys on the shelf with her.' })).toBeLessThan(8.9);
+  });
+});
+
+describe('a hand therapy dictation read as said (DOMAIN.md 2.4: the outcome against baseline, in its units)', () => {
+  it('the unit said with a first reading holds for the later ones of the same measure; a pressure is in mmHg', () => {
+    const texts = (lines: string[]) => buildUnits(say(lines), 'dictation').map((u) => u.text);
+    expect(texts(['Circumference at the proximal phalanx six point four centimeters.', 'Afterward the circumference at the proximal phalanx was six point one, down from six point four, at nine thirty.']))
+      .toEqual(['Circumference at the proximal phalanx 6.4 cm.', 'Afterward the circumference at the proximal phalanx was 6.1 cm, down from 6.4 cm, at 9:30.']);
+    expect(texts(['Peak pressure under the left ischial tuberosity is one hundred eighty-six millimeters of mercury.', 'The goal is peak pressure under one hundred millimeters.', 'Remap: left ischial peak ninety-two, right eighty-eight.']))
+      .toEqual(['Peak pressure under the left ischial tuberosity is 186 mmHg.', 'The goal is peak pressure under 100 mm.', 'Remap: left ischial peak 92 mmHg, right 88 mmHg.']);
+    // ... never for a measure said without one first
+    expect(texts(['Circumference now 6.1.'])).toEqual(['Circumference now 6.1.']);
+  });
+
+  it('"total active motion of the ring finger is one sixty-five" is in degrees; a re-measure "Afterward ..." is a measure the budget keeps', () => {
+    expect(withUnits('Total active motion of the ring finger is 165, last week it was 140.')).toMatch(/165°/);
+    expect(priority({ section: 'objective', text: 'Afterward circumference at proximal phalanx 6.1, down from 6.4.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+  });
+
+  it('"He told me about the game, which, never mind, that\'s not for the note" is left out', () => {
+    const units = buildUnits(say(["Subjective. Pain two out of ten. He also told me all about the Bengals game, which, never mind, that's not for the note."]), 'dictation');
+    expect(units.map((u) => sectionFor(u, 'dictation'))).toEqual(['subjective', null]);
   });
 });

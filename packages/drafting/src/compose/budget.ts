@@ -48,7 +48,7 @@ const NORMAL_EXAM = /\bno (?!problem|issue|change)[a-z]{4,}|\b(?:looks?|looked|a
 /** The structures an oral-mechanism exam looks at (SLP). */
 const ORAL = /\b(?:lips?|tongue|palate|velum|teeth|dentition|jaw|mouth|oral (?:mechanism|motor|structures?)|vocal folds?|larynx)\b/i;
 /** A value re-measured after treatment ("Remap on the air cell: left ischial peak 92") or said of the prior level ("Before the hospital he was doing 150"). */
-const REMEASURED = /^re-?(?:measure|check|test|map)\w*\b(?=[^.]*\d)|\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b(?=[^.]*\d)|(?<=\d[^.]*)\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b/i;
+const REMEASURED = /^(?:re-?(?:measure|check|test|map)\w*|after(?:wards?)?|post[- ]?treatment)\b(?=[^.]*\d)|\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b(?=[^.]*\d)|(?<=\d[^.]*)\bbefore (?:the )?(?:hospital|surgery|injury|accident|fall|stroke)\b/i;
 
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -145,7 +145,7 @@ function density(text: string): number {
 }
 
 /** A value with its unit or scale: "4/5", "118°", "12.4 s", "30 lb", "3x10", "11 of 20", "20 min", "6 weeks". */
-const MEASURED = /\b[0-4]\+(?![\d/])|\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent|hertz|Hz\b)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
+const MEASURED = /\b[0-4]\+(?![\d/])|\d+(?:\.\d+)?[+-]?\s*(?:\/\s*\d+|°|%|lb\b|-lb\b|kg\b|cm\b|mm\b|mmHg\b|s\b|-s\b|sec\w*|min\w*|m\/s|ft\b|feet|inch\w*|reps?\b|sets?\b|x\s*\d+|x\/\w+|times\b|weeks?|days?|months?|years?|hours?|h\b|points?|blocks|trials|lines?\b|-line|steps|laps|percent|hertz|Hz\b)|\b\d+ of \d+\b|\b(?:\d+ (?:\w+ )?(?:sips|bites|trials|words|sentences|syllables|beads|blocks|reaches|steps|feet))\b|\b[CTLS]\d(?:[-/][CTLS]?\d)?\b/i;
 /** A denial as said: "Denies numbness", "No falls", "No, none of that.", "Caregiver reports patient had no falls." */
 const DENIAL = /^(?:(?:patient|caregiver) )?(?:denies|no|nope|none|not)\b|(?:^|[.;] |\b(?:reports|had|has|have) )(?:denies|no) [a-z]|\b(?:deny|denies|denied)\b/i;
 /** Statements at or above this priority are never dropped (measures, quotations, denials, goal status, blocks, plan). */

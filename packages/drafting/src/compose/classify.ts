@@ -32,6 +32,8 @@ const OTHER_CUE = /\b(?:reports?|noticed|weight|weighs|percentile|wound|pressure
 const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
 
 /** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
+/** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note." */
+const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b/i;
 const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|brought (?:in )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
 
 /** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
@@ -105,7 +107,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t) || LIKENESS.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
-  if (foreignSentence(t) || PLEASANTRY.test(t)) return null;
+  if (foreignSentence(t) || PLEASANTRY.test(t) || NOT_FOR_NOTE.test(t)) return null;
   // "Today's visit ten, so I'll be re-testing things": which visit it is, the EMR already knows
   if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
   // the patient's own words are their report, even under a dictated "Objective:" said earlier (DOMAIN.md 1.5 S)

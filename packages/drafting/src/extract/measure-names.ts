@@ -41,9 +41,9 @@ const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|ex
  * "right 52 lb"; "rotation right 68, left 62" -> "68°, ... 62°". Used to read values only;
  * statements keep the words as said.
  */
-/** Finger joints read for a motion said in the sentence: "active flexion, MP 80, PIP 75, DIP 50", "total active motion 195". */
+/** Finger joints read for a motion said in the sentence: "active flexion, MP 80, PIP 75, DIP 50", "total active motion 195", "total active motion of the ring finger is 165". */
 const FINGER_JOINT_BARE = /\b(MCP|MP|PIP|DIP|IP)(,? (?:is |at )?)(\d{1,3})\b(?![°\d]|\.\d| ?(?:%|cm|mm|lb|s\b))/g;
-const TOTAL_MOTION_BARE = /\b((?:total (?:active|passive) motion|TAM|TPM)(?: (?:is|was|of))?,? )(\d{2,3})\b(?![°\d]|\.\d)/gi;
+const TOTAL_MOTION_BARE = /\b((?:total (?:active|passive) motion|TAM|TPM)(?: (?:of|for|in) (?:the |his |her |their )?(?:[a-z]+ ){0,2}(?:finger|thumb|digit|hand))?(?: (?:is|was|of|at))?,? )(\d{2,3})\b(?![°\d]|\.\d)/gi;
 
 export function withUnits(text: string): string {
   let out = /\b(?:flexion|extension|motion|ROM)\b/i.test(text) ? text.replace(FINGER_JOINT_BARE, (m, j: string, mid: string, n: string) => (Number(n) <= 120 ? `${j}${mid}${n}°` : m)) : text;

@@ -113,7 +113,35 @@ export function buildUnits(utterances: Utterance[], mode: Mode): Unit[] {
       });
     });
   });
-  return units;
+  return withCarriedUnits(units);
+}
+
+/** Measures whose unit is said once and then left out: circumference, girth, pressure peaks, distances to a landmark. */
+const CARRIED_NAME = /\b(circumference|girth|peak(?: pressure)?|crease)\b/i;
+const SAID_UNIT = /^(?:[^.;]|\.(?=\d)){0,60}?\b\d+(?:\.\d+)? ?(mmHg|cm|mm|inch(?:es)?)\b/i;
+const BARE_NUMBER = /(?<![:\d.])\b(\d+(?:\.\d+)?)\b(?!\s*(?:°|%|cm\b|mm\b|mmHg|inch|in\b|lb|s\b|min|x\b|times|reps?|sets?|weeks?|days?)|[/:.]\d|-)/g;
+
+/**
+ * "Circumference at the proximal phalanx 6.4 cm." ... "Afterward the circumference at the
+ * proximal phalanx was 6.1, down from 6.4.": the unit said with the first reading holds for the
+ * later ones of the same measure (DOMAIN.md 2.4: the outcome against baseline, in its units).
+ */
+function withCarriedUnits(units: Unit[]): Unit[] {
+  const said = new Map<string, string>();
+  return units.map((u) => {
+    const m = CARRIED_NAME.exec(u.text);
+    if (!m?.[1]) return u;
+    const name = m[1].toLowerCase().replace(/ pressure$/, '');
+    const after = u.text.slice(m.index + m[0].length);
+    const unit = SAID_UNIT.exec(after)?.[1];
+    // (the first unit said holds: a goal's "under 100 millimeters" later does not change it)
+    if (unit) { if (!said.has(name)) said.set(name, unit); return u; }
+    const known = said.get(name);
+    if (!known || u.speaker !== 'clinician') return u;
+    const clause = after.split(/;|\.(?!\d)/)[0] ?? '';
+    const filled = clause.replace(BARE_NUMBER, `$1 ${known}`);
+    return filled === clause ? u : { ...u, text: `${u.text.slice(0, m.index + m[0].length)}${filled}${after.slice(clause.length)}` };
+  });
 }
 
 /** Every sentence of the utterance a unit belongs to, as one text. */

@@ -44,6 +44,8 @@ const RULES: Rule[] = [
   [/\b(\d+(?:\.\d+)?)-pounds?\b/gi, '$1-lb'],
   [/\b(\d+(?:\.\d+)?) (?:pounds?|lbs?)\b/gi, '$1 lb'],
   [/\b(\d+(?:\.\d+)?)[ -]centimet(?:er|re)s?\b/gi, '$1 cm'],
+  // a pressure: "one hundred eighty-six millimeters of mercury" -> "186 mmHg"
+  [/\b(\d+(?:\.\d+)?)[ -](?:millimet(?:er|re)s?|mm) of mercury\b/gi, '$1 mmHg'],
   [/\b(\d+(?:\.\d+)?)[ -]millimet(?:er|re)s?\b/gi, '$1 mm'],
   [/\b(\d+(?:\.\d+)?) seconds?\b/gi, '$1 s'],
   [/\b(\d+(?:\.\d+)?)-seconds?\b/gi, '$1-s'],
