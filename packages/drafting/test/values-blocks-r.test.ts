@@ -15,6 +15,7 @@ import { withUnits } from '../src/extract/measure-names.ts';
 import { dictated, draftOf, entries, type Line, say } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { sectionFor } from '../src/compose/classify.ts';
+import { finish } from '../src/compose/prose.ts';
 
 const all = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
 
@@ -201,5 +202,18 @@ describe('a hand therapy dictation read as said (DOMAIN.md 2.4: the outcome agai
   it('"He told me about the game, which, never mind, that\'s not for the note" is left out', () => {
     const units = buildUnits(say(["Subjective. Pain two out of ten. He also told me all about the Bengals game, which, never mind, that's not for the note."]), 'dictation');
     expect(units.map((u) => sectionFor(u, 'dictation'))).toEqual(['subjective', null]);
+  });
+});
+
+describe('a parent addressed while the child is tested (DOMAIN.md 1.5: what each section holds)', () => {
+  it('"Mom, this next part is the PLS-5." announces a test, no result; "Mom, what I\'m seeing is ..." is the impression', () => {
+    const units = buildUnits(say(['Mom, this next part is the PLS-5.', "Mom, what I'm seeing is that fine motor coordination is behind for his age."]), 'ambient');
+    expect(sectionFor(units[0]!, 'ambient', false, 'slp')).toBeNull();
+    expect(finish('Mom, on the Goldman-Fristoe, GFTA-3, standard score 72.')).toBe('On Goldman-Fristoe, GFTA-3, standard score 72.');
+  });
+
+  it('the impression said to a parent is charted as the impression', async () => {
+    const d = await draftOf([['clinician', "Mom, what I'm seeing is that fine motor coordination and visual-motor skills are behind for his age, and that is what makes buttons and handwriting hard."]], { discipline: 'ot', noteType: 'evaluation' });
+    expect(d.sections.assessment[0]?.text).toMatch(/^Impression: fine motor coordination/);
   });
 });

@@ -108,6 +108,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t) || PLEASANTRY.test(t) || NOT_FOR_NOTE.test(t)) return null;
+  // "Mom, this next part is the PLS-5.": what comes next, announced; its result is the note's
+  if (/^(?:(?:[A-Za-z]+|now|okay|so)[,]\s+)*(?:this|the) next (?:part|thing|test|one|section|bit|activity) (?:is|will be)\b/i.test(t) && !/\d{2}|\d\/|\d+ of\b/.test(t)) return null;
   // "Today's visit ten, so I'll be re-testing things": which visit it is, the EMR already knows
   if (VISIT_META.test(t) && !/\b(?:pain|goal|measure|test|report due)\b/i.test(t.replace(VISIT_META, ''))) return null;
   // the patient's own words are their report, even under a dictated "Objective:" said earlier (DOMAIN.md 1.5 S)

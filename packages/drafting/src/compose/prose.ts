@@ -32,6 +32,8 @@ export function concise(text: string): string {
       .replace(/\b(?:about|maybe|approximately)\s+(?=\d)/gi, '')
       .replace(/\b(?:some|any|at all)\s+(?=[a-z\d])/gi, '')
       .replace(/^The (?=[a-z])/, '')
+      // "Mom, on the Goldman-Fristoe ...": a family member addressed is not part of what is charted
+      .replace(/^(?:Mom|Mum|Mommy|Dad|Daddy|Grandma|Grandpa|Nana|Papa|Buddy|Sweetie|Honey|Kiddo),\s+/, '')
       .replace(/^palpation reveals\s+/i, 'Palpation: ')
       // "Filled out the QuickDASH again: 34" -> "QuickDASH: 34": the score is what is charted, not the form filling
       .replace(/^(?:(?:[Pp]atient|[Cc]linician) )?(?:[Ff]illed out|[Cc]ompleted|[Rr]e-?did) (?=[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: again)?:)/, '')

@@ -282,7 +282,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
         : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start(?: with| on)?)\s+/i, '')
           // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
-          .replace(/^(?:so,?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+/i, 'Impression: ');
+          // (also said to a parent: "Mom, what I'm seeing is ...")
+          .replace(/^(?:(?:so|mom|mum|dad)[,]?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+(?:that\s+)?/i, 'Impression: ');
       let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
         .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking|keeping (?:score|count|track))(?: with)?:?\s*/gi, '');
       const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
@@ -341,7 +342,7 @@ function stripNoteHeader(text: string): string {
     .replace(/^(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+ [A-Z][a-z'-]+(?:,\s*|\.\s*$)(?=\d|[a-z]|$)/, '')
     .replace(/^(?:this is (?:a |an )?)?(?:re-?exam|re-?evaluation|progress note|daily note|evaluation|session note)\b[^.]*?(?:\bfor (?:[A-Z][a-z'-]+ ?){1,3})?[,.]\s*/i, '')
     // "Okay, this is the speech note for Walter Pruitt, visit five, ALS ...": the note's own opening
-    .replace(/^(?:(?:[Oo]kay|[Oo]k|[Ss]o)[,.]?\s+)?[Tt]his is (?:the |a |an |my )?(?:[a-z-]+ ){0,2}(?:note|evaluation|re-?evaluation) for (?:(?:Mr|Mrs|Ms)\.? )?(?:[A-Z][a-z'-]+ ?){1,3}[,.]\s*(?:visit \d+[,.]\s*)?/, '');
+    .replace(/^(?:(?:[Oo]kay|[Oo]k|[Ss]o)[,.]?\s+)?[Tt]his is (?:the |a |an |my )?(?:[A-Za-z-]+ ){0,4}(?:note|evaluation|re-?evaluation) for,? (?:(?:Mr|Mrs|Ms)\.? )?(?:[A-Z][a-z'-]+ ?){1,3}[,.]\s*(?:visit \d+[,.]\s*)?/, '');
 }
 
 /** Sentences of one utterance that landed in the same section read as one statement; a
