@@ -217,3 +217,17 @@ describe('a parent addressed while the child is tested (DOMAIN.md 1.5: what each
     expect(d.sections.assessment[0]?.text).toMatch(/^Impression: fine motor coordination/);
   });
 });
+
+describe('a strength grade said after a movement (DOMAIN.md 1.5 O: MMT grades incl. +/-)', () => {
+  it('"left shoulder flexion is three minus as well" is a grade, never 3° with the range taken before as its baseline', async () => {
+    const text = 'Left elbow and wrist are about 3-/5, and left shoulder flexion is 3- as well.';
+    expect(withUnits(text)).toBe(text);
+    expect(withUnits('Left shoulder flexion is 95 now.')).toBe('Left shoulder flexion is 95° now.');
+    const d = await draftOf([
+      ['clinician', 'Left shoulder flexion, I am measuring ninety degrees active.'],
+      ['clinician', "It's a starting point. Left elbow and wrist are about three minus out of five, and left shoulder flexion is three minus as well."],
+    ], { discipline: 'ot', noteType: 'evaluation' });
+    expect(d.sections.objective.map((s) => s.text).join(' ')).toMatch(/left shoulder flexion 3- as well/);
+    expect(d.sections.objective.map((s) => s.text).join(' ')).not.toMatch(/from 90|3°/);
+  });
+});
