@@ -231,3 +231,14 @@ describe('a strength grade said after a movement (DOMAIN.md 1.5 O: MMT grades in
     expect(d.sections.objective.map((s) => s.text).join(' ')).not.toMatch(/from 90|3°/);
   });
 });
+
+describe('one reading said for each side (DOMAIN.md 1.6 laterality; 1.5 O: the comparison with the other side)', () => {
+  it('"Right hand, 51 blocks. Left hand, 12." reads as one comparison; another measure on the other side stays apart', async () => {
+    // (with the small talk any visit has, so the word budget has room for both readings)
+    const chat: Line[] = [['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'], ['patient', 'My daughter dropped me off at the front door and went to get coffee across the street.']];
+    const objective = async (text: string) => (await draftOf([['clinician', text], ...chat], { discipline: 'ot' })).sections.objective.map((s) => s.text);
+    expect(await objective('Right hand, fifty-one blocks. Left hand, twelve.')).toEqual(['Right hand, 51 blocks; left hand, 12.']);
+    expect(await objective('Left plantarflexors three minus out of five. Right five out of five.')).toEqual(['Left plantarflexors 3-/5; right 5/5.']);
+    expect(await objective('Right lateral pinch fourteen pounds. Left tip pinch two pounds.')).toEqual(['Right lateral pinch 14 lb. Left tip pinch 2 lb.']);
+  });
+});

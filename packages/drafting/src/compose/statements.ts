@@ -386,6 +386,9 @@ function withBaseline(prev: Draftable | undefined, it: Draftable): string | null
   return prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
 }
 
+/** A reading given for one side: "Right hand, 51 blocks.", "Left 12 lb." */
+const SIDE_READING = /^(?:right|left)((?: [a-z]+){0,2}),? -?\d[^.;]{0,30}\.$/i;
+
 function mergeAdjacent(items: Draftable[]): Draftable[] {
   const out: Draftable[] = [];
   for (const it of items) {
@@ -409,7 +412,13 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
       const same = /^(Patient|Caregiver) reports /.exec(prev.text);
       // "Denies leg pain. Denies numbness." -> "Denies leg pain, numbness."
       const denies = /^(?:(?:Patient|Caregiver) )?[Dd]enies /.exec(prev.text);
+      // "Right hand, 51 blocks. Left hand, 12." -> "Right hand, 51 blocks; left hand, 12.": the two sides of one reading
+      const a = SIDE_READING.exec(prev.text.split(/(?<=[.!?])\s+/).pop() ?? '');
+      const b = SIDE_READING.exec(it.text);
+      // (the same thing read on each side, or one side said bare: "Left plantarflexors 3-/5. Right 5/5.")
+      const sides = !!a && !!b && (!b[1] || a[1]?.toLowerCase() === b[1].toLowerCase());
       if (bare) prev.text = `${prev.text.replace(/\.$/, '')}: ${it.text}`;
+      else if (sides) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.charAt(0).toLowerCase()}${it.text.slice(1)}`;
       else if (same && it.text.startsWith(same[0])) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.slice(same[0].length)}`;
       else if (denies && it.text.startsWith(denies[0]) && !prev.text.slice(0, -1).includes('.') && sameDenials(`${prev.text} ${it.text}`, `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`)) prev.text = `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`;
       else prev.text = `${prev.text} ${it.text}`;
