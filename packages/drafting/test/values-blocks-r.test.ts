@@ -242,3 +242,12 @@ describe('one reading said for each side (DOMAIN.md 1.6 laterality; 1.5 O: the c
     expect(await objective('Right lateral pinch fourteen pounds. Left tip pinch two pounds.')).toEqual(['Right lateral pinch 14 lb. Left tip pinch 2 lb.']);
   });
 });
+
+describe('a caregiver telling the help they give (DOMAIN.md 1.5 S: functional limitations, the help needed at home)', () => {
+  it('"I help him with his shirt and his socks every morning" is a report; so is going back to work', () => {
+    const units = buildUnits([{ id: 'u1', speaker: 'other', start: 0, end: 1, text: normalizeClinical("I help him with his shirt and his socks every morning. And I'm supposed to go back to work at the library in three weeks.") }], 'ambient');
+    expect(units.map((u) => sectionFor(u, 'ambient', false, 'ot'))).toEqual(['subjective', 'subjective']);
+    const [aside] = buildUnits([{ id: 'u2', speaker: 'other', start: 1, end: 2, text: 'I parked in the back lot today.' }], 'ambient');
+    expect(aside && sectionFor(aside, 'ambient', false, 'ot')).toBeNull();
+  });
+});

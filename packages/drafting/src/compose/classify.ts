@@ -28,7 +28,7 @@ const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?\b(?
 
 const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|that|that's|it's|is|the|a|oh|well|fine|sure|perfect|there|it|go|now|you|were|was|are|i|he|she|we|they|at|in|on|of|to|do|did|does|ready)$/i;
 /** What a family member or caregiver adds that belongs in the note. */
-const OTHER_CUE = /\b(?:reports?|noticed|weight|weighs|percentile|wound|pressure (?:sore|injury|ulcer)|\d+ (?:nights|days|times)(?: (?:a|per) |\/)week|almost (?:fell|went down)|nearly fell|caught (?:her|him)self|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
+const OTHER_CUE = /\b(?:reports?|noticed|I (?:help|assist|dress|bathe|feed|lift|drive|cut|do (?:his|her|their)) (?:him|her|them)\b|(?:go|going|get|getting) back to work|weight|weighs|percentile|wound|pressure (?:sore|injury|ulcer)|\d+ (?:nights|days|times)(?: (?:a|per) |\/)week|almost (?:fell|went down)|nearly fell|caught (?:her|him)self|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
 const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
 
 /** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
