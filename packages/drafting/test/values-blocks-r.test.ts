@@ -251,3 +251,24 @@ describe('a caregiver telling the help they give (DOMAIN.md 1.5 S: functional li
     expect(aside && sectionFor(aside, 'ambient', false, 'ot')).toBeNull();
   });
 });
+
+describe('readings taken by a student or aide the clinician asked (DOMAIN.md 1.5 O: measured data)', () => {
+  const visit: Line[] = [
+    ['clinician', "Shoe and sock off on the left, let's take a look. Jordan, can you grab the tape measure? Figure-eight on both sides."],
+    ['other', 'Left is fifty-four and a half centimeters. Right is fifty-two.'],
+    ['clinician', "Dorsiflexion on the left, I'm getting five degrees. Right side is fifteen."],
+    ['clinician', 'Now stand on the left leg only, no hands. Jordan, time it.'],
+    ['other', 'Okay... nine seconds.'],
+    ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+    ['other', 'I parked in the back lot today, by the way, it was full.'],
+  ];
+
+  it('charts them as the exam, named by the test set up, the other side in the unit just said', async () => {
+    const d = await draftOf(visit, { noteType: 'evaluation' });
+    const o = d.sections.objective.map((s) => s.text);
+    expect(o).toContain('Figure-8: left 54.5 cm; right 52 cm.');
+    expect(o).toContain('Dorsiflexion on left, getting 5°. Right side 15°.');
+    expect(o).toContain('Stance on left leg: 9 s.');
+    expect(Object.values(d.sections).flat().map((s) => s.text).join(' ')).not.toMatch(/parked|back lot/);
+  });
+});

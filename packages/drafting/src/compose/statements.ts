@@ -387,19 +387,21 @@ function withBaseline(prev: Draftable | undefined, it: Draftable): string | null
 }
 
 /** A reading given for one side: "Right hand, 51 blocks.", "Left 12 lb." */
-const SIDE_READING = /^(?:right|left)((?: [a-z]+){0,2}),? -?\d[^.;]{0,30}\.$/i;
+const SIDE_READING = /^(?:right|left)((?: [a-z]+){0,2}?)(?: is| was)?,? -?\d(?:[^.;]|\.\d){0,30}\.$/i;
 
 function mergeAdjacent(items: Draftable[]): Draftable[] {
   const out: Draftable[] = [];
   for (const it of items) {
     const prev = out[out.length - 1];
     // ... only a bare score ("That's ten."), and only onto a test said without its result
-    const test = prev && prev.section === 'objective' && it.section === 'objective' && /^\d/.test(it.text) && !it.text.includes(':') && it.text.split(/\s+/).length <= 5
+    // ("Figure-8 on both sides." - "Left 54.5 cm; right 52 cm.": the sides read of the test just named)
+    const sideScores = SIDE_READING.test(it.text.split(/;\s*/)[0]?.replace(/[.,;]?$/, '.') ?? '') && it.text.split(/\s+/).length <= 10;
+    const test = prev && prev.section === 'objective' && it.section === 'objective' && (/^\d/.test(it.text) || sideScores) && !it.text.includes(':') && (it.text.split(/\s+/).length <= 5 || sideScores)
       && !/\b(?:positive|negative|normal|WNL|reproduc\w*|intact|absent)\b/i.test(prev.text) ? testsIn(prev.text)[0] : undefined;
     if (prev && test) {
       const named = new RegExp(test.re.source, 'i').exec(prev.text)?.[0] ?? test.name;
       if (!/\d/.test(prev.text.replace(named, ''))) {
-        prev.text = `${named.charAt(0).toUpperCase()}${named.slice(1)}: ${it.text}`;
+        prev.text = `${named.charAt(0).toUpperCase()}${named.slice(1)}: ${sideScores ? `${it.text.charAt(0).toLowerCase()}${it.text.slice(1)}` : it.text}`;
         prev.evidence = [...new Set([...prev.evidence, ...it.evidence])];
         continue;
       }
@@ -407,18 +409,20 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
     // "Timed up and go: 12.4 s. At evaluation 15.6." -> "Timed up and go: 12.4 s (15.6 at evaluation)."
     const joined = withBaseline(prev, it);
     if (prev && joined) { prev.text = joined; continue; }
+    // "Right hand, 51 blocks. Left hand, 12." -> "Right hand, 51 blocks; left hand, 12.": the two sides of one reading
+    // (the same thing read on each side, or one side said bare: "Left plantarflexors 3-/5. Right 5/5.")
+    const a = prev && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? SIDE_READING.exec(prev.text.split(/(?<=[.!?;:])\s+/).pop()?.replace(/;$/, '.') ?? '') : null;
+    const b = SIDE_READING.exec(it.text);
+    if (prev && a && b && (!b[1] || a[1]?.toLowerCase() === b[1].toLowerCase())) {
+      prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.charAt(0).toLowerCase()}${it.text.slice(1)}`;
+      continue;
+    }
     if (prev && prev.section === it.section && prev.evidence.join() === it.evidence.join() && prev.text.length + it.text.length < 260) {
       const bare = /^[-\d][\d+\-/°%. ]*(?:lb|cm|s|min)?\.$/.test(it.text);
       const same = /^(Patient|Caregiver) reports /.exec(prev.text);
       // "Denies leg pain. Denies numbness." -> "Denies leg pain, numbness."
       const denies = /^(?:(?:Patient|Caregiver) )?[Dd]enies /.exec(prev.text);
-      // "Right hand, 51 blocks. Left hand, 12." -> "Right hand, 51 blocks; left hand, 12.": the two sides of one reading
-      const a = SIDE_READING.exec(prev.text.split(/(?<=[.!?])\s+/).pop() ?? '');
-      const b = SIDE_READING.exec(it.text);
-      // (the same thing read on each side, or one side said bare: "Left plantarflexors 3-/5. Right 5/5.")
-      const sides = !!a && !!b && (!b[1] || a[1]?.toLowerCase() === b[1].toLowerCase());
       if (bare) prev.text = `${prev.text.replace(/\.$/, '')}: ${it.text}`;
-      else if (sides) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.charAt(0).toLowerCase()}${it.text.slice(1)}`;
       else if (same && it.text.startsWith(same[0])) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.slice(same[0].length)}`;
       else if (denies && it.text.startsWith(denies[0]) && !prev.text.slice(0, -1).includes('.') && sameDenials(`${prev.text} ${it.text}`, `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`)) prev.text = `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`;
       else prev.text = `${prev.text} ${it.text}`;

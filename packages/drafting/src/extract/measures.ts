@@ -252,11 +252,14 @@ function landmarkReach(text: string): string | null {
   return `fingertips to ${(m[1] ?? '').toLowerCase().replace(/^mid /, 'mid-')}`;
 }
 
-const STANCE = /\b(?:on (?:the )?foam|foam,? feet together|(?:tandem|heel[- ]to[- ]toe)(?: stance)?|feet together)\b/i;
+const STANCE = /\b(?:on (?:the )?foam|foam,? feet together|(?:tandem|heel[- ]to[- ]toe)(?: stance)?|feet together|single[- ]leg(?: stance)?|stand(?:ing)? on (?:the |your |his |her |one )?(?:left|right|one) (?:leg|foot))\b/i;
 const EYES = /\beyes (open|closed)\b/i;
 
 function stanceBase(said: string): string {
-  return /foam/i.test(said) ? 'foam stance' : /tandem|heel[- ]to[- ]toe/i.test(said) ? 'tandem stance' : 'feet-together stance';
+  const leg = /\b(left|right)\b/i.exec(said)?.[1]?.toLowerCase();
+  return /foam/i.test(said) ? 'foam stance' : /tandem|heel[- ]to[- ]toe/i.test(said) ? 'tandem stance'
+    // (named as said: "stand on the left leg" is not the test's name, which the verifier looks for in what was said)
+    : /single/i.test(said) ? `single-leg stance${leg ? ` ${leg}` : ''}` : /leg|foot/i.test(said) ? `stance on ${leg ?? 'one'} leg` : 'feet-together stance';
 }
 
 /** A balance stance said around a time in seconds, with its eyes condition when said. */

@@ -113,10 +113,31 @@ export function buildUnits(utterances: Utterance[], mode: Mode): Unit[] {
       });
     });
   });
-  return withCarriedUnits(units);
+  return withCarriedUnits(readByHelper(units));
+}
+
+/** The clinician asking someone in the room to take a reading: "Jordan, time it.", "can you grab the tape measure?". */
+const READING_ASKED = /\b(?:time (?:it|him|her|them|that)|tape measure|can you (?:time|measure|read|count|write down)|(?:read|call) (?:it|them) (?:out|off)|measure (?:it|that|both|the other))\b/i;
+
+/**
+ * A reading given by a student or aide the clinician asked to take it ("Jordan, time it." -
+ * "Okay... nine seconds.") is the exam's, as if the clinician said it (DOMAIN.md 1.5 O: measured
+ * data); any other words of theirs stay theirs.
+ */
+function readByHelper(units: Unit[]): Unit[] {
+  let askedAt = -9;
+  return units.map((u) => {
+    if (u.speaker === 'clinician' && READING_ASKED.test(u.text)) askedAt = u.uttIndex;
+    const reading = u.speaker === 'other' && !u.isQuestion && /\d/.test(u.text) && u.uttIndex - askedAt <= 3 && u.uttIndex > askedAt;
+    return reading ? { ...u, speaker: 'clinician' as const } : u;
+  });
 }
 
 /** Measures whose unit is said once and then left out: circumference, girth, pressure peaks, distances to a landmark. */
+/** "Right is 52.", "Right side is 15.": the other side's reading said bare. */
+const SIDE_BARE = /^(?:and )?(?:the )?(?:right|left)(?: side| one)?(?: is| was|,)?\s+\d+(?:\.\d+)?\s*[.!]?$/i;
+/** A value with its unit: "54.5 cm", "5°", "9 s". */
+const VALUE_UNIT = /\d(?:\.\d+)? ?(°|cm|mmHg|mm|lb|s|%)(?![\w/])/g;
 const CARRIED_NAME = /\b(circumference|girth|peak(?: pressure)?|crease)\b/i;
 const SAID_UNIT = /^(?:[^.;]|\.(?=\d)){0,60}?\b\d+(?:\.\d+)? ?(mmHg|cm|mm|inch(?:es)?)\b/i;
 const BARE_NUMBER = /(?<![:\d.])\b(\d+(?:\.\d+)?)\b(?!\s*(?:°|%|cm\b|mm\b|mmHg|inch|in\b|lb|s\b|min|x\b|times|reps?|sets?|weeks?|days?)|[/:.]\d|-)/g;
@@ -128,7 +149,12 @@ const BARE_NUMBER = /(?<![:\d.])\b(\d+(?:\.\d+)?)\b(?!\s*(?:°|%|cm\b|mm\b|mmHg|
  */
 function withCarriedUnits(units: Unit[]): Unit[] {
   const said = new Map<string, string>();
-  return units.map((u) => {
+  return units.map((u, i) => {
+    // "Left is 54.5 cm. Right is 52.", "Dorsiflexion on the left, 5°. Right side is 15.": the other side, in the unit just said
+    const before = units[i - 1];
+    const other = SIDE_BARE.exec(u.text);
+    const lastUnit = before && before.uttId === u.uttId ? [...before.text.matchAll(VALUE_UNIT)].pop()?.[1] : undefined;
+    if (other && lastUnit) return { ...u, text: u.text.replace(/(\d+(?:\.\d+)?)(\s*[.!]?)$/, `$1${lastUnit === '°' ? '' : ' '}${lastUnit}$2`) };
     const m = CARRIED_NAME.exec(u.text);
     if (!m?.[1]) return u;
     const name = m[1].toLowerCase().replace(/ pressure$/, '');
