@@ -39,6 +39,8 @@ export const SOFTEST = { ambient: 8.8, dictation: 8.8 } as const;
 /** Findings (gait deviations among them), functional limits and paperwork status: what a reviewer must not miss. */
 const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swelling|swollen|edema|spasm|trigger\w*|crepitus|weak\w*|limited|lacking|positive|negative|rop(?:e)?y|knotted|taut band|rushing|hurrying|short(?:er|ened)? step|step (?:comes out )?short|step length|antalgic|trendelenburg|circumduct\w*|hip hike|limp\w*|drag\w*|shuffl\w*)\b/i;
 const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
+/** A limit of function: "has trouble turning her head", "can't get up from the floor", "hardest part is the stairs". */
+const LIMITATION = /\b(?:trouble|difficulty|hard time|unable to|can't|cannot|(?:the )?hardest (?:part|thing)|struggl\w*) (?:with )?(?:\w+ing|getting|the stairs|stairs|\w+ up|\w+ down)\b|\b(?:\w+ing|stairs)\b[^.;]{0,40}\b(?:is|are) (?:still )?(?:the )?(?:hardest|worst|hard|difficult|impossible)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
 /** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall". */
@@ -114,6 +116,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'subjective' && SHORT_HISTORY.test(t) && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3) return 8.9;
   // a symptom placed at a body part ("tingling top of left foot") is the report a reviewer checks, like a finding at a body part
   if (d.section === 'subjective' && symptomMentions(t).some((m) => !m.negated) && regionsIn(t).length) return 8.9;
+  // ... and so is a limit of function in what the patient does ("trouble turning her head left to check her blind spot", DOMAIN.md 1.5 S)
+  if (d.section === 'subjective' && LIMITATION.test(t)) return 8.9;
   if (d.section === 'subjective' && (FUNCTION.test(t) || symptomMentions(t).length > 0 || HISTORY.test(t) || EQUIPMENT.test(t) || SUBJECTIVE_CUE.test(t))) return 8.8;
   // change since baseline and findings at a body part or on a side ("weakness on the right side of the face") are the note's objective core (DOMAIN.md 2.4)
   if (COMPARISON.test(t) || (FINDING.test(t) && (regionsIn(t).length || sidesIn(t).length)) || SIDE_RESULT.test(t)) return 8.9;

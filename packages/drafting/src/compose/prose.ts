@@ -50,7 +50,7 @@ export function concise(text: string): string {
       .replace(/^[Tt]he (?=[A-Z][A-Za-z-]*[A-Z])/, '')
       .replace(/^(?:Clinician|Therapist) (?=[a-z]+ed\b|would|will|called|sent|(?:discharging|continuing|adding|referring|holding|progressing)\b)/, '')
       // "...; this is low complexity evaluation", "This is significant decline": the finding needs no "this is"
-      .replace(/(^|[;,] )this is (?=(?:low|moderate|high)[- ]complexity\b|(?:a )?significant\b)/gi, '$1')
+      .replace(/(^|[;,] |\b(?:so|and) )this is (?=(?:low|moderate|high)[- ]complexity\b|(?:a )?significant\b)/gi, '$1')
       .replace(/^(?:Will|Plan is) (?=[a-z])/, '')
       .replace(/\s*\b(?:for now|right now|so far)\b/gi, '')
       // spoken time words and courtesies carry nothing in a note of this visit
