@@ -223,6 +223,8 @@ describe('a strength grade said after a movement (DOMAIN.md 1.5 O: MMT grades in
     const text = 'Left elbow and wrist are about 3-/5, and left shoulder flexion is 3- as well.';
     expect(withUnits(text)).toBe(text);
     expect(withUnits('Left shoulder flexion is 95 now.')).toBe('Left shoulder flexion is 95° now.');
+    // the other side said in the same breath reads in the same unit
+    expect(withUnits('On the left you have got about 4°, and the right side is 12.')).toBe('On the left you have got about 4°, and the right side is 12°.');
     const d = await draftOf([
       ['clinician', 'Left shoulder flexion, I am measuring ninety degrees active.'],
       ['clinician', "It's a starting point. Left elbow and wrist are about three minus out of five, and left shoulder flexion is three minus as well."],

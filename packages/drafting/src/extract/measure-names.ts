@@ -20,7 +20,7 @@ const OTHER_NAMES = /\b((?:long|sustained) (?:s|z|ah)(?: sound)?|turn(?:ing)? (?
 const UNIT = String.raw`(?:°| lb| cm| mm| s\b|%| m\/s\b)`;
 /** A bare number that is not a time, a dose, a count of reps or a value already written. */
 const BARE = String.raw`(\d+(?:\.\d+)?)(?![\d°%:/x+]|-(?!\d)|\.\d| ?(?:lb|cm|mm|s|min|minutes?|x|times|reps?|sets?|of|to|weeks?|days?|hours?|years?)\b)`;
-const LIST_UNIT = new RegExp(String.raw`(\d+(?:\.\d+)?)(${UNIT})((?:[,;]?\s+(?:and\s+)?|\s+(?:versus|vs\.?)\s+)(?:on the\s+|to the\s+)?(?:(?:left|right)(?:\s+[a-z]+)?[:,]?\s+)?)${BARE}`, 'gi');
+const LIST_UNIT = new RegExp(String.raw`(\d+(?:\.\d+)?)(${UNIT})((?:[,;]?\s+(?:and\s+)?|\s+(?:versus|vs\.?)\s+)(?:on the\s+|to the\s+|the\s+)?(?:(?:left|right)(?:\s+[a-z]+)?(?:\s+(?:is|was|at))?[:,]?\s+)?)${BARE}`, 'gi');
 const RANGE_BARE = new RegExp(String.raw`\bfrom (?:about |around |approximately )?(-?\d+(?:\.\d+)?)(${UNIT}) to ${BARE}`, 'gi');
 /** The position a motion is measured in: "external rotation at 90° of abduction". */
 const POSITION_SOURCE = String.raw`\bat \d+° of (?:abduction|flexion|elevation)\b`;
