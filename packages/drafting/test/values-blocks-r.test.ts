@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { feelingAnswer } from '../src/compose/answers.ts';
-import { GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE } from '../src/extract/cues.ts';
+import { ASSESSMENT_CUE, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE } from '../src/extract/cues.ts';
 import { priority } from '../src/compose/budget.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 import { withUnits } from '../src/extract/measure-names.ts';
@@ -272,5 +272,14 @@ describe('readings taken by a student or aide the clinician asked (DOMAIN.md 1.5
     expect(o).toContain('Dorsiflexion on left, getting 5°. Right side 15°.');
     expect(o).toContain('Stance on left leg: 9 s.');
     expect(Object.values(d.sections).flat().map((s) => s.text).join(' ')).not.toMatch(/parked|back lot/);
+  });
+});
+
+describe('a re-evaluation summed up (DOMAIN.md 1.8: re-evaluation, a significant change since baseline)', () => {
+  it('"The fall caused a regression: ..." and "That\'s a significant change, so we\'re revising the plan of care" are the assessment', () => {
+    const units = buildUnits(say(["So, summary for the re-eval. The fall two weeks ago caused a regression: flexion down from one-twenty to ninety-five. That's a significant change, so we're revising the plan of care."]), 'ambient');
+    expect(units.map((u) => sectionFor(u, 'ambient', false, 'pt'))).toEqual([null, 'assessment', 'assessment']);
+    expect(ASSESSMENT_CUE.test('Significant change in his stair climbing this month.')).toBe(true);
+    expect(ASSESSMENT_CUE.test('We changed the band to a heavier one.')).toBe(false);
   });
 });
