@@ -283,3 +283,11 @@ describe('a re-evaluation summed up (DOMAIN.md 1.8: re-evaluation, a significant
     expect(ASSESSMENT_CUE.test('We changed the band to a heavier one.')).toBe(false);
   });
 });
+
+describe('the changes since last time summed up (DOMAIN.md 1.8: re-evaluation, change since baseline)', () => {
+  it('"So: a new pressure injury, propulsion down from 150 to 60 feet, and transfers from supervision to min assist" is the assessment; one finding after "So," is not', () => {
+    const section = (text: string) => sectionFor(buildUnits(say([text]), 'ambient')[0]!, 'ambient', false, 'ot');
+    expect(section('So: a new stage two pressure injury, worse sitting posture, propulsion down from one-fifty to sixty feet, and transfers from supervision to min assist.')).toBe('assessment');
+    expect(section('So, flexion is one hundred ten degrees today.')).toBe('objective');
+  });
+});

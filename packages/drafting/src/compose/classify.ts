@@ -31,6 +31,9 @@ const FILLER = /^(?:okay|ok|good|great|nice|alright|right|so|yes|yeah|no|and|tha
 const OTHER_CUE = /\b(?:reports?|noticed|I (?:help|assist|dress|bathe|feed|lift|drive|cut|do (?:his|her|their)) (?:him|her|them)\b|(?:go|going|get|getting) back to work|weight|weighs|percentile|wound|pressure (?:sore|injury|ulcer)|\d+ (?:nights|days|times)(?: (?:a|per) |\/)week|almost (?:fell|went down)|nearly fell|caught (?:her|him)self|meals?|eats?|eating|drinks?|diet|fevers?|lungs?|doctor|falls?|sleep\w*|pain|cough\w*|chok\w*|reminds?|at home he|at home she|teacher|understand\w*|corrects?)\b/i;
 const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbou?r|mom|dad|daughter|son|kids?)\b[^.]*\b(?:says?|said|thinks?|thought|wants?)\b/i;
 
+/** A change said: "down from 150 to 60 feet", "from supervision to min assist", "worse sitting posture", "new pressure injury". */
+const CHANGE_SAID = /\b(?:(?:up|down) from|from [\w-]+(?: [\w-]+)? to)\b|\b(?:worse|better|improved|declined|new)\b/gi;
+
 /** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
 /** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note." */
 const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b/i;
@@ -145,6 +148,9 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (u.speaker === 'clinician' && PAPERWORK.test(t)) return 'plan';
   // "At evaluation she was leaking 5x/week": a frequency said of the past is history, not the plan
   if (PLAN_CUE.test(PAST.test(t) ? t.replace(/\b\d+x\/(?:week|day)\b/g, '') : t)) return 'plan';
+  // "So: a new stage 2 pressure injury, propulsion down from 150 to 60 feet, and transfers from supervision to
+  // min assist": the changes since last time summed up are the clinician's assessment (DOMAIN.md 1.8 re-evaluation)
+  if (u.speaker === 'clinician' && /^(?:so[:,]|overall[:,]?|in summary[:,]?|to sum (?:it )?up[:,]?)\s/i.test(t) && (t.match(CHANGE_SAID) ?? []).length >= 2) return 'assessment';
   // "Two-step commands: 18 of 20 correct, 90%; that meets the goal": the measure leads, so it is data
   const lead = (t.split(/;\s/)[0] ?? '').replace(/\b\d+(?:\.\d+)?\/10\b/g, '');
   if (t.includes(';') && MEASURE_VALUE.test(lead) && !/\bgoals?\b/i.test(lead)) return 'objective';
