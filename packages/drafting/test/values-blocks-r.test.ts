@@ -291,3 +291,10 @@ describe('the changes since last time summed up (DOMAIN.md 1.8: re-evaluation, c
     expect(section('So, flexion is one hundred ten degrees today.')).toBe('objective');
   });
 });
+
+describe('a medical history screen answered no (DOMAIN.md 1.5 S: history; 1.6 negations)', () => {
+  it('"Medical history? Diabetes, heart, any surgeries, medications?" - "Nope, healthy." denies each item asked', async () => {
+    const d = await draftOf([['clinician', 'Medical history? Diabetes, heart, any surgeries, medications?'], ['patient', "Nope, healthy. I don't take anything, not even ibuprofen."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']], { noteType: 'evaluation' });
+    expect(d.sections.subjective[0]).toMatchObject({ text: 'Denies diabetes, heart, surgeries, medications. Healthy.', evidence: ['u1', 'u2'] });
+  });
+});

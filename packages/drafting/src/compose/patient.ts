@@ -165,6 +165,9 @@ export function renderedAsPatient(units: Unit[]): Unit[] {
   });
 }
 
+/** A question screening the medical history by its items. */
+const HISTORY_SCREEN = /\b(?:medical history|surgeries|medications?|diabetes|heart (?:problems?|disease|trouble)|heart|blood pressure|allergies|conditions)\b[^.]*\?\s*$/i;
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpreter = false): { text: string; evidence: string[] } | null {
   // an interpreter's words are the patient's report, relayed: never a caregiver's
@@ -174,7 +177,8 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   const first = units.find((x) => x.uttId === u.uttId) ?? u;
   const q = questionBefore(units, first);
   const leadingNo = LEADING_NO.exec(u.text);
-  if (leadingNo && q && (symptomMentions(q.text).length || YES_NO_Q.test(q.text))) {
+  // ("Medical history? Diabetes, heart, any surgeries, medications?" - "Nope, healthy.": a history screen denied)
+  if (leadingNo && q && (symptomMentions(q.text).length || YES_NO_Q.test(q.text) || HISTORY_SCREEN.test(q.text))) {
     const rest = u.text.slice(leadingNo[0].length).replace(/^(?:just|but)\s+/i, '');
     // "No, no pain.": the rest only says the denial again
     const repeats = symptomMentions(rest).length > 0 && symptomMentions(rest).every((m) => m.negated) && rest.split(/\s+/).length <= 4;
