@@ -298,3 +298,14 @@ describe('a medical history screen answered no (DOMAIN.md 1.5 S: history; 1.6 ne
     expect(d.sections.subjective[0]).toMatchObject({ text: 'Denies diabetes, heart, surgeries, medications. Healthy.', evidence: ['u1', 'u2'] });
   });
 });
+
+describe('a bare rating said after the place it hurts (DOMAIN.md 1.5 S: pain location and 0-10 scale)', () => {
+  it('"Ow, yep, that\'s it, right at the heel. Like a six." is heel pain 6/10', async () => {
+    const d = await draftOf([
+      ['clinician', 'Zero to ten, those first steps in the morning?'], ['patient', "First thing it's a seven."],
+      ['clinician', "I'm going to lift your big toe up while you're standing, tell me what you feel."], ['patient', "Ow, yep, that's it, right at the heel. Like a six."],
+      ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+    ]);
+    expect(d.sections.subjective.map((s) => s.text)).toContain('Heel pain 6/10.');
+  });
+});
