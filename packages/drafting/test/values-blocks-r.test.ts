@@ -308,4 +308,9 @@ describe('a bare rating said after the place it hurts (DOMAIN.md 1.5 S: pain loc
     ]);
     expect(d.sections.subjective.map((s) => s.text)).toContain('Heel pain 6/10.');
   });
+
+  it('"like a four instead of a six" keeps which came first', () => {
+    expect(finish('4 instead of 6/10.')).toBe('4/10 (was 6/10).');
+    expect(finish('12 instead of 6/10 reps.')).not.toMatch(/was/);
+  });
 });
