@@ -314,3 +314,17 @@ describe('a bare rating said after the place it hurts (DOMAIN.md 1.5 S: pain loc
     expect(finish('12 instead of 6/10 reps.')).not.toMatch(/was/);
   });
 });
+
+describe('a rating beside a hyphenated count (DOMAIN.md 1.5 S: pain on the 0-10 scale)', () => {
+  it('"After a four-hour shift it\'s like an eight" rates the eight, never "4/10-hour"', async () => {
+    const d = await draftOf([['clinician', 'How much pain right now, zero to ten?'], ['patient', "Six out of ten. After a four-hour shift it's like an eight."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
+    const s = d.sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/4-hour shift 8\/10/);
+    expect(s).not.toMatch(/4\/10-hour/);
+  });
+
+  it('"Honestly the neck is better than it was. Maybe a four out of ten today." names the neck', async () => {
+    const d = await draftOf([['patient', 'Honestly the neck is better than it was. Maybe a four out of ten today. It was a seven when I first came in.'], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
+    expect(d.sections.subjective[0]?.text).toMatch(/neck 4\/10/i);
+  });
+});

@@ -313,10 +313,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   const named = /^It\b/.test(s) && /\/10\b/.test(s) ? units.filter((x) => x.uttId === u.uttId && x.idx < u.idx).reverse().map((x) => regionsIn(x.text)[0]).find(Boolean) : undefined;
   if (named) s = s.replace(/^It\b/, cap(named.match.toLowerCase()));
   // "Ow, yep, that's it, right at the heel. Like a six.": a bare rating names the part said before it in the turn
-  const bareRating = /^(?:(?:Patient|Caregiver) reports )?(?:pain )?\d{1,2}\/10\.?$/i.test(s);
+  const bareRating = /^(?:(?:Patient|Caregiver) reports )?(?:pain )?\d{1,2}\/10(?:\s+(?:today|now|right now|at rest|this morning|at the moment))?\.?$/i.test(s);
   const placed = bareRating ? units.filter((x) => x.uttId === u.uttId && x.idx < u.idx).reverse().map((x) => regionsIn(x.text)[0]).find(Boolean) : undefined;
   if (placed) {
-    const hurt = /\b(?:ow|ouch|hurts?|pain\w*|sore|aches?)\b/i.test(utterance) ? ' pain' : '';
+    const hurt = /\bpain\b/i.test(s) || /\b(?:ow|ouch|hurts?|pain\w*|sore|aches?)\b/i.test(utterance) ? ' pain' : '';
     s = s.replace(/^((?:Patient|Caregiver) reports )?(?:pain )?/i, `$1${placed.match.toLowerCase()}${hurt} `);
   }
   if (sidesIn(s).length === 0 && q && /\bpain \d/.test(s)) {

@@ -71,7 +71,7 @@ export function ratedTopic<T extends { idx: number; uttId: string; text: string 
 }
 
 /** "like a five", "about a three": a rating said short, never a count of something ("a 2 min walk"). */
-export const SHORT_RATING = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
+export const SHORT_RATING = /\b(?:(?:like|about|maybe|around)\s+)?(?:a|an) (\d{1,2})\b(?!\d|\.\d|[/%°:-]|\s*(?:lb|cm|s|min|minutes?|hours?|days?|weeks?|months?|years?|times|x|of)\b)/i;
 
 /**
  * "It's like a five today." - clinician: "Five out of ten.": the clinician's next turn saying the
