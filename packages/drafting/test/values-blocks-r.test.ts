@@ -328,3 +328,11 @@ describe('a rating beside a hyphenated count (DOMAIN.md 1.5 S: pain on the 0-10 
     expect(d.sections.subjective[0]?.text).toMatch(/neck 4\/10/i);
   });
 });
+
+describe('a remark with nothing of its own (FORMAT.md compression: a note, not the dialogue)', () => {
+  it('"That\'s the whole trouble." after the dominant hand is not charted; "The trouble is the stairs" is', () => {
+    const units = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: "Right-handed, yes. That's the whole trouble." }, { id: 'u2', speaker: 'patient', start: 1, end: 2, text: 'The trouble is the stairs at home.' }], 'ambient');
+    expect(sectionFor(units[1]!, 'ambient', false, 'ot')).toBeNull();
+    expect(sectionFor(units[2]!, 'ambient', false, 'ot')).toBe('subjective');
+  });
+});

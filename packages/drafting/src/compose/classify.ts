@@ -123,6 +123,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
+    // "That's the whole trouble.", "That's the main problem.": a remark on what was just said, with nothing of its own
+    if (/^(?:and |yeah,? )?that(?:'s| is) (?:the |my )?(?:whole |real |main |big |only )?(?:trouble|problem|thing|issue|point)[.!]?$/i.test(t.trim())) return null;
     // "I want Peppa!", "More!": a short exclamation (a child's, often) reports nothing
     if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t)) return null;
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
