@@ -95,7 +95,7 @@ describe('priority of a symptom counted (DOMAIN.md 1.5 S: how often a symptom co
 
 describe('priority of a limit of function (DOMAIN.md 1.5 S: functional limitations)', () => {
   it('keeps "has trouble turning head left to check blind spot" like a symptom at a body part, above other reports', () => {
-    for (const text of ['Has trouble turning head left to check blind spot.', 'Patient reports difficulty with turning head fast.', 'Stairs are still the hardest part.']) {
+    for (const text of ['Has trouble turning head left to check blind spot.', 'Patient reports difficulty with turning head fast.', 'Stairs are still the hardest part.', 'Patient reports turning left to check blind spot worst part.']) {
       expect(priority(d('subjective', text))).toBeGreaterThan(8.8);
     }
     expect(priority(d('subjective', 'Patient reports going to the lake with grandkids.'))).toBeLessThanOrEqual(8.8);

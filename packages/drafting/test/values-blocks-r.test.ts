@@ -336,3 +336,10 @@ describe('a remark with nothing of its own (FORMAT.md compression: a note, not t
     expect(sectionFor(units[2]!, 'ambient', false, 'ot')).toBe('subjective');
   });
 });
+
+describe('a purpose said as "This is to ..." (FORMAT.md compression; DOMAIN.md 2.4 the goal connection)', () => {
+  it('keeps the purpose and drops "This is"', () => {
+    expect(finish('This is to get the arm up high enough to do her hair.')).toBe('To get arm up high enough to do hair.');
+    expect(finish('This is low seat, 17 inches.')).toBe('This is low seat, 17 inches.');
+  });
+});

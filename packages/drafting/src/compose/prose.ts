@@ -34,6 +34,8 @@ export function concise(text: string): string {
       .replace(/\b(?:about|maybe|approximately)\s+(?=\d)/gi, '')
       .replace(/\b(?:some|any|at all)\s+(?=[a-z\d])/gi, '')
       .replace(/^The (?=[a-z])/, '')
+      // "This is to get the arm up high enough ..." -> "To get the arm up ...": the purpose says it
+      .replace(/^This is (?=(?:to|for) [a-z])/, '')
       // "Mom, on the Goldman-Fristoe ...": a family member addressed is not part of what is charted
       .replace(/^(?:Mom|Mum|Mommy|Dad|Daddy|Grandma|Grandpa|Nana|Papa|Buddy|Sweetie|Honey|Kiddo),\s+/, '')
       .replace(/^palpation reveals\s+/i, 'Palpation: ')
