@@ -99,5 +99,8 @@ describe('priority of a limit of function (DOMAIN.md 1.5 S: functional limitatio
       expect(priority(d('subjective', text))).toBeGreaterThan(8.8);
     }
     expect(priority(d('subjective', 'Patient reports going to the lake with grandkids.'))).toBeLessThanOrEqual(8.8);
+    // what the patient cannot do, and what they finally did again
+    expect(priority(d('subjective', 'Cannot get right hand to back of head.'))).toBeGreaterThan(8.8);
+    expect(priority(d('subjective', 'Patient finally ate whole bowl of cereal with right hand.'))).toBeGreaterThan(8.8);
   });
 });

@@ -343,3 +343,13 @@ describe('a purpose said as "This is to ..." (FORMAT.md compression; DOMAIN.md 2
     expect(finish('This is low seat, 17 inches.')).toBe('This is low seat, 17 inches.');
   });
 });
+
+describe('what the clinician says that is not a finding (DOMAIN.md 1.5: O holds measured data; P the plan)', () => {
+  it('"It\'s supposed to be a four out of ten, not a seven" is how an exercise should feel; "We\'ll re-measure everything" as the visit opens is its agenda', () => {
+    const units = buildUnits(say(["Visit ten today, so this is your progress check. We'll re-measure everything.", "It's supposed to be a four out of ten, not a seven. Tell me if it gets sharp."]), 'ambient');
+    expect(units.map((u) => sectionFor(u, 'ambient', false, 'ot'))).toEqual([null, null, null, null]);
+    // ... a plan to re-measure at a later visit stays the plan
+    const later = buildUnits(say(['Okay.', 'Thanks.', "We'll re-measure everything at visit twelve."]), 'ambient');
+    expect(sectionFor(later[2]!, 'ambient', false, 'ot')).toBe('plan');
+  });
+});

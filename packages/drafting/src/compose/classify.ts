@@ -55,7 +55,7 @@ function substantive(text: string, answers = false): boolean {
 }
 
 /** A sentence naming only the visit: "Today's visit ten", "Third session, right?", "This is visit 11". */
-const VISIT_META = /^(?:(?:okay|so|hi|hey|morning|good morning)[,.]?\s+)*(?:(?:today'?s?|this is|it's|that's)\s+)?(?:(?:your|the|a|our)\s+)?(?:(?:(?:first|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+(?:visit|session))|(?:visit|session)\s+(?:number\s+)?\d+)\b(?:[,.]?\s*(?:right\?|so (?:I'm|I'll|we'll) [^.]*|so (?:it's|this is) (?:your|the) (?:progress (?:report|note)|re-?eval\w*|re-?check|re-?exam)|today))?[.!?]?$/i;
+const VISIT_META = /^(?:(?:okay|so|hi|hey|morning|good morning)[,.]?\s+)*(?:(?:today'?s?|this is|it's|that's)\s+)?(?:(?:your|the|a|our)\s+)?(?:(?:(?:first|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+(?:visit|session))|(?:visit|session)\s+(?:number\s+)?\d+)\b(?:\s+today)?(?:[,.]?\s*(?:right\?|so (?:I'm|I'll|we'll) [^.]*|so (?:it's|this is) (?:your|the) (?:progress (?:report|note|check)|re-?eval\w*|re-?check|re-?exam)|today))?[.!?]?$/i;
 /** A family member's report about the patient: "He's been using the picture board", "She can't do buttons". */
 const ABOUT_PATIENT = /^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Ww]ell|[Yy]es|[Yy]eah|[Nn]o)[,]?\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[A-Z][a-z]+(?= (?:[a-z]+ed|sang|ran|ate|went|said|told|got|did|made|took|wrote|read|drove)\b))\b(?:'s|'d| \w+)\s+\w+/;
 /** Goal status: "met all three goals", "the TUG goal isn't met yet", "goal partially met". */
@@ -111,6 +111,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t) || PLEASANTRY.test(t) || NOT_FOR_NOTE.test(t)) return null;
+  // "It's supposed to be a four out of ten, not a seven.": how hard an exercise should feel, not a rating given
+  if (u.speaker === 'clinician' && u.header !== 'plan' && /\b(?:supposed to|should(?:n't| not)?|ought to)\s+(?:be|feel|go|get)\b[^.]{0,25}\d+\/10\b/i.test(t) && !/\b(?:home|at night|between visits)\b/i.test(t)) return null;
   // "Mom, this next part is the PLS-5.": what comes next, announced; its result is the note's
   if (/^(?:(?:[A-Za-z]+|now|okay|so)[,]\s+)*(?:this|the) next (?:part|thing|test|one|section|bit|activity) (?:is|will be)\b/i.test(t) && !/\d{2}|\d\/|\d+ of\b/.test(t)) return null;
   // "Today's visit ten, so I'll be re-testing things": which visit it is, the EMR already knows
@@ -149,6 +151,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // "We still don't have a referral on file": the gap to close before billing is the plan's (DOMAIN.md 2.6 T23)
   if (u.speaker === 'clinician' && PAPERWORK.test(t)) return 'plan';
   // "At evaluation she was leaking 5x/week": a frequency said of the past is history, not the plan
+  // "Visit ten today, so this is your progress check. We'll re-measure everything.": today's agenda, said as the visit opens, is no plan
+  if (u.uttIndex <= 1 && /^(?:so,?\s+)?(?:we'll|we will|I'll|I will|let's)\s+(?:re-?measure|measure|re-?check|check|re-?test|test|go over|look at|start)\b/i.test(t) && !/\b(?:next|visit \d+|week)\b/i.test(t)) return null;
   if (PLAN_CUE.test(PAST.test(t) ? t.replace(/\b\d+x\/(?:week|day)\b/g, '') : t)) return 'plan';
   // "So: a new stage 2 pressure injury, propulsion down from 150 to 60 feet, and transfers from supervision to
   // min assist": the changes since last time summed up are the clinician's assessment (DOMAIN.md 1.8 re-evaluation)
