@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { feelingAnswer } from '../src/compose/answers.ts';
+import { DIFFICULTY_Q } from '../src/compose/patient.ts';
 import { ASSESSMENT_CUE, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE } from '../src/extract/cues.ts';
 import { priority } from '../src/compose/budget.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
@@ -351,5 +352,14 @@ describe('what the clinician says that is not a finding (DOMAIN.md 1.5: O holds 
     // ... a plan to re-measure at a later visit stays the plan
     const later = buildUnits(say(['Okay.', 'Thanks.', "We'll re-measure everything at visit twelve."]), 'ambient');
     expect(sectionFor(later[2]!, 'ambient', false, 'ot')).toBe('plan');
+  });
+});
+
+describe('"What\'s still hard?" asks for a limit of function (DOMAIN.md 1.5 S: functional limitations)', () => {
+  it('"Washing my hair." answers it as a difficulty', async () => {
+    expect(DIFFICULTY_Q.test("What's still hard?")).toBe(true);
+    expect(DIFFICULTY_Q.test('Is the chair hard enough for you to sit on?')).toBe(false);
+    const d = await draftOf([['clinician', "What's still hard?"], ['patient', "Washing my hair. I can't get my right hand to the back of my head."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']], { discipline: 'ot' });
+    expect(d.sections.subjective.map((s) => s.text)).toContain('Patient reports difficulty with washing hair.');
   });
 });

@@ -21,7 +21,7 @@ export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|som
 export const LIKENESS = /^(?:it's |it feels )?like (?:a |an )?[a-z]+(?: [a-z]+)?[.!]?$/i;
 /** "She says ...": an interpreter or family member relaying the patient's words. */
 const RELAYED = /^(?:(?:she|he|they) (?:says|said|reports|tells (?:me|us))|the patient (?:says|said))(?: that)?,?\s*/i;
-export const DIFFICULTY_Q = /\b(?:hardest|bugging|bothering|problem|trouble|difficult|hard for|limit|still getting in the way|worst|worse|bring (?:it|them) on|sets? (?:it|them) off|aggravat\w*)\b/i;
+export const DIFFICULTY_Q = /\b(?:hardest|bugging|bothering|problem|trouble|difficult|hard for|(?:still |most )?hard(?:er)?(?=\s*\?)|limit|still getting in the way|worst|worse|bring (?:it|them) on|sets? (?:it|them) off|aggravat\w*)\b/i;
 const BARE_NO = /^(?:no|nope|none|never|not really|no,? (?:none|nothing)|none of (?:that|those|them))[.!]?$/i;
 /** An answer that begins by saying no: "No, nothing.", "No, none of that.", "Not really.", "Nope, no ringing." */
 // "No, nothing." is one denial; in "No, nothing below the knee." the "nothing" belongs to what follows
