@@ -363,3 +363,14 @@ describe('"What\'s still hard?" asks for a limit of function (DOMAIN.md 1.5 S: f
     expect(d.sections.subjective.map((s) => s.text)).toContain('Patient reports difficulty with washing hair.');
   });
 });
+
+describe('the close of a daily visit as said (DOMAIN.md 1.5 A and P)', () => {
+  it('"Your sitting pain is coming down" is the assessment; "we\'ll do the full re-exam at visit ten" is the plan; "It is going" keeps its verb', async () => {
+    const units = buildUnits(say(["So it's going in the right direction. Your sitting pain is coming down. I'm not re-measuring everything today, we'll do the full re-exam at visit ten."]), 'ambient');
+    expect(units.map((u) => sectionFor(u, 'ambient', false, 'chiro'))).toEqual(['assessment', 'assessment', 'plan']);
+    expect(PLAN_CUE.test('Full re-exam at visit 10.')).toBe(true);
+    expect(finish('It is going in the right direction.')).toBe('It is going in right direction.');
+    const d = await draftOf([['clinician', "So it's going in the right direction. I'm not re-measuring everything today, we'll do the full re-exam at visit ten."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']], { discipline: 'chiro' });
+    expect(d.sections.plan.map((s) => s.text)).toEqual(['Do full re-exam at visit 10.']);
+  });
+});

@@ -89,7 +89,7 @@ export function concise(text: string): string {
       .replace(/\bDr\. /g, 'Dr ')
       // telegraphic chart style: "has been wearing" -> "wearing", "was throwing up" -> "throwing up"
       .replace(/\b(?:has|have|had) been (?=[a-z]+ing\b)/g, '')
-      .replace(/(?<!\b(?:goal|goals|what|that|this|it|there|which|who)\s)\b(?:is|are|was|were) (?=[a-z]+ing\b)(?!(?:going to|being)\b)/g, '')
+      .replace(/(?<!\b(?:goal|goals|what|that|this|it|there|which|who|What|That|This|It|There|Which|Who)\s)\b(?:is|are|was|were) (?=[a-z]+ing\b)(?!(?:going to|being)\b)/g, '')
       // "Caregiver reports he's been sneaking coffee" -> "Caregiver reports patient sneaking coffee", never "he sneaking"
       .replace(/^((?:Caregiver|Interpreter|Family|Spouse|Wife|Husband|Mom|Mother|Dad|Father|Parents?) reports) (?:he|she|they) (?=[a-z]+ing\b)/, '$1 patient '))))
     .join('');

@@ -281,6 +281,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start(?: with| on)?)\s+/i, '')
+          // "I'm not re-measuring everything today, we'll do the full re-exam at visit ten": what is not done today goes
+          .replace(/^(?:I'm|I am|we're|we are) not (?:re-?measuring|measuring|re-?testing|testing|re-?checking|checking) [^,.;]*[,;]\s*/i, '')
           // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
           // (also said to a parent: "Mom, what I'm seeing is ...")
           .replace(/^(?:(?:so|mom|mum|dad)[,]?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+(?:that\s+)?/i, 'Impression: ');
