@@ -77,7 +77,8 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // O facts 0.762, F1 0.727, units 0.632, checks 0.563/0.692;
 // P facts 0.708, F1 0.722, units 0.545, checks 0.583/0.875 (four services outside the seeds);
 // Q facts 0.824, F1 0.857, units 0.818, checks 0.846/0.733;
-// R (stop 19, at 2977b74) facts 0.864, five forbidden hits, F1 1.0, units 1.0, checks 0.938/0.789.
+// R (stop 19, at 2977b74) facts 0.864, five forbidden hits, F1 1.0, units 1.0, checks 0.938/0.789;
+// S (stop 19, at 2ba3857) facts 0.800, seven forbidden hits, F1 0.828, units 0.706, checks 0.692/0.600, evidence 0.994.
 // After general fixes K and N meet every floor; L every floor but compression (its five dense
 // dictations hold it at 0.51); M, O, P (since stop 19) and Q now every floor; R every floor but one forbidden
 // hit, "I don't know if I can sit on those bleachers" (said of a granddaughter's softball game) charted as a
