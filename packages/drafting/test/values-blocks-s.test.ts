@@ -5,11 +5,28 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clockRange } from '../src/extract/clock.ts';
-import { ledger } from './spoken.ts';
+import { priority } from '../src/compose/budget.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { ledger, say } from './spoken.ts';
 
 describe('a block timed as "start ..., stop ..." (DOMAIN.md 2.2)', () => {
   it('reads both clock times and the minutes between', () => {
     expect(clockRange('Manual lymph drainage, start 10:05, stop 10:40, 35 min.')).toEqual(['10:05', '10:40']);
     expect(ledger(['Manual lymph drainage, start ten-oh-five, stop ten-forty, thirty-five minutes. Supine.'])).toEqual([['manual_therapy', '10:05', '10:40', 35]]);
+  });
+});
+
+describe('a dictated "Today\'s treatment." header (DOMAIN.md 1.5 O: the treatment given)', () => {
+  it('ends the history: the SLP treatment after it is a service, not the report', () => {
+    const units = buildUnits(say(['Subjective. His wife reports he is calling their daughter on his own.', "Today's treatment. Semantic feature analysis for word retrieval, twenty target nouns. He named seventeen of twenty independently."]), 'dictation');
+    expect(units.map((u) => u.header)).toEqual(['subjective', 'objective', 'objective']);
+    expect(ledger(['Subjective. His wife reports he is calling their daughter on his own.', "Today's treatment. Semantic feature analysis for word retrieval, twenty target nouns. He named seventeen of twenty independently."], 'slp', 'dictation').map((r) => r[0])).toEqual(['speech_language_treatment']);
+  });
+});
+
+describe('a condition graded as said (DOMAIN.md 1.5 A: the clinical impression)', () => {
+  it('"Aphasia is now mild, improved from moderate" is an impression the budget keeps', () => {
+    expect(priority({ section: 'assessment', text: 'Aphasia now mild, improved from moderate.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+    expect(priority({ section: 'assessment', text: 'Moderate dysphonia related to nodules.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
   });
 });

@@ -76,7 +76,7 @@ export function priority(d: Draftable & { block?: boolean }, noteType?: string):
 /** Goal status and a patient's own goal: what progress and discharge notes turn on (DOMAIN.md 1.8). */
 const GOAL_STATUS = /\b(?:met|achieved|not yet met|partially met|partly met)\b|^(?:patient|caregiver) goal:/i;
 /** A condition graded by severity: "moderate oropharyngeal dysphagia", "mild-to-moderate aphasia" (an assist level is a measure, not this). */
-const IMPRESSION = /\b(?:mild|moderate|severe|profound)(?:[- ]to[- ](?:moderate|severe|profound))?\s+(?!assist|help|cues?\b|cueing|amount)(?:[a-z-]+\s+){0,2}[a-z]{4,}/i;
+const IMPRESSION = /\b(?:mild|moderate|severe|profound)(?:[- ]to[- ](?:moderate|severe|profound))?\s+(?!assist|help|cues?\b|cueing|amount)(?:[a-z-]+\s+){0,2}[a-z]{4,}|\b[a-z]{4,}(?:ia|sia|ism|osis|itis|pathy|phonia|arthria|phagia)\b[^.;]{0,12}\b(?:is |now |remains )+(?:mild|moderate|severe|profound)\b/i;
 /** "2 regions, lumbar and pelvic", "cervical, thoracic and lumbar regions": the count that picks the CMT code. */
 const SPINE = String.raw`(?:cervical|thoracic|lumbar|sacral|pelvic|sacroiliac)`;
 const CMT_REGIONS = new RegExp(String.raw`\b(?:\d|one|two|three|four|five)\s+(?:spinal\s+)?regions?\b|\b${SPINE}(?:,?\s+(?:and\s+)?${SPINE})+\s+regions?\b`, 'i');

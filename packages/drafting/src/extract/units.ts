@@ -32,7 +32,7 @@ export interface Unit {
  * "Treatment:", "Home program: ...". A header word followed by a full stop counts only when a
  * sentence follows it or it stands alone ("Objective. PRTEE 31/100").
  */
-const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised|first|short-term|long-term)\s+)?(subjective|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
+const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised|first|short-term|long-term)\s+|today'?s\s+)?(subjective|interventions?|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
 
 /**
  * A dictated utterance opening with a label of measures or a timed block: "Pre-treatment: ...",
@@ -59,7 +59,7 @@ const UNMARKED_QUESTION = /^(?:(?:hey|hi|ok(?:ay)?|so|and|nice|good|alright)\s+(
 function headerSection(word: string): SectionName {
   const w = word.toLowerCase();
   if (w === 'subjective' || w === 'history' || w === 's') return 'subjective';
-  if (w.startsWith('objective') || w.startsWith('exam') || w.startsWith('treatment') || w.endsWith('measures') || w === 'o') return 'objective';
+  if (w.startsWith('objective') || w.startsWith('exam') || w.startsWith('treatment') || w.startsWith('intervention') || w.endsWith('measures') || w === 'o') return 'objective';
   if (w === 'assessment' || w === 'impression' || w === 'goal status' || w === 'progress toward goals' || w === 'a') return 'assessment';
   return 'plan';
 }
