@@ -8,6 +8,7 @@ import { clockRange } from '../src/extract/clock.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { ledger, say } from './spoken.ts';
+import { normalizeClinical } from '../src/index.ts';
 
 describe('a block timed as "start ..., stop ..." (DOMAIN.md 2.2)', () => {
   it('reads both clock times and the minutes between', () => {
@@ -28,5 +29,18 @@ describe('a condition graded as said (DOMAIN.md 1.5 A: the clinical impression)'
   it('"Aphasia is now mild, improved from moderate" is an impression the budget keeps', () => {
     expect(priority({ section: 'assessment', text: 'Aphasia now mild, improved from moderate.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
     expect(priority({ section: 'assessment', text: 'Moderate dysphonia related to nodules.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('a dictated "start time ..., stop time ..." and a value corrected with "sorry, correction" (DOMAIN.md 2.2; 1.6)', () => {
+  it('reads the block\'s clock times, and the next block said with its minutes as its own', () => {
+    expect(ledger([
+      'Manual therapy, start time eight-oh-two, stop time eight-fourteen, twelve minutes. Right glenohumeral posterior glides, grade three.',
+      'Then, um, shoulder strengthening exercises with the bands, about twenty minutes. Tolerated well.',
+    ], 'pt', 'dictation')).toEqual([['manual_therapy', '08:02', '08:14', 12], ['therapeutic_exercise', null, null, 20]]);
+  });
+
+  it('keeps only the corrected value', () => {
+    expect(normalizeClinical('Right shoulder active flexion one thirty-five. Sorry, correction, one twenty-five, before treatment.')).toBe('Right shoulder active flexion 125, before treatment.');
   });
 });

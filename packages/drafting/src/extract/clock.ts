@@ -39,7 +39,7 @@ export function clockTimes(text: string): ClockTime[] {
 export function clockRange(text: string): [string, string] | null {
   // "from 2:05 to 2:19", "2:05-2:19", "I started at 4:10 and finished at 4:21", "started at 2:05, finished at 2:17",
   // "in the water at 2:05, out at 2:43", "start 10:05, stop 10:40"
-  const m = /\b(\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?)\s*(?:to|-|–|until|till|through|,?\s*(?:and )?(?:I )?(?:finished|finish|stopped|stop|ended|end|was done|out(?: of the (?:water|pool))?|off)(?: at)?)\s*(\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?)/i.exec(text);
+  const m = /\b(\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?)\s*(?:to|-|–|until|till|through|,?\s*(?:and )?(?:I )?(?:finished|finish|stopped|stop|ended|end|was done|out(?: of the (?:water|pool))?|off)(?: time)?(?: at)?)\s*(\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?)/i.exec(text);
   if (!m) return null;
   const a = clockTimes(m[1] ?? '')[0];
   const b = clockTimes(m[2] ?? '')[0];

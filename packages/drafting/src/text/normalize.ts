@@ -61,7 +61,7 @@ const RULES: Rule[] = [
   // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
   // ... a clock time first: "Stopped at 9:50, no, scratch that, nine fifty-two" -> "Stopped at 9:52"
   [/\b\d{1,2}:\d{2}[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that|sorry)[,:]?\s+(\d{1,2})[ :](\d{2})\b/gi, '$1:$2'],
-  [/\b\d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
+  [/\b\d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
   // ... and a value said again with its name: "DIP 45, no, correction, DIP 50" -> "DIP 50"
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
