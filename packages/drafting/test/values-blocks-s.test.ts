@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clockRange } from '../src/extract/clock.ts';
+import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { ledger, say } from './spoken.ts';
@@ -42,5 +43,12 @@ describe('a dictated "start time ..., stop time ..." and a value corrected with 
 
   it('keeps only the corrected value', () => {
     expect(normalizeClinical('Right shoulder active flexion one thirty-five. Sorry, correction, one twenty-five, before treatment.')).toBe('Right shoulder active flexion 125, before treatment.');
+  });
+});
+
+describe('"this responds really well to exercise" (DOMAIN.md 1.5 A: the prognosis, not a service given)', () => {
+  it('is the assessment and opens no exercise block', () => {
+    expect(ASSESSMENT_CUE.test('The good news is this responds really well to exercise.')).toBe(true);
+    expect(ledger(['The balance nerve on your left side is not sending a strong signal. The good news is this responds really well to exercise.'])).toEqual([]);
   });
 });
