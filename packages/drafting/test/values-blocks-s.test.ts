@@ -8,7 +8,7 @@ import { clockRange } from '../src/extract/clock.ts';
 import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { ledger, say } from './spoken.ts';
+import { draftOf, ledger, say } from './spoken.ts';
 import { normalizeClinical } from '../src/index.ts';
 
 describe('a block timed as "start ..., stop ..." (DOMAIN.md 2.2)', () => {
@@ -50,5 +50,29 @@ describe('"this responds really well to exercise" (DOMAIN.md 1.5 A: the prognosi
   it('is the assessment and opens no exercise block', () => {
     expect(ASSESSMENT_CUE.test('The good news is this responds really well to exercise.')).toBe(true);
     expect(ledger(['The balance nerve on your left side is not sending a strong signal. The good news is this responds really well to exercise.'])).toEqual([]);
+  });
+});
+
+describe('a count or a sentence taken back (DOMAIN.md 1.6: a retracted detail is never stated)', () => {
+  it('keeps the count corrected and drops the sentence taken back', () => {
+    expect(normalizeClinical('Headaches at the base of the skull three times, no, two times this week.')).toBe('Headaches at the base of the skull 2 times this week.');
+    expect(normalizeClinical('I leaked, um, twice this week. No, actually three times, Tuesday was twice.')).toBe('I leaked, um, 3 times this week. Tuesday was twice.');
+    expect(normalizeClinical('He still gets tired writing. No, actually, not since Christmas.')).toBe('Not since Christmas.');
+    // ... never a question answered no
+    expect(normalizeClinical('Any pain? No, actually, none.')).toBe('Any pain? No, actually, none.');
+  });
+});
+
+describe('an interpreter\'s English after a turn mostly in the patient\'s language (DOMAIN.md 1.5 S: the patient\'s report)', () => {
+  it('is the patient speaking, answering the question asked before the patient\'s turn', async () => {
+    const d = await draftOf([
+      ['clinician', "Good. How's the pain now, zero to ten?"], ['other', '¿Y el dolor ahora, del cero al diez?'],
+      ['patient', 'Seis. Antes de la caída estaba en dos, más o menos. Ahora ni me puedo lavar el pelo con este brazo.'],
+      ['other', "Six. Before the fall it was around two. Now I can't even wash my hair with this arm."],
+      ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+    ]);
+    const s = d.sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/Pain 6\/10/);
+    expect(s).not.toMatch(/[Cc]aregiver/);
   });
 });

@@ -72,7 +72,7 @@ export function questionBefore(units: Unit[], u: Unit): Unit | undefined {
     const p = units[i];
     if (!p) break;
     if (p.uttId === u.uttId) continue;
-    if (p.speaker !== 'clinician' && (foreignSentence(p.text) || relayedNext(units, p))) { skipped++; continue; }
+    if (p.speaker !== 'clinician' && (foreignSentence(p.text) || foreignTurn(units, p) || relayedNext(units, p))) { skipped++; continue; }
     return p.speaker === 'clinician' && p.isQuestion ? p : undefined;
   }
   return undefined;
@@ -160,13 +160,18 @@ export function renderedAsPatient(units: Unit[]): Unit[] {
     // "She says ..." is relayed in the third person, and drafted as such
     if (u.speaker !== 'other' || foreignSentence(u.text) || RELAYED.test(first.text)) return u;
     const before = units[first.idx - 1];
-    const turn = before ? units.filter((x) => x.uttId === before.uttId) : [];
-    return before?.speaker === 'patient' && turn.every((x) => foreignSentence(x.text)) ? { ...u, speaker: 'patient' as const } : u;
+    return before?.speaker === 'patient' && foreignTurn(units, before) ? { ...u, speaker: 'patient' as const } : u;
   });
 }
 
 /** A question screening the medical history by its items. */
 const HISTORY_SCREEN = /\b(?:medical history|surgeries|medications?|diabetes|heart (?:problems?|disease|trouble)|heart|blood pressure|allergies|conditions)\b[^.]*\?\s*$/i;
+
+/** A turn mostly in another language ("Seis. Antes de la caída estaba en dos."): a sentence as short as "Seis." cannot tell on its own. */
+function foreignTurn(units: readonly Unit[], p: Unit): boolean {
+  const turn = units.filter((x) => x.uttId === p.uttId);
+  return turn.filter((x) => foreignSentence(x.text)).length * 2 > turn.length;
+}
 
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpreter = false): { text: string; evidence: string[] } | null {

@@ -68,6 +68,12 @@ const RULES: Rule[] = [
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation"
   [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?no,?\s+(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
+  [/\b(\d+) (times|days|nights|weeks|hours|min|visits|sets|reps),?\s+(?:no|sorry|I mean),?\s+(\d+)\s+\2\b/gi, '$3 $2'],
+  // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
+  [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no),?\s+(once|twice|\d+ times)\b[,.]?\s*/gi, '$3$2. '],
+  // a sentence taken back: "He still gets tired writing. No, actually, not since Christmas." -> "Not since Christmas."
+  [/(^|[.!?]\s+)[^.!?]+\.\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
   // a phrase restarted after "no": "after shoveling, um, no, after moving mulch" -> "after moving mulch"
   [/\b(after|before|at|on|in|into|to|with|from|for|during|while|when)\b[^.;!?]{1,40}?[,.]*\s+(?:(?:um|uh)[,.]?\s+)?no,\s+(?=\1\b)/gi, ''],
   // a phrase struck: "sit first then swing with the right leg leading. Um, no, scratch the right leg leading, he sits first ..."
