@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { clockRange } from '../src/extract/clock.ts';
 import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
+import { finish } from '../src/compose/prose.ts';
+import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { draftOf, ledger, say } from './spoken.ts';
@@ -74,5 +76,12 @@ describe('an interpreter\'s English after a turn mostly in the patient\'s langua
     const s = d.sections.subjective.map((x) => x.text).join(' ');
     expect(s).toMatch(/Pain 6\/10/);
     expect(s).not.toMatch(/[Cc]aregiver/);
+  });
+});
+
+describe('words said to the patient, not of them (FORMAT.md voice; DOMAIN.md 1.5)', () => {
+  it('"I almost cried" is "almost cried", never "almosts"; a nickname said to a child is not charted', () => {
+    expect(toThirdPerson('Last night he slept five hours straight, I almost cried.', 'other')).toBe('Last night he slept five hours straight, caregiver almost cried.');
+    expect(finish('Okay, soccer star, start on shoes.')).toBe('Start on shoes.');
   });
 });

@@ -36,6 +36,8 @@ export function concise(text: string): string {
       .replace(/^The (?=[a-z])/, '')
       // "This is to get the arm up high enough ..." -> "To get the arm up ...": the purpose says it
       .replace(/^This is (?=(?:to|for) [a-z])/, '')
+      // "Okay, soccer star, start on shoes": a child or patient called by a nickname, not charted
+      .replace(/(^|[;,] )(?:(?:okay|alright|so|now),?\s+)?(?:buddy|champ|kiddo|sweetie|honey|bud|pal|superstar|soccer star|big guy|little man|my friend),\s+/gi, '$1')
       // "Mom, on the Goldman-Fristoe ...": a family member addressed is not part of what is charted
       .replace(/^(?:Mom|Mum|Mommy|Dad|Daddy|Grandma|Grandpa|Nana|Papa|Buddy|Sweetie|Honey|Kiddo),\s+/, '')
       .replace(/^palpation reveals\s+/i, 'Palpation: ')

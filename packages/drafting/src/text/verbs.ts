@@ -18,7 +18,7 @@ const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'migh
 
 export const ADVERBS = new Set(
   ('still also just really now only usually always never often sometimes already even definitely actually currently mostly ' +
-    'finally barely hardly totally honestly probably first then').split(' '),
+    'finally barely hardly totally honestly probably first then almost nearly simply rarely seldom generally normally').split(' '),
 );
 
 const THIRD: Record<string, string> = {
