@@ -10,7 +10,7 @@ import { finish } from '../src/compose/prose.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { draftOf, ledger, say } from './spoken.ts';
+import { draftOf, entries, ledger, say } from './spoken.ts';
 import { normalizeClinical } from '../src/index.ts';
 
 describe('a block timed as "start ..., stop ..." (DOMAIN.md 2.2)', () => {
@@ -83,5 +83,16 @@ describe('words said to the patient, not of them (FORMAT.md voice; DOMAIN.md 1.5
   it('"I almost cried" is "almost cried", never "almosts"; a nickname said to a child is not charted', () => {
     expect(toThirdPerson('Last night he slept five hours straight, I almost cried.', 'other')).toBe('Last night he slept five hours straight, caregiver almost cried.');
     expect(finish('Okay, soccer star, start on shoes.')).toBe('Start on shoes.');
+  });
+});
+
+describe('"Then soft tissue." and the technique named with its times (DOMAIN.md 2.4: the technique named; 2.2 clock times)', () => {
+  it('is one block, named by the technique', () => {
+    const [entry, ...rest] = entries([
+      'Then soft tissue. Myofascial release and instrument-assisted soft tissue mobilization to the cervical paraspinals and the left upper trapezius, start ten-twelve, stop ten-twenty-five, thirteen minutes.',
+    ], 'chiro');
+    expect(rest).toEqual([]);
+    expect([entry?.kindHint, entry?.startTime, entry?.stopTime, entry?.minutes]).toEqual(['manual_therapy', '10:12', '10:25', 13]);
+    expect(entry?.intervention).toMatch(/Myofascial release and instrument-assisted soft tissue mobilization/);
   });
 });

@@ -67,7 +67,11 @@ export function isItem(u: Pick<Unit, 'text'>, discipline?: string): boolean {
   // "What I'm seeing is ... the VOR is the big one": the clinician's impression, not an item done
   if (/^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(t)) return false;
   if (/\b(?:is|are|was) (?:plenty|enough|fine|good|too \w+|heavy|light|easy|hard|better)\b/i.test(t) && !kindsIn(t, discipline).some((k) => !k.explicit)) return false;
-  if (/\b(?:stop|that's|that is|that was|so|total)\b[^.]*\b\d+ min\b/i.test(t) && !ITEM_PARAMS.test(t.replace(/\b\d+ min\b/g, ''))) return false;
+  // ("Myofascial release ... to the left upper trapezius, start 10:12, stop 10:25, 13 min" names its technique before the times: an item)
+  // (a service's own name with its times, "Therapeutic exercise, 8:02 to 8:28, so 26 min", is the block's header, not an item)
+  const before = kindsIn(t.split(/\b(?:start|stop|that's|that is|that was|so|total)\b/i)[0] ?? '', discipline);
+  const namedFirst = before.some((k) => !k.explicit) && !before.some((k) => k.explicit);
+  if (/\b(?:stop|that's|that is|that was|so|total)\b[^.]*\b\d+ min\b/i.test(t) && !ITEM_PARAMS.test(t.replace(/\b\d+ min\b/g, '')) && !namedFirst) return false;
   if (testsIn(t).length && MEASURED.test(t) && !ITEM_PARAMS.test(t)) return false;
   if (MEASURED.test(t) && !ITEM_PARAMS.test(t) && !kindsIn(t, discipline).length) return false;
   if (IMPERATIVE.test(t) && !ITEM_PARAMS.test(t) && !kindsIn(t, discipline).length) return false;

@@ -166,7 +166,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     if (range) {
       // "Then soft tissue. I started at 4:10 and finished at 4:21.": the block just named, nothing done in it yet, is the one timed
       const named = open as Block | null;
-      if (named && !named.start && !named.stop && named.minutes === null && named.kinds.length && !named.test && !kinds.length && !UNTIMED_KINDS.has(mainKind(named))
+      // ("Then soft tissue." - "Myofascial release ..., start 10:12, stop 10:25": the same kind of work, named again with its technique)
+      if (named && !named.start && !named.stop && named.minutes === null && named.kinds.length && !named.test && kinds.every((k) => named.kinds.some((c) => c.kind === k.kind)) && !UNTIMED_KINDS.has(mainKind(named))
         && named.units.every((x) => !PARAM_TEST.test(x.text) && !clockTimes(x.text).length) && u.uttIndex - (named.units[named.units.length - 1]?.uttIndex ?? -9) <= 1) {
         const second = times[1];
         named.start = { time: range[0], said: spokenTime(text, 0), uttId: u.uttId };
