@@ -96,3 +96,14 @@ describe('"Then soft tissue." and the technique named with its times (DOMAIN.md 
     expect(entry?.intervention).toMatch(/Myofascial release and instrument-assisted soft tissue mobilization/);
   });
 });
+
+describe('a result said against an earlier visit (DOMAIN.md 2.4: the outcome compared to baseline)', () => {
+  it('"Fifteen lifts, no leakage. At visit four you leaked on the second set." is the block\'s outcome; a re-exam planned "at visit ten" is not', async () => {
+    const outcome = async (after: string) => (await draftOf([
+      ['clinician', "Now let's practice the car seat. It's 9:28. There's a fifteen-pound weight in this car seat. Exhale, squeeze first, then squat and lift. Three sets of five."],
+      ['clinician', `Fifteen lifts, no leakage. ${after} This is for your goal of getting him in and out of the car without leaking. 9:39, eleven minutes.`],
+    ])).extraction.ledger[0]?.outcome;
+    expect(await outcome('At visit four you leaked on the second set.')).toMatch(/visit 4/);
+    expect(await outcome('We will do the full re-exam at visit ten.')).toBeNull();
+  });
+});
