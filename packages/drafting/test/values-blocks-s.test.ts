@@ -10,6 +10,7 @@ import { finish } from '../src/compose/prose.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
+import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { draftOf, entries, ledger, say } from './spoken.ts';
 import { normalizeClinical } from '../src/index.ts';
 
@@ -105,5 +106,13 @@ describe('a result said against an earlier visit (DOMAIN.md 2.4: the outcome com
     ])).extraction.ledger[0]?.outcome;
     expect(await outcome('At visit four you leaked on the second set.')).toMatch(/visit 4/);
     expect(await outcome('We will do the full re-exam at visit ten.')).toBeNull();
+  });
+});
+
+describe('help given hand over hand (DOMAIN.md 2.6: laterality of the part treated)', () => {
+  it('"he needed my hand over his" names no body part to lateralize', () => {
+    const units = buildUnits(say(["For the bow, he needed my hand over his at the start, and now he's getting it three out of five tries with just my words."]), 'ambient');
+    expect(extractBodyParts(units)).toEqual([]);
+    expect(extractBodyParts(buildUnits(say(['His hand is weak.']), 'ambient')).map((b) => b.region)).toEqual(['hand']);
   });
 });

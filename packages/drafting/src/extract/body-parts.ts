@@ -45,7 +45,8 @@ export function extractBodyParts(units: Unit[], dxSides: ReadonlyMap<string, Sid
     if (u.header === 'plan' || PLAN_CUE.test(u.text)) continue;
     const instruction = IMPERATIVE.test(u.text);
     const symptoms = symptomMentions(u.text);
-    for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
+    // ("heel to toe", "my hand over his", "hand-over-hand": how help was given, not a body part treated)
+    for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b|\bhand[- ]over[- ]hand\b|\b(?:my|her|his|the therapist's) hands? (?:over|on) (?:his|hers|her|theirs|the child's)\b/gi, (m) => ' '.repeat(m.length)))) {
       if (/single[- ]$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
       if (POSITIONING.test(u.text.slice(r.index + r.match.length)) || namesNoPlace(u.text, r)) continue;
       const said = sideFor(u.text, r.index, r.match.length);
