@@ -116,3 +116,10 @@ describe('help given hand over hand (DOMAIN.md 2.6: laterality of the part treat
     expect(extractBodyParts(buildUnits(say(['His hand is weak.']), 'ambient')).map((b) => b.region)).toEqual(['hand']);
   });
 });
+
+describe('an occupation said short (DOMAIN.md 1.5 S: history, work demands)', () => {
+  it('"Second grade teacher." is history the word budget keeps like a finding', () => {
+    expect(priority({ section: 'subjective', text: 'Patient reports second grade teacher.', evidence: ['u1'] })).toBeGreaterThan(8.8);
+    expect(priority({ section: 'subjective', text: 'Patient reports all the time.', evidence: ['u1'] })).toBeLessThan(8.8);
+  });
+});
