@@ -123,3 +123,10 @@ describe('an occupation said short (DOMAIN.md 1.5 S: history, work demands)', ()
     expect(priority({ section: 'subjective', text: 'Patient reports all the time.', evidence: ['u1'] })).toBeLessThan(8.8);
   });
 });
+
+describe('a rating asked by the symptom\'s adjective (DOMAIN.md 1.5 S: a symptom report names what was rated)', () => {
+  it('"How woozy, zero to ten?" - "A five." is woozy 5/10, in the words said', async () => {
+    const d = await draftOf([['clinician', 'How woozy, zero to ten?'], ['patient', 'A five.'], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
+    expect(d.sections.subjective[0]?.text).toBe('Woozy 5/10.');
+  });
+});

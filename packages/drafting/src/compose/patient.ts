@@ -237,7 +237,9 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
         ? toThirdPerson(before.text, voice).replace(/[.!]+$/, '') : null;
       // ("Rate the dizziness, zero to ten?" asks about the dizziness too)
       const topic = (/\bhow(?:'s| (?:does|do|is|are))\s+(?:your |the |his |her )?([a-z]{3,})\b/i.exec(q.text) ?? /\brate (?:the |your |his |her )?([a-z]{3,})\b/i.exec(q.text))?.[1];
-      const rated = placed ?? (topic && !/^(?:you|it|that|this|things|everything|life|work|day|week)$/i.test(topic) ? topic : null);
+      // ("How woozy, zero to ten?" - "A five.": the symptom asked, in the word asked, so the cited words carry it)
+      const asked = /\bhow (woozy|dizzy|sore|stiff|tight|tired|numb)\b/i.exec(q.text)?.[1]?.toLowerCase();
+      const rated = placed ?? asked ?? (topic && !/^(?:you|it|that|this|things|everything|life|work|day|week)$/i.test(topic) ? topic : null);
       // ("It gets a little sore ..." - "And right now?" - "Zero.": rated as said, soreness, not an unsaid "pain")
       const painWord = !/\bpain\b/i.test(`${scale.text} ${q.text}`) && /\bsore\b/i.test(`${scale.text} ${q.text}`) ? 'soreness' : 'pain';
       // ... else the symptom rated by name earlier in the visit ("a 6/10 for the dizziness" ... "How bad, out of ten?" - "Two, maybe.")
