@@ -11,6 +11,8 @@ import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
+import { statedComplexity } from '../src/extract/complexity.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
 import { draftOf, entries, ledger, say } from './spoken.ts';
 import { normalizeClinical } from '../src/index.ts';
 
@@ -128,5 +130,22 @@ describe('a rating asked by the symptom\'s adjective (DOMAIN.md 1.5 S: a symptom
   it('"How woozy, zero to ten?" - "A five." is woozy 5/10, in the words said', async () => {
     const d = await draftOf([['clinician', 'How woozy, zero to ten?'], ['patient', 'A five.'], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
     expect(d.sections.subjective[0]?.text).toBe('Woozy 5/10.');
+  });
+});
+
+describe('coding facts said as answers and doses (DOMAIN.md 2.13 evaluation complexity as stated; 2.3 exercise)', () => {
+  it('"What complexity would you call this one?" - "Moderate." states the complexity', () => {
+    const units = buildUnits([
+      { id: 'u1', speaker: 'other', start: 0, end: 1, text: 'Dana, what complexity would you call this one?' },
+      { id: 'u2', speaker: 'clinician', start: 1, end: 2, text: 'Moderate. Two comorbidities that affect her plan, the diabetes and the blood pressure.' },
+    ], 'ambient');
+    expect(statedComplexity(units)).toEqual({ complexity: 'moderate', uttId: 'u2' });
+    const unasked = buildUnits([{ id: 'u1', speaker: 'clinician', start: 0, end: 1, text: 'Moderate. Keep going.' }], 'ambient');
+    expect(statedComplexity(unasked)).toBeNull();
+  });
+
+  it('heel raises given with sets are exercise; heel raises as many as you can are a test', () => {
+    expect(kindsIn('Heel raises at the counter, 2 sets of 10.', 'pt').map((k) => k.kind)).toEqual(['therapeutic_exercise']);
+    expect(kindsIn('Calf raises on the left leg only, as many as you can.', 'pt')).toEqual([]);
   });
 });
