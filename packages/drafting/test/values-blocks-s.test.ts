@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { clockRange } from '../src/extract/clock.ts';
 import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
+import { handDominance } from '../src/compose/answers.ts';
+import { sectionFor } from '../src/compose/classify.ts';
 import { finish } from '../src/compose/prose.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
@@ -147,5 +149,19 @@ describe('coding facts said as answers and doses (DOMAIN.md 2.13 evaluation comp
   it('heel raises given with sets are exercise; heel raises as many as you can are a test', () => {
     expect(kindsIn('Heel raises at the counter, 2 sets of 10.', 'pt').map((k) => k.kind)).toEqual(['therapeutic_exercise']);
     expect(kindsIn('Calf raises on the left leg only, as many as you can.', 'pt')).toEqual([]);
+  });
+});
+
+describe('grammar and history said in passing (FORMAT.md voice; DOMAIN.md 1.5 S)', () => {
+  it('"we\'re still on Velcro" said by a parent reads "they are", never "they is"', () => {
+    expect(toThirdPerson("Shoes are still a problem, we're still on Velcro.", 'other')).toBe('Shoes are still a problem, they are still on Velcro.');
+    expect(toThirdPerson('I have tried the brace.', 'other')).toBe('Caregiver has tried the brace.');
+  });
+
+  it('"Leo, you\'re still a righty, right?" - "Right-handed." is the dominant hand', () => {
+    expect(handDominance("Leo, you're still a righty, right?", 'Right-handed. My brother is a lefty.')).toBe('right');
+    // ... and the brother's hand is not charted as anything
+    const units = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: "Right-handed. My brother's a lefty." }], 'ambient');
+    expect(sectionFor(units[1]!, 'ambient', true, 'ot', true)).toBeNull();
   });
 });

@@ -111,7 +111,7 @@ export function withoutYes(text: string): string {
 }
 
 /** "Which hand do you write with?", "Are you right- or left-handed?": a question about hand dominance. */
-const DOMINANCE_Q = /\bwhich hand do (?:you|you usually|he|she) (?:write|eat|use)\b|\b(?:right|left)[- ]?(?:or (?:left|right)[- ]?)?handed\b|\bdominant (?:hand|side|arm)\b|\bhand dominance\b/i;
+const DOMINANCE_Q = /\bwhich hand do (?:you|you usually|he|she) (?:write|eat|use)\b|\b(?:a )?(?:righty|lefty)\b[^?]*\?|\b(?:right|left)[- ]?(?:or (?:left|right)[- ]?)?handed\b|\bdominant (?:hand|side|arm)\b|\bhand dominance\b/i;
 
 /**
  * The dominant hand an answer gives ("My right.", "Lefty.", "Right-handed") to a question about
@@ -120,7 +120,11 @@ const DOMINANCE_Q = /\bwhich hand do (?:you|you usually|he|she) (?:write|eat|use
  */
 export function handDominance(question: string, answer: string): 'right' | 'left' | null {
   if (!DOMINANCE_Q.test(question)) return null;
-  const right = /\b(?:right|righty)\b/i.test(answer);
-  const left = /\b(?:left|lefty)\b/i.test(answer);
-  return right === left ? null : right ? 'right' : 'left';
+  // ("Right-handed. My brother's a lefty.": the first sentence answers; the rest is about someone else)
+  for (const part of [answer.split(/(?<=[.!?])\s+/)[0] ?? answer, answer]) {
+    const right = /\b(?:right|righty)\b/i.test(part);
+    const left = /\b(?:left|lefty)\b/i.test(part);
+    if (right !== left) return right ? 'right' : 'left';
+  }
+  return null;
 }

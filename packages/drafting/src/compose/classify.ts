@@ -125,6 +125,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
+    // "My brother's a lefty.": a short remark about a relative's own trait, not the patient
+    if (/^(?:and )?my (?:brother|sister|cousin|friend|dad|mom|son|daughter|husband|wife)(?:'s| is) (?:a |an )?\w+[.!]?$/i.test(t.trim())) return null;
     // "That's the whole trouble.", "That's the main problem.": a remark on what was just said, with nothing of its own
     if (/^(?:and |yeah,? )?that(?:'s| is) (?:the |my )?(?:whole |real |main |big |only )?(?:trouble|problem|thing|issue|point)[.!]?$/i.test(t.trim())) return null;
     // "I want Peppa!", "More!": a short exclamation (a child's, often) reports nothing

@@ -77,7 +77,9 @@ function replaceSubjects(text: string, pronoun: RegExp, subject: string | null, 
       rest = afterVerb;
       continue;
     }
-    out = before + (contraction ? [subject, thirdPerson(verb), adv] : [subject, adv, verb ? thirdPerson(verb) : '']).filter(Boolean).join(' ');
+    // ("we're still on Velcro" -> "they are still on Velcro": a plural subject keeps the plural verb)
+    const conjugate = (v: string) => (subject === 'they' ? (({ "'re": 'are', "'ve": 'have', "'d": 'would', am: 'are' } as Record<string, string>)[v.toLowerCase()] ?? v) : thirdPerson(v));
+    out = before + (contraction ? [subject, conjugate(verb), adv] : [subject, adv, verb ? conjugate(verb) : '']).filter(Boolean).join(' ');
     rest = afterVerb;
   }
   return out + rest;
