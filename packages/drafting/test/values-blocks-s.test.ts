@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { clockRange } from '../src/extract/clock.ts';
 import { ASSESSMENT_CUE } from '../src/extract/cues.ts';
 import { handDominance } from '../src/compose/answers.ts';
+import { deniedContent } from '../src/compose/patient.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { finish } from '../src/compose/prose.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
@@ -163,5 +164,12 @@ describe('grammar and history said in passing (FORMAT.md voice; DOMAIN.md 1.5 S)
     // ... and the brother's hand is not charted as anything
     const units = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: "Right-handed. My brother's a lefty." }], 'ambient');
     expect(sectionFor(units[1]!, 'ambient', true, 'ot', true)).toBeNull();
+  });
+});
+
+describe('a denial asked as "And no pain, bud?" (DOMAIN.md 1.6: negations stated correctly)', () => {
+  it('denies pain, never "no pain, bud"', () => {
+    expect(deniedContent('And no pain, bud?')).toBe('pain');
+    expect(deniedContent('Any numbness or tingling?')).toBe('numbness or tingling');
   });
 });

@@ -37,7 +37,9 @@ export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)
  * talking"; "Any numbness or tingling down into the hand?" -> "numbness or tingling down into the hand".
  */
 export function deniedContent(question: string): string {
-  let t = question.replace(/\?+\s*$/, '').replace(/^(?:(?:and|so|okay|ok|now)[,]?\s+)/i, '').trim();
+  let t = question.replace(/\?+\s*$/, '').replace(/^(?:(?:and|so|okay|ok|now)[,]?\s+)/i, '').trim()
+    // "And no pain, bud?": the leading "no" and a nickname are not what is denied
+    .replace(/,\s*(?:bud|buddy|honey|sweetie|kiddo|champ|pal|hon|dear)$/i, '').replace(/^no\s+(?=[a-z])/i, '');
   // an unpunctuated ASR question keeps the word before it: "nice any numbness or tingling in the hands"
   t = t.replace(/^(?!(?:has|have|had|did|does|do|is|are|was|were|can|could)\b)[a-z]+[,.]?\s+(?=any\s)/i, '');
   // "Has the knee buckled?" -> "knee buckling": a body part as the subject stays
