@@ -82,7 +82,7 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // dictations hold it at 0.51); M, O, P (since stop 19) and Q now every floor; R every floor but one forbidden
 // hit, "I don't know if I can sit on those bleachers" (said of a granddaughter's softball game) charted as a
 // concern where the case calls it small talk: held at no more than that one. S, after its general fixes, meets
-// every coding and check floor (1.0) but not fact recall (0.818), with two forbidden hits of small talk tied to
+// every coding and check floor (1.0) but not fact recall (0.824), with two forbidden hits of small talk tied to
 // clinical content (a thesis defense behind jaw clenching, a baby's sleep): held at those, facts left out.
 describe.each([
   ['heldout-k', {}],
