@@ -24,6 +24,9 @@ export function entries(texts: string[], discipline: string, mode: 'ambient' | '
 /** A line of a visit: who said it, and what. */
 export type Line = [speaker: 'clinician' | 'patient' | 'other', text: string];
 
+/** Small talk any visit has: it gives a short test visit the share of words a real one gives the word budget (FORMAT.md compression). */
+export const SMALL_TALK: Line = ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'];
+
 /** The offline draft of lines said in turn, five seconds apart, in a daily ambient PT visit (commercial) unless the context says otherwise. */
 export function draftOf(lines: Line[], context: Partial<DraftContext> = {}) {
   const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));

@@ -13,7 +13,7 @@ import { ASSESSMENT_CUE, GOAL_LINK, OBJECTIVE_CUE, PLAN_CUE } from '../src/extra
 import { priority } from '../src/compose/budget.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 import { withUnits } from '../src/extract/measure-names.ts';
-import { dictated, draftOf, entries, type Line, say } from './spoken.ts';
+import { dictated, draftOf, entries, type Line, say, SMALL_TALK } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { finish } from '../src/compose/prose.ts';
@@ -238,7 +238,7 @@ describe('a strength grade said after a movement (DOMAIN.md 1.5 O: MMT grades in
 describe('one reading said for each side (DOMAIN.md 1.6 laterality; 1.5 O: the comparison with the other side)', () => {
   it('"Right hand, 51 blocks. Left hand, 12." reads as one comparison; another measure on the other side stays apart', async () => {
     // (with the small talk any visit has, so the word budget has room for both readings)
-    const chat: Line[] = [['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'], ['patient', 'My daughter dropped me off at the front door and went to get coffee across the street.']];
+    const chat: Line[] = [SMALL_TALK, ['patient', 'My daughter dropped me off at the front door and went to get coffee across the street.']];
     const objective = async (text: string) => (await draftOf([['clinician', text], ...chat], { discipline: 'ot' })).sections.objective.map((s) => s.text);
     expect(await objective('Right hand, fifty-one blocks. Left hand, twelve.')).toEqual(['Right hand, 51 blocks; left hand, 12.']);
     expect(await objective('Left plantarflexors three minus out of five. Right five out of five.')).toEqual(['Left plantarflexors 3-/5; right 5/5.']);
@@ -262,7 +262,7 @@ describe('readings taken by a student or aide the clinician asked (DOMAIN.md 1.5
     ['clinician', "Dorsiflexion on the left, I'm getting five degrees. Right side is fifteen."],
     ['clinician', 'Now stand on the left leg only, no hands. Jordan, time it.'],
     ['other', 'Okay... nine seconds.'],
-    ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+    SMALL_TALK,
     ['other', 'I parked in the back lot today, by the way, it was full.'],
   ];
 
@@ -295,7 +295,7 @@ describe('the changes since last time summed up (DOMAIN.md 1.8: re-evaluation, c
 
 describe('a medical history screen answered no (DOMAIN.md 1.5 S: history; 1.6 negations)', () => {
   it('"Medical history? Diabetes, heart, any surgeries, medications?" - "Nope, healthy." denies each item asked', async () => {
-    const d = await draftOf([['clinician', 'Medical history? Diabetes, heart, any surgeries, medications?'], ['patient', "Nope, healthy. I don't take anything, not even ibuprofen."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']], { noteType: 'evaluation' });
+    const d = await draftOf([['clinician', 'Medical history? Diabetes, heart, any surgeries, medications?'], ['patient', "Nope, healthy. I don't take anything, not even ibuprofen."], SMALL_TALK], { noteType: 'evaluation' });
     expect(d.sections.subjective[0]).toMatchObject({ text: 'Denies diabetes, heart, surgeries, medications. Healthy.', evidence: ['u1', 'u2'] });
   });
 });
@@ -305,7 +305,7 @@ describe('a bare rating said after the place it hurts (DOMAIN.md 1.5 S: pain loc
     const d = await draftOf([
       ['clinician', 'Zero to ten, those first steps in the morning?'], ['patient', "First thing it's a seven."],
       ['clinician', "I'm going to lift your big toe up while you're standing, tell me what you feel."], ['patient', "Ow, yep, that's it, right at the heel. Like a six."],
-      ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+      SMALL_TALK,
     ]);
     expect(d.sections.subjective.map((s) => s.text)).toContain('Heel pain 6/10.');
   });
@@ -318,14 +318,14 @@ describe('a bare rating said after the place it hurts (DOMAIN.md 1.5 S: pain loc
 
 describe('a rating beside a hyphenated count (DOMAIN.md 1.5 S: pain on the 0-10 scale)', () => {
   it('"After a four-hour shift it\'s like an eight" rates the eight, never "4/10-hour"', async () => {
-    const d = await draftOf([['clinician', 'How much pain right now, zero to ten?'], ['patient', "Six out of ten. After a four-hour shift it's like an eight."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
+    const d = await draftOf([['clinician', 'How much pain right now, zero to ten?'], ['patient', "Six out of ten. After a four-hour shift it's like an eight."], SMALL_TALK]);
     const s = d.sections.subjective.map((x) => x.text).join(' ');
     expect(s).toMatch(/4-hour shift 8\/10/);
     expect(s).not.toMatch(/4\/10-hour/);
   });
 
   it('"Honestly the neck is better than it was. Maybe a four out of ten today." names the neck', async () => {
-    const d = await draftOf([['patient', 'Honestly the neck is better than it was. Maybe a four out of ten today. It was a seven when I first came in.'], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
+    const d = await draftOf([['patient', 'Honestly the neck is better than it was. Maybe a four out of ten today. It was a seven when I first came in.'], SMALL_TALK]);
     expect(d.sections.subjective[0]?.text).toMatch(/neck 4\/10/i);
   });
 });
@@ -359,7 +359,7 @@ describe('"What\'s still hard?" asks for a limit of function (DOMAIN.md 1.5 S: f
   it('"Washing my hair." answers it as a difficulty', async () => {
     expect(DIFFICULTY_Q.test("What's still hard?")).toBe(true);
     expect(DIFFICULTY_Q.test('Is the chair hard enough for you to sit on?')).toBe(false);
-    const d = await draftOf([['clinician', "What's still hard?"], ['patient', "Washing my hair. I can't get my right hand to the back of my head."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']], { discipline: 'ot' });
+    const d = await draftOf([['clinician', "What's still hard?"], ['patient', "Washing my hair. I can't get my right hand to the back of my head."], SMALL_TALK], { discipline: 'ot' });
     expect(d.sections.subjective.map((s) => s.text)).toContain('Patient reports difficulty with washing hair.');
   });
 });
@@ -370,7 +370,7 @@ describe('the close of a daily visit as said (DOMAIN.md 1.5 A and P)', () => {
     expect(units.map((u) => sectionFor(u, 'ambient', false, 'chiro'))).toEqual(['assessment', 'assessment', 'plan']);
     expect(PLAN_CUE.test('Full re-exam at visit 10.')).toBe(true);
     expect(finish('It is going in the right direction.')).toBe('It is going in right direction.');
-    const d = await draftOf([['clinician', "So it's going in the right direction. I'm not re-measuring everything today, we'll do the full re-exam at visit ten."], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']], { discipline: 'chiro' });
+    const d = await draftOf([['clinician', "So it's going in the right direction. I'm not re-measuring everything today, we'll do the full re-exam at visit ten."], SMALL_TALK], { discipline: 'chiro' });
     expect(d.sections.plan.map((s) => s.text)).toEqual(['Do full re-exam at visit 10.']);
   });
 });

@@ -16,7 +16,7 @@ import { buildUnits } from '../src/extract/units.ts';
 import { extractBodyParts } from '../src/extract/body-parts.ts';
 import { statedComplexity } from '../src/extract/complexity.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { draftOf, entries, ledger, say } from './spoken.ts';
+import { draftOf, entries, ledger, say, SMALL_TALK } from './spoken.ts';
 import { normalizeClinical } from '../src/index.ts';
 
 describe('a block timed as "start ..., stop ..." (DOMAIN.md 2.2)', () => {
@@ -77,7 +77,7 @@ describe('an interpreter\'s English after a turn mostly in the patient\'s langua
       ['clinician', "Good. How's the pain now, zero to ten?"], ['other', '¿Y el dolor ahora, del cero al diez?'],
       ['patient', 'Seis. Antes de la caída estaba en dos, más o menos. Ahora ni me puedo lavar el pelo con este brazo.'],
       ['other', "Six. Before the fall it was around two. Now I can't even wash my hair with this arm."],
-      ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'],
+      SMALL_TALK,
     ]);
     const s = d.sections.subjective.map((x) => x.text).join(' ');
     expect(s).toMatch(/Pain 6\/10/);
@@ -131,7 +131,7 @@ describe('an occupation said short (DOMAIN.md 1.5 S: history, work demands)', ()
 
 describe('a rating asked by the symptom\'s adjective (DOMAIN.md 1.5 S: a symptom report names what was rated)', () => {
   it('"How woozy, zero to ten?" - "A five." is woozy 5/10, in the words said', async () => {
-    const d = await draftOf([['clinician', 'How woozy, zero to ten?'], ['patient', 'A five.'], ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.']]);
+    const d = await draftOf([['clinician', 'How woozy, zero to ten?'], ['patient', 'A five.'], SMALL_TALK]);
     expect(d.sections.subjective[0]?.text).toBe('Woozy 5/10.');
   });
 });
