@@ -14,6 +14,7 @@ import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, scaleOf, SHORT_VERDICT,
 import { bareRatings, confirmingTurn, ratedTopic, ratesBodyOrSymptom, scaleUtterance, SHORT_RATING } from './ratings.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import { foreignSentence } from '../text/language.ts';
+import { NICKNAME } from './prose.ts';
 
 /** A figure of speech worth keeping verbatim: "like a frog", "doesn't listen", "like it's not mine". */
 export const FIGURATIVE = /\blike (?:(?:a|an) (?![\d.]+\b)|it's|it is|I'm|my|someone|something|sandpaper|glass|wood|they're|they are|it was|I was|I've)|\bas if\b|\bfeels? like\b|\bmade of\b|n't listen|won't (?:listen|come|cooperate)|\bnot mine\b|\bnever been the same\b/i;
@@ -30,6 +31,9 @@ export const LEADING_NO = /^(?:no|nope|none|nothing|never|not really)\b(?:,? (?:
 // ... also after a topic: "And eating, any trouble chewing or swallowing?"
 export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)?,\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 
+/** A nickname ending a question: "And no pain, bud?". */
+const NICKNAME_AT_END = new RegExp(`,\\s*(?:${NICKNAME})$`, 'i');
+
 /**
  * What a "no" denies: the question's content without its auxiliary, in the third person.
  * "Any redness, warmth, fever, any cuts on that arm?" -> "redness, warmth, fever, cuts on that
@@ -39,7 +43,7 @@ export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)
 export function deniedContent(question: string): string {
   let t = question.replace(/\?+\s*$/, '').replace(/^(?:(?:and|so|okay|ok|now)[,]?\s+)/i, '').trim()
     // "And no pain, bud?": the leading "no" and a nickname are not what is denied
-    .replace(/,\s*(?:bud|buddy|honey|sweetie|kiddo|champ|pal|hon|dear)$/i, '').replace(/^no\s+(?=[a-z])/i, '');
+    .replace(NICKNAME_AT_END, '').replace(/^no\s+(?=[a-z])/i, '');
   // an unpunctuated ASR question keeps the word before it: "nice any numbness or tingling in the hands"
   t = t.replace(/^(?!(?:has|have|had|did|does|do|is|are|was|were|can|could)\b)[a-z]+[,.]?\s+(?=any\s)/i, '');
   // "Has the knee buckled?" -> "knee buckling": a body part as the subject stays

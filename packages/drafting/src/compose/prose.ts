@@ -6,6 +6,10 @@
 
 import { symptomMentions } from '../text/negation.ts';
 
+/** What a child or patient is called when spoken to ("Okay, buddy, ...", "And no pain, bud?"): never charted. */
+export const NICKNAME = 'buddy|bud|champ|kiddo|sweetie|honey|hon|dear|pal|superstar|soccer star|big guy|little man|my friend';
+const ADDRESSED_BY_NICKNAME = new RegExp(`(^|[;,] )(?:(?:okay|alright|so|now),?\\s+)?(?:${NICKNAME}),\\s+`, 'gi');
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -37,9 +41,9 @@ export function concise(text: string): string {
       // "This is to get the arm up high enough ..." -> "To get the arm up ...": the purpose says it
       .replace(/^This is (?=(?:to|for) [a-z])/, '')
       // "Okay, soccer star, start on shoes": a child or patient called by a nickname, not charted
-      .replace(/(^|[;,] )(?:(?:okay|alright|so|now),?\s+)?(?:buddy|champ|kiddo|sweetie|honey|bud|pal|superstar|soccer star|big guy|little man|my friend),\s+/gi, '$1')
+      .replace(ADDRESSED_BY_NICKNAME, '$1')
       // "Mom, on the Goldman-Fristoe ...": a family member addressed is not part of what is charted
-      .replace(/^(?:Mom|Mum|Mommy|Dad|Daddy|Grandma|Grandpa|Nana|Papa|Buddy|Sweetie|Honey|Kiddo),\s+/, '')
+      .replace(/^(?:Mom|Mum|Mommy|Dad|Daddy|Grandma|Grandpa|Nana|Papa),\s+/, '')
       .replace(/^palpation reveals\s+/i, 'Palpation: ')
       // "Filled out the QuickDASH again: 34" -> "QuickDASH: 34": the score is what is charted, not the form filling
       .replace(/^(?:(?:[Pp]atient|[Cc]linician) )?(?:[Ff]illed out|[Cc]ompleted|[Rr]e-?did) (?=[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: again)?:)/, '')
