@@ -80,7 +80,7 @@ export async function startStack(file: string, opts: StackOptions = {}): Promise
     drafter: createNoteDrafter(createDrafter(config)),
   };
   const apiUrl = opts.listenApi ? await api.app.listen({ host: '127.0.0.1', port: 0 }) : null;
-  const worker = opts.startWorker === false ? { workers: [], close: async () => {} } : startWorkers(workerDeps, connection);
+  const worker = opts.startWorker === false ? { workers: [], close: async () => ({ abandoned: [] }) } : startWorkers(workerDeps, connection);
   return {
     api, gateway, worker, workerDeps, apiUrl,
     async close() {

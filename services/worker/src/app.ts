@@ -9,6 +9,7 @@ import { processDeliver } from './processors/deliver.processor.ts';
 import { processWebhook } from './processors/webhook.processor.ts';
 import { recordFinalFailure, stageLogger } from './stage-runner.ts';
 import { reconcile } from './reconcile.ts';
+import { closeWorker } from './close-worker.ts';
 import { classifyFailure } from './failure.ts';
 import { instrumentNoteDrafter, instrumentTranscriber, measureStage, observeQueueWait } from './instrumentation.ts';
 
@@ -18,8 +19,12 @@ export interface PipelineWorkers {
   metrics?: Metrics;
   /** Ids of the jobs running in this process right now (named in the shutdown log). */
   running?: () => string[];
-  /** Stop taking jobs; jobs in flight finish (or are handed back as stalled if the process dies). */
-  close(): Promise<void>;
+  /**
+   * Stop taking jobs; jobs in flight finish (or are handed back as stalled if the process dies).
+   * A worker with no job left that still has not closed after CLOSE_GRACE_MS (its Redis client
+   * stuck reconnecting) is given up on and named in `abandoned`.
+   */
+  close(): Promise<{ abandoned: string[] }>;
 }
 
 /**
@@ -116,7 +121,11 @@ export function startWorkers(deps: WorkerDeps, connection: Redis): PipelineWorke
     running: () => [...running],
     async close() {
       clearInterval(sweep);
-      await Promise.all(workers.map((w) => w.close()));
+      const busy = (w: Worker) => () => [...running].some((id) => id.startsWith(`${w.name}/`));
+      const results = await Promise.all(workers.map((w) => closeWorker(w, busy(w))));
+      const abandoned = workers.filter((_, i) => results[i] === 'abandoned').map((w) => w.name);
+      if (abandoned.length) d.logger.warn({ queues: abandoned }, 'workers closed without their Redis connections ending');
+      return { abandoned };
     },
   };
 }

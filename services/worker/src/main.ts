@@ -24,7 +24,7 @@ onShutdownSignals(createShutdown({
   logger,
   timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   steps: [
-    { name: 'workers', run: () => pipeline.close() },
+    { name: 'workers', run: async () => void await pipeline.close() },
     { name: 'health server', run: () => health.close() },
     { name: 'queues, redis, postgres', run: container.close },
   ],
