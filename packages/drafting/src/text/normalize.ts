@@ -66,8 +66,11 @@ const RULES: Rule[] = [
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
-  // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation"
-  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?no,?\s+(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation";
+  // "the right... sorry, the left ankle", "On the left... no, sorry, the right" keep the side meant
+  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?(?:no,?\s+sorry|no|sorry),?\s+(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  // a reading corrected with its scale or unit said again: "6/10... sorry, 5/10 today" -> "5/10 today"
+  [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))(?:\.\.\.|,)?\s+(?:no,?\s+sorry|no|sorry),?\s+(\d+(?:\.\d+)?)\1(?![\w/])/gi, '$2$1'],
   // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
   [/\b(\d+) (times|days|nights|weeks|hours|min|visits|sets|reps),?\s+(?:no|sorry|I mean),?\s+(\d+)\s+\2\b/gi, '$3 $2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
@@ -81,6 +84,14 @@ const RULES: Rule[] = [
   [/,\s*[^,.!?]*?\b([a-z]+(?: [a-z]+){1,4})\b[^,.!?]*[.!?]\s+(?:(?:um|uh|oh)[,.]?\s+)?(?:no,?\s+)?(?:scratch|strike) (?:the |that )?\1,\s*/gi, ', '],
   // a sentence said again: "L4 slightly restricted in right rotation. Let me restate that. L4 restricted ..." keeps the second
   [/(^|[.!?]\s+)[^.!?]*[.!?]+\s+(?:let me (?:restate|rephrase|say) (?:that|it)(?: again)?|strike that)[.!]\s*/gi, '$1'],
+  // letters spelled out: "the T M J", "the P I P adjuster", "E H L 4/5" -> "TMJ", "PIP", "EHL 4/5" (three or
+  // more capitals, or two without the words "I" and "A" and not before a number)
+  [/\b[A-Z](?: [A-Z]){2,}\b|\b[B-HJ-Z] [B-HJ-Z]\b(?! ?\d)/g, (m: string) => m.replace(/ /g, '')],
+  // spinal levels: "C 5 6" -> "C5-6", "T 4 through T 6" -> "T4-T6", "C 1 C 2" -> "C1-C2" (capital C, T, L or S)
+  [/\b([CTLS]) one\b/g, '$1 1'],
+  [/\b([CTLS]) (\d{1,2})\b(?!\d|\.\d|[:%°/]| (?:\d|through|to|-)\b)/g, (m: string, r = '', n = '') => (Number(n) <= ({ C: 8, T: 12, L: 5, S: 5 } as Record<string, number>)[r]! ? `${r}${n}` : m)],
+  [/\b([CTLS]) ?(\d{1,2})(?:,? (?:through|to|-) |\s)(?:(\1) ?)?(\d{1,2})\b(?!\d|\.\d|[:%°/])/g, (m: string, r = '', a = '', again = '', b = '') =>
+    (Number(b) > Number(a) && Number(b) <= Number(a) + 6 ? `${r}${a}-${again}${b}` : m)],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
   // (single quotes a transcriber put around it go: "quote, 'it takes me an hour,' end quote")
   [/\bquote[,:]?\s+['\u2018]?([^"]+?)[,.]?['\u2019]?[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],

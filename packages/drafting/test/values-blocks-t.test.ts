@@ -1,0 +1,41 @@
+/**
+ * Rules found on cases the drafter had not seen (held-out set T), each checked here on a small
+ * transcript written for this file. Sources: DOMAIN.md 1.6 (laterality is never swapped or
+ * invented; a value is charted as meant), 1.5 (what each SOAP section holds), 2.2 (timed blocks).
+ */
+import { describe, expect, it } from 'vitest';
+import { normalizeClinical } from '../src/index.ts';
+
+describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
+  it('keeps the side meant', () => {
+    expect(normalizeClinical('Alright, so the right... sorry, the left ankle.')).toBe('Alright, so the left ankle.');
+    expect(normalizeClinical('On the left... no, sorry, the right, the surgical side, hip abduction is a two plus out of five.'))
+      .toBe('On the right, the surgical side, hip abduction is a 2+/5.');
+  });
+
+  it('keeps the reading meant when it is said again on its scale or with its unit', () => {
+    expect(normalizeClinical('Neck pain six out of ten... sorry, five out of ten today.')).toBe('Neck pain 5/10 today.');
+    expect(normalizeClinical('Flexion ninety degrees, sorry, ninety-five degrees.')).toBe('Flexion 95°.');
+    // two readings of different things are both kept
+    expect(normalizeClinical('Pain six out of ten, sorry, I need a sip of water.')).toBe('Pain 6/10, sorry, I need a sip of water.');
+  });
+});
+
+describe('letters and spinal levels said one by one (DOMAIN.md 1.5 O: chiropractic segments by level)', () => {
+  it('joins spelled capitals into the abbreviation', () => {
+    expect(normalizeClinical('Reciprocal click at the T M J.')).toBe('Reciprocal click at the TMJ.');
+    expect(normalizeClinical('A progress report to the P I P adjuster.')).toBe('A progress report to the PIP adjuster.');
+    expect(normalizeClinical('Left E H L four out of five.')).toBe('Left EHL 4/5.');
+    // the word "I" next to a letter is not an abbreviation
+    expect(normalizeClinical('Grade A I think.')).toBe('Grade A I think.');
+  });
+
+  it('writes levels and ranges of levels as charted', () => {
+    expect(normalizeClinical('Restriction at C five six on the right, T four through T six, and L four five.')).toBe('Restriction at C5-6 on the right, T4-T6, and L4-5.');
+    expect(normalizeClinical('Restrictions at C one C two, and T one T two.')).toBe('Restrictions at C1-C2, and T1-T2.');
+    expect(normalizeClinical('Thoracic first, T four to six. S one joint.')).toBe('Thoracic first, T4-6. S1 joint.');
+    // a grade after a level is not part of it, and a number too high for the region is no level
+    expect(normalizeClinical('Myotomes L2 through S1 five out of five.')).toBe('Myotomes L2 through S1 5/5.');
+    expect(normalizeClinical('Plan C 9.')).toBe('Plan C 9.');
+  });
+});
