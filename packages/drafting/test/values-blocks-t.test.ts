@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
+import { statedMinutes } from '../src/extract/clock.ts';
+import { ledger } from './spoken.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
   it('keeps the side meant', () => {
@@ -37,5 +39,26 @@ describe('letters and spinal levels said one by one (DOMAIN.md 1.5 O: chiropract
     // a grade after a level is not part of it, and a number too high for the region is no level
     expect(normalizeClinical('Myotomes L2 through S1 five out of five.')).toBe('Myotomes L2 through S1 5/5.');
     expect(normalizeClinical('Plan C 9.')).toBe('Plan C 9.');
+  });
+});
+
+describe('minutes inside a goal are not treatment time (DOMAIN.md 2.2: only direct treatment minutes are billed)', () => {
+  it('a goal said after a timed block links it and adds no block of the goal\'s minutes', () => {
+    expect(statedMinutes('That soft tissue work is aimed at your goal of feeding her for 30 min without the neck pain.')).toBeNull();
+    expect(statedMinutes('We did this so she can stand 20 min at the stove.')).toBeNull();
+    expect(statedMinutes('10 min of soft tissue for your goal of sitting longer.')).toBe(10);
+    expect(ledger([
+      "It's five-forty-two. Let's do some instrument-assisted soft tissue on the right upper trap and the cervical paraspinals.",
+      "Breathe into it. It's releasing.",
+      'Five-fifty-two, that\'s ten minutes. Turn your head to the right again... Seventy degrees now.',
+      'That soft tissue work is aimed at your goal of feeding her for thirty minutes without the neck pain pulling you out of it.',
+    ])).toEqual([['manual_therapy', '17:42', '17:52', 10]]);
+  });
+
+  it('goals reported met, with their numbers, open no block', () => {
+    expect(ledger([
+      "That's nine twenty-nine, so twenty-four minutes of work simulation today, all toward your goal of going back to full duty.",
+      "You've met all three goals: fifty pounds floor to waist with even loading, five minutes of kneeling, and your functional score is over seventy.",
+    ])).toEqual([['therapeutic_activity', '09:29', null, null]]);
   });
 });

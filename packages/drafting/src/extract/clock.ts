@@ -58,11 +58,13 @@ export const DOSE_AFTER_MINUTES = String.raw` each\b| at a time\b| apiece\b|,? (
 
 /**
  * Minutes said: "18 min", "an 8-minute block". Not a test's name ("6-min walk", "2-min step
- * test") and not a dose inside the block ("two rounds of three minutes", "3 min each", "putty,
- * 2 min times 3").
+ * test"), not a dose inside the block ("two rounds of three minutes", "3 min each", "putty,
+ * 2 min times 3") and not a time inside a goal ("his goal of sitting 30 min").
  */
 const STATED_MINUTES = new RegExp(String.raw`\b(\d+(?:\.\d+)?)(?: |-)min\b(?!\w|[- ](?:walk|step|test|stair|delay\w*|recall|break|rest|nap|drive|commute)\b|\s+(?:to|before it) (?:settle|settled|calm|clear|go away|resolve|ease|subside)\b|${DOSE_AFTER_MINUTES})`
-  + String.raw`(?<!\b(?:rested|rest|resting|after|every|within|for the first|from|from about|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)`, 'i');
+  + String.raw`(?<!\b(?:rested|rest|resting|after|every|within|for the first|from|from about|(?:rounds?|sets?|bouts?|intervals?|reps?) of)\s+\d+(?:\.\d+)?[ -]min)`
+  // ... and not a time inside the goal a service is for ("aimed at your goal of feeding her for 30 min", "so she can stand 20 min")
+  + String.raw`(?<!\b(?:goals?|so (?:that )?(?:he|she|you|they|I|we) can)\b[^.!?;]{0,80})`, 'i');
 
 /** Minutes stated in the text; the first one, or null. */
 export function statedMinutes(text: string): number | null {
