@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { statedMinutes } from '../src/extract/clock.ts';
-import { ledger } from './spoken.ts';
+import { entries, ledger } from './spoken.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
   it('keeps the side meant', () => {
@@ -60,5 +60,12 @@ describe('minutes inside a goal are not treatment time (DOMAIN.md 2.2: only dire
       "That's nine twenty-nine, so twenty-four minutes of work simulation today, all toward your goal of going back to full duty.",
       "You've met all three goals: fifty pounds floor to waist with even loading, five minutes of kneeling, and your functional score is over seventy.",
     ])).toEqual([['therapeutic_activity', '09:29', null, null]]);
+  });
+});
+
+describe('a service said with how it was tolerated (DOMAIN.md 2.13: extraspinal CMT is 98943)', () => {
+  it('"Extraspinal adjustment to the TMJ ..., well tolerated." is manipulation done, with the jaw as its region', () => {
+    const rows = entries(['Diversified adjustments to the cervical spine at C one two.', 'Extraspinal adjustment to the T M J with intraoral distraction, well tolerated.'], 'chiro');
+    expect(rows.map((e) => [e.kindHint, e.bodyRegions])).toEqual([['cmt', ['cervical', 'tmj']]]);
   });
 });

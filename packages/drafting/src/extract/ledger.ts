@@ -137,7 +137,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // "What I'm seeing is that ... the VOR is the big one": the clinician's impression names no service given
     // ("You've met all three goals: fifty pounds ..., five minutes of kneeling": the goals' status, with their numbers, neither)
     const goalsMet = /\b(?:have|has|'ve|'s) (?:now )?(?:met|achieved|reached)\b[^.!?]{0,20}\bgoals?\b/i.test(text) && !clockTimes(text).length;
-    const deficitOnly = goalsMet || (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(text) || ASSESSMENT_CUE.test(text)) && !PARAM_TEST.test(text) && !clockTimes(text).length;
+    // ("Extraspinal adjustment to the TMJ ..., well tolerated.": a service with how it was tolerated is still the service)
+    const deficitOnly = goalsMet || (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(text)
+      || ASSESSMENT_CUE.test(text.replace(/,\s*(?:and\s+)?(?:well |poorly )?tolerated(?: well)?\s*[.!]?$/i, ''))) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
     // "Tell her the ankle is stiff ... that's why the stairs are hard": a message passed on (by an interpreter or family) names no service
