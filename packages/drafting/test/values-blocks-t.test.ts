@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { statedMinutes } from '../src/extract/clock.ts';
-import { entries, ledger } from './spoken.ts';
+import { draftOf, entries, ledger, SMALL_TALK } from './spoken.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
   it('keeps the side meant', () => {
@@ -67,5 +67,34 @@ describe('a service said with how it was tolerated (DOMAIN.md 2.13: extraspinal 
   it('"Extraspinal adjustment to the TMJ ..., well tolerated." is manipulation done, with the jaw as its region', () => {
     const rows = entries(['Diversified adjustments to the cervical spine at C one two.', 'Extraspinal adjustment to the T M J with intraoral distraction, well tolerated.'], 'chiro');
     expect(rows.map((e) => [e.kindHint, e.bodyRegions])).toEqual([['cmt', ['cervical', 'tmj']]]);
+  });
+});
+
+describe('small talk a patient or family member starts or answers (DOMAIN.md 1.5: the note holds clinical content only)', () => {
+  const texts = (d: Awaited<ReturnType<typeof draftOf>>) => Object.values(d.sections).flat().map((s) => s.text).join(' | ');
+
+  it('the weather and a relative\'s tournament are left out; rain in how the patient got hurt is kept', async () => {
+    const d = await draftOf([
+      ['clinician', 'So tell me what happened to the hip.'],
+      ['patient', 'Well, it had been raining all night, and I slipped on the wet leaves on the front walk. Landed right on my hip. The right one.'],
+      ['clinician', 'Any other medical problems I should know about?'],
+      ['patient', 'The sugar diabetes, type two, and the osteoporosis.'],
+      ['other', "And this weather, honestly. They say it's going to rain straight through the weekend, and my son's got his basketball tournament up at State, so I'm driving in it."],
+      SMALL_TALK,
+    ], { noteType: 'evaluation' });
+    expect(texts(d)).toMatch(/slipped on wet leaves/i);
+    expect(texts(d)).not.toMatch(/tournament|straight through the weekend/i);
+  });
+
+  it('news of someone asked about by name is left out; the patient\'s own goal for a game is kept', async () => {
+    const d = await draftOf([
+      ['clinician', "Oh, how's Mike doing back at work?"],
+      ['patient', "Back on twenty-four-hour shifts at the firehouse, so it's just me and her most nights."],
+      ['clinician', 'And what are you working toward?'],
+      ['patient', 'The playoffs start in six weeks and I want to be back for the playoffs.'],
+      SMALL_TALK,
+    ]);
+    expect(texts(d)).not.toMatch(/firehouse/i);
+    expect(texts(d)).toMatch(/playoffs/i);
   });
 });

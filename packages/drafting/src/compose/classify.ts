@@ -39,6 +39,28 @@ const CHANGE_SAID = /\b(?:(?:up|down) from|from [\w-]+(?: [\w-]+)? to)\b|\b(?:wo
 const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b/i;
 const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|brought (?:in )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
 
+/**
+ * Small talk a patient or family member starts or answers: the weather, a game or tournament, a family
+ * celebration ("They say it's going to rain ..., my son's got his basketball tournament"), or news of
+ * someone else asked about by name ("How's Mike doing back at work?" - "Back on 24-hour shifts ...").
+ * Never when it names a body part, a symptom, a measure or how the patient got hurt ("it had been
+ * raining all night ... I slipped").
+ */
+const OFF_TOPIC = /\b(?:weather|(?:going|supposed) to (?:rain|snow)|forecast|tournament|playoffs?|championship|super bowl|world series|fantasy (?:football|league)|baptism|christening|wedding|bridal shower|baby shower|birthday party|graduation party|family reunion)\b/i;
+/** "How's Mike doing?", "How's your husband?", "How's the little one?": a question about someone else. */
+const OTHER_PERSON_Q = /^(?:(?:oh|so|and|hey|hi|okay|well),?\s+)*how(?:'s| is| are| was)\s+(?:(?!(?:the|your|it|that|this|everything|things|life|work)\b)[A-Z][a-z]+(?=\s+(?:doing|holding up|getting on|liking)\b|\s*\?)|(?:your|the) (?:husband|wife|partner|son|daughter|mom|mother|dad|father|kids?|grandkids?|family|baby|little one|new baby)\b)/;
+const GOAL_WORD = /\b(?:wants? to|hop(?:e|es|ing) to|goal|back (?:for|to|in)|return\w*|play(?:ing)? in|compete|make it to)\b/i;
+const HURT = /\b(?:slip\w*|fell|fall(?:ing)?|tripped|landed|hurt|injur\w*|accident|pain|sore)\b/i;
+
+/** A non-clinician's small talk (see OFF_TOPIC), given the question the turn answers. */
+export function offTopic(u: Unit, question: string | undefined): boolean {
+  if (u.speaker === 'clinician') return false;
+  // ("wants to be back for the playoffs" is the patient's goal)
+  const clinical = regionsIn(u.text).length > 0 || symptomMentions(u.text).length > 0 || MEASURE_VALUE.test(withUnits(u.text)) || HURT.test(u.text) || GOAL_WORD.test(u.text);
+  if (clinical) return false;
+  return OFF_TOPIC.test(u.text) || (u.speaker === 'patient' && !!question && OTHER_PERSON_Q.test(question.trim().replace(/^\w/, (c) => c.toLowerCase())));
+}
+
 /** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
 function substantive(text: string, answers = false): boolean {
   const words = text.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'/+°%-]/gu, '')).filter(Boolean);

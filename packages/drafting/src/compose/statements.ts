@@ -13,7 +13,7 @@ import { toThirdPerson, type Voice } from '../text/voice.ts';
 import type { Block } from '../extract/ledger.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import type { DraftSections } from '../types.ts';
-import { sectionFor } from './classify.ts';
+import { offTopic, sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
@@ -242,7 +242,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       continue;
     }
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
-    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    const turnQ = u.speaker === 'clinician' ? undefined : (q ?? questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u));
+    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) || offTopic(u, turnQ?.text) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
