@@ -7,7 +7,7 @@ import { codeVisit } from '@scribe/coding';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OfflineTherapyDrafter } from '../offline/offline-drafter.ts';
-import type { Drafter } from '../types.ts';
+import type { DraftContext, DraftInput, Drafter } from '../types.ts';
 import { buildVisitInput } from '../visit-input.ts';
 import { loadCases } from './case-file.ts';
 import { type CaseReport, runCase, summarize, type Summary } from './run.ts';
@@ -51,15 +51,44 @@ async function pickDrafter(engine: string): Promise<Drafter> {
   throw new Error(`unknown engine "${engine}" (offline | llm)`);
 }
 
+/**
+ * Two short visits written for the warm-up (an ambient PT visit and a chiropractic dictation), so
+ * the rule set is compiled before the first timed case. Not taken from any evaluation set.
+ */
+const WARM_UP: { context: DraftContext; lines: [DraftInput['utterances'][number]['speaker'], string][] }[] = [
+  {
+    context: { discipline: 'pt', noteType: 'daily', mode: 'ambient', payer: { type: 'medicare' }, diagnoses: [], goals: [{ text: 'Walk 300 feet with a cane' }], referral: null },
+    lines: [
+      ['clinician', 'How is the right knee today, zero to ten?'],
+      ['patient', 'About a three out of ten, no swelling, but stairs are still hard.'],
+      ['clinician', 'Any numbness or tingling?'],
+      ['patient', 'No, none.'],
+      ['clinician', 'Knee flexion is a hundred and five degrees, up from ninety. Quad strength four minus out of five.'],
+      ['clinician', "It's nine o'clock. Leg press forty pounds, three sets of ten, and step-ups on the left... no, the right, two sets of eight."],
+      ['clinician', "It's nine-fifteen, fifteen minutes of exercise. That's for your goal of walking to the mailbox."],
+      ['clinician', 'Now gait training with the cane, two hundred feet, cues for a longer step. Nine twenty-six, eleven minutes.'],
+      ['patient', 'My daughter is visiting this weekend.'],
+      ['clinician', 'At home, quad sets ten reps twice a day. Continue twice a week for four weeks.'],
+    ],
+  },
+  {
+    context: { discipline: 'chiro', noteType: 'daily', mode: 'dictation', payer: { type: 'commercial' }, diagnoses: [{ icd10: 'M54.2' }], goals: [], referral: null },
+    lines: [
+      ['clinician', 'Subjective. Neck pain five out of ten, worse turning left. Denies headaches.'],
+      ['clinician', 'Objective. Cervical rotation left sixty degrees. Restriction at C five six, tender right upper trap.'],
+      ['clinician', 'Diversified adjustments at C five six and T four. Two regions. Myofascial release to the right upper trap, ten-oh-two to ten-ten.'],
+      ['clinician', 'Assessment. Improving. Plan. Twice a week for two weeks, chin tucks at home.'],
+    ],
+  },
+];
+
 async function warmUp(drafter: Drafter): Promise<void> {
   if (drafter.engine !== 'offline-therapy-drafter') return;
-  const context = { discipline: 'pt' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'commercial' as const }, diagnoses: [], goals: [], referral: null };
-  const utterances = [
-    { id: 'w1', speaker: 'patient' as const, start: 0, end: 1, text: 'My right knee is about a three out of ten, no swelling.' },
-    { id: 'w2', speaker: 'clinician' as const, start: 1, end: 2, text: "It's 9:00, leg press forty pounds, three sets of ten. It's 9:10, ten minutes." },
-  ];
-  const draft = await drafter.draft({ utterances, context });
-  try { codeVisit(buildVisitInput(draft, context)); } catch { /* coding not available yet: reported per case */ }
+  for (const { context, lines } of WARM_UP) {
+    const utterances = lines.map(([speaker, text], i) => ({ id: `w${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
+    const draft = await drafter.draft({ utterances, context });
+    try { codeVisit(buildVisitInput(draft, context)); } catch { /* coding not available yet: reported per case */ }
+  }
 }
 
 /** Entry point; returns the process exit code. */
