@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { statedMinutes } from '../src/extract/clock.ts';
+import { testsIn } from '../src/lexicon/tests.ts';
+import { priority } from '../src/compose/budget.ts';
 import { draftOf, entries, ledger, SMALL_TALK } from './spoken.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
@@ -96,5 +98,12 @@ describe('small talk a patient or family member starts or answers (DOMAIN.md 1.5
     ]);
     expect(texts(d)).not.toMatch(/firehouse/i);
     expect(texts(d)).toMatch(/playoffs/i);
+  });
+});
+
+describe('the Communication Attitude Test (DOMAIN.md 2.4: an outcome measure with its baseline is kept)', () => {
+  it('is a named measure the budget never drops', () => {
+    expect(testsIn('Communication Attitude Test score sixteen').map((t) => t.name)).toEqual(['Communication Attitude Test']);
+    expect(priority({ section: 'objective', text: 'Communication Attitude Test score 16, was 21 at evaluation.', evidence: ['u1'] }, 'progress')).toBeGreaterThanOrEqual(9);
   });
 });

@@ -77,6 +77,8 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 's/z ratio', kind: 'speech_swallow', re: /\bs\/z ratio\b|\bs over z ratio\b/i },
   { name: 'speaking pitch', kind: 'speech_swallow', re: /\b(?:habitual |modal )?speaking pitch\b|\bhabitual pitch\b|\bfundamental frequency\b/i },
   { name: 'OASES', kind: 'outcome_scale', re: /\bOASES\b/i },
+  // the child's attitude toward talking (fluency): "Communication Attitude Test score 16", the KiddyCAT for preschoolers
+  { name: 'Communication Attitude Test', kind: 'outcome_scale', re: /\b(?:Communication Attitude Test|CAT-R|KiddyCAT)\b/i },
   { name: 'stuttering severity', kind: 'speech_swallow', re: /\b(?:SSI-?4|stuttering severity|percent syllables stuttered|%SS)\b/i },
   { name: 'Montreal Cognitive Assessment', kind: 'other', re: /\b(?:MoCA|Montreal Cognitive Assessment)\b/i },
   { name: 'SLUMS', kind: 'other', re: /\bSLUMS\b/i },
