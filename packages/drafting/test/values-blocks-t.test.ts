@@ -17,6 +17,12 @@ describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart
       .toBe('On the right, the surgical side, hip abduction is a 2+/5.');
   });
 
+  it('keeps the side meant after "scratch that" or "correction", with the words said again', () => {
+    expect(normalizeClinical('Lateral glides at C five six on the left... scratch that, on the right. Grade three.')).toBe('Lateral glides at C5-6 on the right. Grade 3.');
+    expect(normalizeClinical('Total active motion of the right index... correction, the left index finger, two hundred thirty-five degrees.'))
+      .toBe('Total active motion of the left index finger, 235°.');
+  });
+
   it('keeps the reading meant when it is said again on its scale or with its unit', () => {
     expect(normalizeClinical('Neck pain six out of ten... sorry, five out of ten today.')).toBe('Neck pain 5/10 today.');
     expect(normalizeClinical('Flexion ninety degrees, sorry, ninety-five degrees.')).toBe('Flexion 95°.');

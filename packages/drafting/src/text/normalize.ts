@@ -68,7 +68,10 @@ const RULES: Rule[] = [
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation";
   // "the right... sorry, the left ankle", "On the left... no, sorry, the right" keep the side meant
-  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?(?:no,?\s+sorry|no|sorry),?\s+(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  // ... "on the left... scratch that, on the right", "of the right index... correction, the left index finger"
+  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?(?:no,?\s+sorry|no|sorry|scratch that|correction|I mean),?\s+(?:(?:on|to|at|in|of) )?(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  // ... said again with the words after it: "the right index... correction, the left index finger" -> "the left index finger"
+  [/\b(left|right)((?: [a-z]+){1,2})(?:\.\.\.|,)\s+(?:no,?\s+sorry|no|sorry|scratch that|correction|I mean),?\s+(?:the\s+)?(right|left)\2\b/gi, '$3$2'],
   // a reading corrected with its scale or unit said again: "6/10... sorry, 5/10 today" -> "5/10 today"
   [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))(?:\.\.\.|,)?\s+(?:no,?\s+sorry|no|sorry),?\s+(\d+(?:\.\d+)?)\1(?![\w/])/gi, '$2$1'],
   // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
