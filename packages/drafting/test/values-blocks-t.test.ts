@@ -113,3 +113,16 @@ describe('the Communication Attitude Test (DOMAIN.md 2.4: an outcome measure wit
     expect(priority({ section: 'objective', text: 'Communication Attitude Test score 16, was 21 at evaluation.', evidence: ['u1'] }, 'progress')).toBeGreaterThanOrEqual(9);
   });
 });
+
+describe('giving way counted and told (DOMAIN.md 1.5 S: symptoms and events since the last visit)', () => {
+  it('"Any giving way?" - "Once." charts the count with what was asked, and the event told after it is kept', async () => {
+    const d = await draftOf([
+      ['clinician', 'Any giving way?'],
+      ['patient', "Once. I stepped off a curb wrong on Wednesday and it kind of rolled, but I caught myself, I didn't go down."],
+      SMALL_TALK,
+    ]);
+    const s = d.sections.subjective.map((x) => x.text);
+    expect(s).toContain('Giving way: once.');
+    expect(priority({ section: 'subjective', text: 'Patient stepped off curb wrong on Wednesday and it rolled, patient did not go down.', evidence: ['u2'] })).toBeGreaterThanOrEqual(8.8);
+  });
+});

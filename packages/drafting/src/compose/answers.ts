@@ -51,7 +51,7 @@ const HOW_TOPIC = /\b(?:exercises|home (?:program|exercises)|HEP|appetite|energy
  * A verdict given as the whole answer: "Terrible.", "Much better.", "Pretty good, actually." It says
  * how the thing asked about is (DOMAIN.md 1.5 S: patient-reported symptoms and function).
  */
-export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair|everywhere|always|all the time|most of the time|every day|mostly|looser|loose|tighter|lighter|stiffer|easier|freer|relaxed)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
+export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair|everywhere|always|all the time|most of the time|every day|mostly|looser|loose|tighter|lighter|stiffer|easier|freer|relaxed|(?:just |only )?once|twice|never|a (?:few|couple(?: of)?) times|\d+ times)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
 
 /** "How does it feel?", "How does the knee feel now?": how the patient feels, often after treatment; group 1 is what was asked about. */
 export const FEEL_Q = /\bhow (?:does|do|did) (?:it|that|this|everything|(?:the|your|his|her) ([a-z]+(?: [a-z]+)?)) feel\b|\bhow(?:'s| is| are) (?:it|that|everything) feeling\b/i;
