@@ -8,7 +8,9 @@ import { normalizeClinical } from '../src/index.ts';
 import { statedMinutes } from '../src/extract/clock.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 import { priority } from '../src/compose/budget.ts';
-import { draftOf, entries, ledger, SMALL_TALK } from './spoken.ts';
+import { draftOf, entries, ledger, SMALL_TALK, type Line } from './spoken.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
   it('keeps the side meant', () => {
@@ -124,5 +126,27 @@ describe('giving way counted and told (DOMAIN.md 1.5 S: symptoms and events sinc
     const s = d.sections.subjective.map((x) => x.text);
     expect(s).toContain('Giving way: once.');
     expect(priority({ section: 'subjective', text: 'Patient stepped off curb wrong on Wednesday and it rolled, patient did not go down.', evidence: ['u2'] })).toBeGreaterThanOrEqual(8.8);
+  });
+});
+
+describe('a repetitions-to-fatigue test counted by side (DOMAIN.md 2.4: objective measures with their baseline)', () => {
+  const lines: Line[] = [
+    ['clinician', 'Now single-leg heel raises, as many as you can, left side first.'],
+    ['patient', "...twelve, thirteen, fourteen. That's it, it's burning."],
+    ['clinician', 'Fourteen on the left. Now the right side.'],
+    ['clinician', "Twenty-five on the right. Last week you only got nine on the left, so that's real progress."],
+  ];
+
+  it('reads each side\'s count as that test, the earlier count said for the left as the left\'s', () => {
+    const units = buildUnits(lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i, end: i + 1, text: normalizeClinical(text) })), 'ambient');
+    expect(extractMeasures(units, 'pt').map((m) => [m.name, m.side, m.value, m.baseline])).toEqual([
+      ['single-leg heel raises', 'left', '14', '9'],
+      ['single-leg heel raises', 'right', '25', null],
+    ]);
+  });
+
+  it('charts both sides under the test\'s name', async () => {
+    const d = await draftOf([...lines, SMALL_TALK]);
+    expect(d.sections.objective.map((s) => s.text).join(' | ')).toMatch(/Single-leg heel raises: left 14; right 25\b/);
   });
 });

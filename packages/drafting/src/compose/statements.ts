@@ -246,6 +246,14 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) || offTopic(u, turnQ?.text) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);
     // "To the right... 70.": a bare value right after the movement it measures is a reading
+    // "Fourteen on the left." after "Now single-leg heel raises, as many as you can": the count of that test, named
+    const counted = !section && u.speaker === 'clinician' ? SIDE_COUNT.exec(u.text.trim()) : null;
+    const test = counted ? measures.find((m) => m.unitIdx === u.idx && m.value === counted[1] && m.evidence[0] !== u.uttId) : undefined;
+    if (counted && test) {
+      out.push({ section: 'objective', text: `${cap(test.name)}: ${counted[2]?.toLowerCase()} ${test.value}.`, evidence: test.evidence.filter((e, i, all) => all.indexOf(e) === i && e !== u.uttId).concat(u.uttId) });
+      keptIdx.add(u.idx);
+      continue;
+    }
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && BARE_VALUE.test(u.text.trim()) && prevSaid?.uttId === u.uttId
       && (movementName(prevSaid.text, said, lastJoint(units, u.idx)) || measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))) section = 'objective';
@@ -389,6 +397,9 @@ function withBaseline(prev: Draftable | undefined, it: Draftable): string | null
   return prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
 }
 
+/** A count said with its side only: "14 on the left.", "That's 25 on the right." */
+const SIDE_COUNT = /^(?:that's\s+)?(\d{1,3})(?: reps)? on the (left|right)\b[.!]?$/i;
+
 /** A reading given for one side: "Right hand, 51 blocks.", "Left 12 lb." */
 const SIDE_READING = /^(?:right|left)((?: [a-z]+){0,2}?)(?: is| was)?,? -?\d(?:[^.;]|\.\d){0,30}\.$/i;
 
@@ -408,6 +419,13 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
         prev.evidence = [...new Set([...prev.evidence, ...it.evidence])];
         continue;
       }
+    }
+    // "Single-leg heel raises: left 14." + "Single-leg heel raises: right 25." -> "Single-leg heel raises: left 14; right 25."
+    const name = /^([^:.;]{3,40}): (?:left|right) [^:;]*$/i.exec(it.text)?.[1];
+    if (prev && name && prev.section === it.section && prev.text.startsWith(`${name}: `) && !/[;]/.test(prev.text)) {
+      prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.slice(name.length + 2)}`;
+      prev.evidence = [...new Set([...prev.evidence, ...it.evidence])];
+      continue;
     }
     // "Timed up and go: 12.4 s. At evaluation 15.6." -> "Timed up and go: 12.4 s (15.6 at evaluation)."
     const joined = withBaseline(prev, it);

@@ -14,6 +14,9 @@ import { GOAL_LINK, PLAN_CUE } from './cues.ts';
 import { isPosition, kindFor, nameAfter, nameBefore, withUnits } from './measure-names.ts';
 import type { Unit } from './units.ts';
 
+/** A test of repetitions to fatigue: "single-leg heel raises, as many as you can". Group 1 is its name. */
+const MAX_REPS = /\b((?:single[- ]leg )?(?:heel|calf|toe) raises|sit[- ]to[- ]stands?|push[- ]?ups|squats|step[- ]ups|bridges)\b[^.]{0,40}\b(?:as many as (?:you|he|she|they) can|to fatigue|max(?:imum)? reps)\b/i;
+
 export interface LocatedMeasure extends Measure {
   /** Unit index where the value was said. */
   unitIdx: number;
@@ -202,7 +205,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     // ... and a sentence with a reading of its own that was not read ("3.61 now, ... they were 4.31") gives no one else a baseline
     const ownReading = (text.match(/\d+(?:\.\d+)?/g) ?? []).length > 1;
     if (barePrior && !consumed && !ownReading && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
-      const saidSide = sidesIn(barePrior[0])[0]?.side ?? null;
+      // (the side said anywhere in the sentence: "Last week you only got 9 on the left")
+      const sentenceSides = sidesIn(text);
+      const saidSide = sidesIn(barePrior[0])[0]?.side ?? (sentenceSides.length === 1 ? sentenceSides[0]?.side ?? null : null);
       // "LEFS 38/80, down from 46 at the progress note. It was 22 at the initial evaluation.": an older value of the
       // reading just said, which already has its baseline, never a baseline for a reading said before it
       const last = [...out].reverse().find((x) => x.kind !== 'pain' && (saidSide === null || x.side === saidSide));
@@ -229,6 +234,14 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const p = PRIOR.exec(text);
       const said = testsIn(units[u.idx - 1]?.text ?? '')[0]?.name.toLowerCase() ?? lastName;
       found.push({ kind: kindFor(said, n, said), name: said, value: n, baseline: p ? priorValue(p) : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
+    }
+    // a count of a repetitions-to-fatigue test set up just before: "Now single-leg heel raises, as many as you can, left
+    // side first." - (the patient counts) - "Fourteen on the left. Now the right side." - "Twenty-five on the right."
+    const count = found.length === 0 && u.speaker === 'clinician' ? /^(?:that's\s+)?(\d{1,3})(?: reps)? on the (left|right)\b/i.exec(text) : null;
+    const maxTest = count ? units.slice(Math.max(0, u.idx - 6), u.idx).reverse().find((x) => x.speaker === 'clinician' && MAX_REPS.test(x.text)) : undefined;
+    if (count && maxTest) {
+      const name = (MAX_REPS.exec(maxTest.text)?.[1] ?? '').toLowerCase();
+      found.push({ kind: 'strength', name, value: count[1] ?? '', baseline: null, side: (count[2]?.toLowerCase() ?? null) as LocatedMeasure['side'], evidence: [maxTest.uttId, u.uttId], unitIdx: u.idx });
     }
     const named = testsIn(text)[0];
     if (named) lastName = named.name;
