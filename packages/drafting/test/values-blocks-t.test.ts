@@ -10,6 +10,7 @@ import { testsIn } from '../src/lexicon/tests.ts';
 import { priority } from '../src/compose/budget.ts';
 import { draftOf, entries, ledger, SMALL_TALK, type Line } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
+import { deniedContent } from '../src/compose/patient.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
@@ -148,5 +149,26 @@ describe('a repetitions-to-fatigue test counted by side (DOMAIN.md 2.4: objectiv
   it('charts both sides under the test\'s name', async () => {
     const d = await draftOf([...lines, SMALL_TALK]);
     expect(d.sections.objective.map((s) => s.text).join(' | ')).toMatch(/Single-leg heel raises: left 14; right 25\b/);
+  });
+});
+
+describe('what a caregiver saw the patient do, and a symptom denied at a body part (DOMAIN.md 1.5 S; 1.6)', () => {
+  it('charts "He picked up his coffee mug with his left hand" as the patient\'s function, with who did it', async () => {
+    const d = await draftOf([
+      ['other', 'He picked up his coffee mug with his left hand on Sunday. I nearly cried.'],
+      ['clinician', 'That\'s huge. Any pain in the left shoulder these days?'],
+      ['patient', "No, the shoulder's fine. Just tired by the end of the day."],
+      SMALL_TALK,
+    ], { discipline: 'ot', noteType: 'reevaluation' });
+    const s = d.sections.subjective.map((x) => x.text);
+    expect(s).toContain('Caregiver reports patient picked up coffee mug with left hand on Sunday.');
+    expect(s.join(' | ')).toMatch(/^Denies left shoulder pain\b|\| Denies left shoulder pain\b/);
+  });
+
+  it('writes the symptom after where it is: "pain in the left shoulder" -> "left shoulder pain"', () => {
+    expect(deniedContent('Any pain in the left shoulder these days?')).toBe('left shoulder pain');
+    expect(deniedContent('Any swelling in the knee?')).toBe('knee swelling');
+    // (a plural stays as said)
+    expect(deniedContent('Any numbness in your hands?')).toBe('numbness in the hands');
   });
 });

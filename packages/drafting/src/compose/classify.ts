@@ -154,7 +154,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     // "I want Peppa!", "More!": a short exclamation (a child's, often) reports nothing
     if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t)) return null;
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
-    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same)\b/i.test(t);
+    // ... or something done with it: "He picked up his coffee mug with his left hand on Sunday"
+    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same|picked up|held|grabbed|opened|lifted|carried|buttoned|tied|wrote|reached)\b/i.test(t);
     // "Daycare noticed too. They said she's asking for things now": a report from school or daycare, relayed by family
     const relayedReport = u.speaker === 'other' && /\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t);
     // "He's been sneaking regular coffee in the morning": what the family sees the patient doing

@@ -54,7 +54,9 @@ export function deniedContent(question: string): string {
   else if (aux) t = t.slice(/^\w+\s+/.exec(t)?.[0].length ?? 0);
   // "Has it given way on you?": who it happened to is the patient, said already
   t = t.replace(/\s+on (?:you|him|her|them)\s*$/i, '');
-  t = t.replace(/\b(?:any|ever)\s+/gi, '').replace(/\s+(?:at all|lately|recently|since\b.*)$/i, '').trim();
+  t = t.replace(/\b(?:any|ever)\s+/gi, '').replace(/\s+(?:at all|lately|recently|these days|since\b.*)$/i, '').trim();
+  // "pain in the left shoulder" -> "left shoulder pain": the symptom after where it is, as charted
+  t = t.replace(/^(pain|numbness|tingling|swelling|stiffness|weakness) in (?:the |your |his |her |their )?((?:left |right )?[a-z]*[a-rt-z])$/i, '$2 $1');
   return lowerFirst(/\b(?:you|your|I|my|me|we|our)\b/i.test(t) ? toThirdPerson(t, 'clinician') : t).replace(/\s+/g, ' ');
 }
 

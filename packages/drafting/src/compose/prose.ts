@@ -74,7 +74,9 @@ export function concise(text: string): string {
       .replace(/\s*\bend of (?:note|dictation)\b\.?/gi, '')
       .replace(/\b(?:reports|states|says) that\b/gi, (m) => m.split(' ')[0] ?? m)
       .replace(/\band then\b/gi, 'then')
-      .replace(/(?<=(?:,|;|:|\band|\bso|\bbut|\bthen|^[A-Z][a-z]+ [a-z]+) )(?:he|she|they|clinician|patient) (?=[a-z]+(?:ed|s)?\b)(?!is\b|was\b|has\b|can\b|does\b|did\b|will\b|would\b)/g, '')
+      // "Caregiver reports he picked up his mug": who did it is the patient, not the one reporting
+      .replace(/^((?:Caregiver|Interpreter|Family|Spouse|Wife|Husband|Mom|Mother|Dad|Father|Parents?) reports) (?:he|she|they) (?=[a-z]+ed\b)/, '$1 patient ')
+      .replace(/(?<=(?:,|;|:|\band|\bso|\bbut|\bthen|^[A-Z][a-z]+ [a-z]+) )(?:he|she|they|clinician|(?<!^(?:Caregiver|Interpreter|Family|Spouse|Wife|Husband|Mom|Mother|Dad|Father|Parents?) reports )patient) (?=[a-z]+(?:ed|s)?\b)(?!is\b|was\b|has\b|can\b|does\b|did\b|will\b|would\b)/g, '')
       .replace(/\b(progressed|moved|advanced|switched|cued|helped|reminded) (?:him|her|them|patient) /g, '$1 ')
       // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose
       .replace(/(?<!\b(?:is|are|was|were|or))(?:,? so) (?=[a-z])/g, '; ')
