@@ -172,3 +172,19 @@ describe('what a caregiver saw the patient do, and a symptom denied at a body pa
     expect(deniedContent('Any numbness in your hands?')).toBe('numbness in the hands');
   });
 });
+
+describe('goals set, and a goal with its number said after a block (DOMAIN.md 2.4: each timed service tied to a goal)', () => {
+  it('"For goals, I\'m writing down: ... getting up from a chair ..." opens no block', () => {
+    expect(ledger(["For goals, I'm writing down: in four weeks, getting up from a regular chair and the toilet on your own; in eight weeks, walking three hundred feet with a cane."])).toEqual([]);
+    expect(ledger(['New goals for eight weeks: use the left hand to hold a jar while you open it.'])).toEqual([]);
+  });
+
+  it('"That\'s building toward the 300 feet with a cane." links the gait block just timed', () => {
+    const rows = entries([
+      "Ten-nineteen, let's walk. With the walker, I want the left foot to step past the right one.",
+      'First lap was forty feet. Eighty feet that time, and the steps were much more even.',
+      "Ten-twenty-six, that's seven minutes of walking. That's building toward the three hundred feet with a cane.",
+    ], 'pt', 'ambient');
+    expect(rows.map((e) => [e.kindHint, e.minutes, e.linkedGoal])).toEqual([['gait_training', 7, 'That is building toward the 300 feet with a cane.']]);
+  });
+});

@@ -117,7 +117,10 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // "shoulder strengthening performed, about twelve minutes, ... per her goal" charts a service: not a link only
     // "Now some balance work for the new goal, walking safely at home": a service announced with its goal opens its block
     const announces = GOAL_LINK.test(text) && /^(?:(?:okay|ok|alright|so)[,]?\s+)?(?:now|next|then)\b/i.test(text) && blockKinds(text, discipline).length > 0;
-    const linkOnly = GOAL_LINK.test(text) && !PARAM_TEST.test(text) && !clockTimes(text).length && statedMinutes(text) === null && !announces;
+    // ("That's building toward the 300 feet with a cane": a number inside the goal is the goal's, not a dose)
+    const goalAt = GOAL_LINK.exec(text)?.index ?? -1;
+    const linkOnly = goalAt >= 0 && !PARAM_TEST.test(text.slice(0, goalAt)) && !(goalAt > 0 && PARAM_TEST.test(text) && !/^(?:(?:so|and|okay),?\s+)?(?:that's|that is|this is|it's|that|this)\b/i.test(text))
+      && !clockTimes(text).length && statedMinutes(text) === null && !announces;
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && !clockTimes(text).length
@@ -136,7 +139,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const measureOnly = resultOnly || (testsIn(text).length > 0 && /\d/.test(text) && !PARAM_TEST.test(text) && !clockRange(text)) || /\bstimulab\w*/i.test(text) || timedTask;
     // "What I'm seeing is that ... the VOR is the big one": the clinician's impression names no service given
     // ("You've met all three goals: fifty pounds ..., five minutes of kneeling": the goals' status, with their numbers, neither)
-    const goalsMet = /\b(?:have|has|'ve|'s) (?:now )?(?:met|achieved|reached)\b[^.!?]{0,20}\bgoals?\b/i.test(text) && !clockTimes(text).length;
+    // ... nor goals being set ("For goals, I'm writing down: in 4 weeks, getting up from a regular chair ...", "New goals for 8 weeks: ...")
+    const goalsMet = (/\b(?:have|has|'ve|'s) (?:now )?(?:met|achieved|reached)\b[^.!?]{0,20}\bgoals?\b/i.test(text)
+      || /^(?:(?:so|okay|and),?\s+)?(?:for (?:the |your |his |her )?goals|(?:new |short-term |long-term |updated )?goals?(?: for (?:the next )?\d+ weeks)?:|(?:the |your |his |her )?(?:new )?goals? (?:are|will be)\b)/i.test(text)) && !clockTimes(text).length;
     // ("Extraspinal adjustment to the TMJ ..., well tolerated.": a service with how it was tolerated is still the service)
     const deficitOnly = goalsMet || (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(text)
       || ASSESSMENT_CUE.test(text.replace(/,\s*(?:and\s+)?(?:well |poorly )?tolerated(?: well)?\s*[.!]?$/i, ''))) && !PARAM_TEST.test(text) && !clockTimes(text).length;
