@@ -188,3 +188,15 @@ describe('goals set, and a goal with its number said after a block (DOMAIN.md 2.
     expect(rows.map((e) => [e.kindHint, e.minutes, e.linkedGoal])).toEqual([['gait_training', 7, 'That is building toward the 300 feet with a cane.']]);
   });
 });
+
+describe('a result against "when we started" (DOMAIN.md 2.4: a measurable outcome compared with baseline)', () => {
+  it('is the block\'s outcome', () => {
+    const rows = entries([
+      "It's one-eighteen, let's start. Sit at the mat, put your left hand flat, and shift your weight onto it. I'll tap the triceps when it starts to buckle.",
+      "On the mat you held the elbow straight on your own for twenty seconds; when we started you couldn't get to five.",
+      "One-thirty-eight, that's twenty minutes on that.",
+    ], 'ot', 'ambient');
+    expect(rows.map((e) => [e.kindHint, e.minutes])).toEqual([['neuromuscular_reeducation', 20]]);
+    expect(rows[0]?.outcome).toMatch(/held the elbow straight .*20 s; at the start .*couldn't get to 5/);
+  });
+});
