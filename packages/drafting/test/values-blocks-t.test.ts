@@ -11,6 +11,7 @@ import { priority } from '../src/compose/budget.ts';
 import { draftOf, entries, ledger, SMALL_TALK, type Line } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { deniedContent } from '../src/compose/patient.ts';
+import { concise } from '../src/compose/prose.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
@@ -198,5 +199,22 @@ describe('a result against "when we started" (DOMAIN.md 2.4: a measurable outcom
     ], 'ot', 'ambient');
     expect(rows.map((e) => [e.kindHint, e.minutes])).toEqual([['neuromuscular_reeducation', 20]]);
     expect(rows[0]?.outcome).toMatch(/held the elbow straight .*20 s; at the start .*couldn't get to 5/);
+  });
+});
+
+describe('an evaluation\'s home set-up and rehab potential (DOMAIN.md 1.5: history and environment in S, the prognosis in A)', () => {
+  it('charts the family\'s account of steps and rails at home, and the rehab potential as assessment', async () => {
+    const d = await draftOf([
+      ['other', "We've got two steps to get in the front door, with a rail on the right going up. Her bedroom and the bathroom are on the main floor."],
+      ['clinician', "You were very active before, and that counts for a lot, so I'd say your rehab potential is good."],
+      SMALL_TALK,
+    ], { noteType: 'evaluation' });
+    expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/2 steps to get in front door, with rail on right/);
+    expect(d.sections.assessment.map((s) => s.text).join(' | ')).toMatch(/rehab potential good/);
+  });
+
+  it('writes "butt cheek" as "buttock", but never inside the patient\'s quoted words', () => {
+    expect(concise('Low back 5/10; right butt cheek burns after 20 min.')).toBe('Low back 5/10; right buttock burns after 20 min.');
+    expect(concise('"it\'s like a hot knife in my right butt cheek when I roll over".')).toBe('"it\'s like a hot knife in my right butt cheek when I roll over".');
   });
 });

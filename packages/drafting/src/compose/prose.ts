@@ -27,6 +27,8 @@ export function concise(text: string): string {
         ((/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at))) || /^a\s+while\b/i.test(all.slice(at)) ? m : ''))
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
+      // a lay word for the part the chart names (never inside a quotation): "right butt cheek" -> "right buttock"
+      .replace(/\bbutt cheeks?\b/gi, 'buttock')
       // "like a 4 instead of 6/10" -> "4/10 (was 6/10)": the same scale, and which came first
       .replace(/\b(\d{1,2}) instead of (?:an? )?(\d{1,2})\/10\b/gi, (m: string, a: string, b: string) => (Number(a) <= 10 ? `${a}/10 (was ${b}/10)` : m))
       // "The back's 5/10" -> "Back 5/10": a rating charted after what it rates
