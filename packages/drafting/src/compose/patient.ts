@@ -181,6 +181,9 @@ function foreignTurn(units: readonly Unit[], p: Unit): boolean {
   return turn.filter((x) => foreignSentence(x.text)).length * 2 > turn.length;
 }
 
+/** "Before the fall, how were you getting around?", "What were you doing before the surgery?": the prior level of function asked (DOMAIN.md 1.5). */
+export const PLOF_Q = /\bbefore (?:the |your |his |her |this )?(?:fall|surgery|injury|accident|stroke|fracture|hospital\w*|operation|it happened|this happened|all this)\b|\bprior level\b|\bwhat (?:were|was) (?:you|he|she) (?:doing|able to do) before\b/i;
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpreter = false): { text: string; evidence: string[] } | null {
   // an interpreter's words are the patient's report, relayed: never a caregiver's
@@ -337,6 +340,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   if (sidesIn(s).length === 0 && q && /\bpain \d/.test(s)) {
     const phrase = regionPhrase(q);
     if (phrase) { s = s.replace(/\bpain (\d)/, `${phrase.replace(/^the /, '')} pain $1`); evidence.unshift(q.uttId); }
+  }
+  // "Before the fall, how were you getting around?" - "I walked everywhere. No cane, nothing.": the prior level of function
+  if (q && PLOF_Q.test(q.text) && q.isQuestion && u.sentIndex === 0) {
+    return { text: `Prior level of function: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:oh|well|um)[,]?\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
   }
   // "What would you most like to get back to?" - "Doing my own hair.": the patient's goal
   if (q && GOAL_Q.test(q.text)) return { text: `${who === 'Patient' ? 'Patient' : 'Caregiver'} goal: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:and|also)\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };

@@ -16,7 +16,7 @@ import type { DraftSections } from '../types.ts';
 import { offTopic, sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
-import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
@@ -228,7 +228,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       || (u.speaker === 'patient' && bareRatings(u.text) !== null && !!scaleUtterance(units, u.idx)
         && ratesBodyOrSymptom(utteranceOf(units, u), (q ?? questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u))?.text))
       // "It doesn't hurt much. Maybe a one." - "One out of ten.": a rating the clinician says back on the scale
-      || (u.speaker === 'patient' && !!confirmingTurn(units, u));
+      || (u.speaker === 'patient' && !!confirmingTurn(units, u))
+      // "Before the fall, how were you getting around?" - "I walked everywhere. No cane, nothing.": every sentence of the answer
+      || (u.speaker !== 'clinician' && u.sentIndex > 0 && PLOF_Q.test(questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u)?.text ?? ''));
     // "Like five nights out of seven?", "I understand maybe half of what she says?": an unsure answer with a number or a share is said as a question but is an answer
     const uptalk = u.isQuestion && u.speaker !== 'clinician' && /\d|\b(?:half|a quarter|a third|most|all|none) of\b/i.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
       // ... an answer to a question, or said in the middle of the speaker's own account
