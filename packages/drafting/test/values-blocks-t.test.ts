@@ -220,14 +220,14 @@ describe('an evaluation\'s home set-up and rehab potential (DOMAIN.md 1.5: histo
 });
 
 describe('the prior level of function asked about (DOMAIN.md 1.5: an evaluation holds the prior level of function)', () => {
-  it('"Before the fall, how were you getting around?" - the answer is charted as the prior level, every sentence of it', async () => {
+  it('"Before the fall, how were you getting around?" - the answer is charted under "Before the fall:", every sentence of it', async () => {
     const d = await draftOf([
       ['clinician', 'Good. Before the fall, how were you getting around?'],
       ['patient', 'Oh, I walked everywhere. No cane, nothing. I did my own grocery shopping.'],
       SMALL_TALK, SMALL_TALK,
     ], { noteType: 'evaluation' });
     const s = d.sections.subjective.map((x) => x.text).join(' | ');
-    expect(s).toMatch(/^Prior level of function: walked everywhere\./);
+    expect(s).toMatch(/^Before (?:the )?fall: walked everywhere\./);
     expect(s).toMatch(/No cane, nothing\./);
   });
 });

@@ -342,8 +342,11 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     if (phrase) { s = s.replace(/\bpain (\d)/, `${phrase.replace(/^the /, '')} pain $1`); evidence.unshift(q.uttId); }
   }
   // "Before the fall, how were you getting around?" - "I walked everywhere. No cane, nothing.": the prior level of function
+  // (labelled in the question's words, "Before the fall:", so the statement says only what was said)
   if (q && PLOF_Q.test(q.text) && q.isQuestion && u.sentIndex === 0) {
-    return { text: `Prior level of function: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:oh|well|um)[,]?\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
+    const when = /\bbefore (?:the |your |his |her |this )?(?:fall|surgery|injury|accident|stroke|fracture|hospital\w*|operation|it happened|this happened|all this)\b|\bprior level\b/i.exec(q.text)?.[0]
+      .replace(/\b(?:your|his|her)\b/i, 'the') ?? 'before';
+    return { text: `${cap(when.toLowerCase())}: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:oh|well|um)[,]?\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
   }
   // "What would you most like to get back to?" - "Doing my own hair.": the patient's goal
   if (q && GOAL_Q.test(q.text)) return { text: `${who === 'Patient' ? 'Patient' : 'Caregiver'} goal: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, '').replace(/^(?:and|also)\s+/i, ''))}`, evidence: [q.uttId, ...evidence] };
