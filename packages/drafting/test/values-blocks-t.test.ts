@@ -231,3 +231,18 @@ describe('the prior level of function asked about (DOMAIN.md 1.5: an evaluation 
     expect(s).toMatch(/No cane, nothing\./);
   });
 });
+
+describe('an activity asked about with what it is for (DOMAIN.md 1.5 S: functional limitations, measurable)', () => {
+  it('"How about carrying the car seat?" and "And sitting to feed her?" name what the answers are about', async () => {
+    const d = await draftOf([
+      ['clinician', 'How about carrying the car seat?'],
+      ['patient', 'I can get it from the car to the front door, but by the time I get there my mid-back is screaming.'],
+      ['clinician', 'And sitting to feed her?'],
+      ['patient', "About fifteen minutes and then I'm squirming."],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    const s = d.sections.subjective.map((x) => x.text);
+    expect(s.some((x) => x.startsWith('Carrying car seat: '))).toBe(true);
+    expect(s.some((x) => /^Sitting to feed her: 15 min\b/.test(x))).toBe(true);
+  });
+});

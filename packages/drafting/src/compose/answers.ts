@@ -78,7 +78,8 @@ export function askedAbout(question: string): string | null {
   const how = HOW_Q.exec(question.trim())?.[1]?.toLowerCase();
   if (how && !/\b(?:you|it|that|this|things|everything|life|weekend|family|day|trip|holiday|vacation|drive in|ride|commute|traffic|parking|weather|game)\b/.test(how)
     && (regionsIn(how).length > 0 || symptomMentions(how).length > 0 || SUBJECTIVE_CUE.test(how) || HOW_TOPIC.test(how))) return how;
-  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})\?$/i.exec(question.trim());
+  // ("How about carrying the car seat?", "And sitting to feed her?": an activity with what it is for, up to five words)
+  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[a-z]+ing(?: [a-z][a-z'-]*){1,4})\?$/i.exec(question.trim());
   const noun = m?.[1]?.trim();
   if (!noun || FILLER_Q.test(noun) || /\b(?:is|are|was|were|do|does|did|has|have|can|will|you|it|that|this|how|what|where|when|why|who|which)\b|'s\b/i.test(noun)) return null;
   return noun.toLowerCase();
