@@ -12,6 +12,7 @@ import { draftOf, entries, ledger, SMALL_TALK, type Line } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { deniedContent } from '../src/compose/patient.ts';
 import { concise } from '../src/compose/prose.ts';
+import { sideAnswered } from '../src/compose/answers.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
@@ -244,5 +245,21 @@ describe('an activity asked about with what it is for (DOMAIN.md 1.5 S: function
     const s = d.sections.subjective.map((x) => x.text);
     expect(s.some((x) => x.startsWith('Carrying car seat: '))).toBe(true);
     expect(s.some((x) => /^Sitting to feed her: 15 min\b/.test(x))).toBe(true);
+  });
+});
+
+describe('"Which side?" answered (DOMAIN.md 1.6: laterality as said, never invented)', () => {
+  it('charts the side of the part the patient named just before the question, the taken-back side left out', async () => {
+    const d = await draftOf([
+      ['patient', "The mid-back's better. The neck's the one bugging me now."],
+      ['clinician', 'Which side?'],
+      ['patient', 'Left... no, the right. When I feed her I crane my neck down the whole time.'],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    expect(d.sections.subjective.map((s) => s.text)).toContain('Neck: right side.');
+    expect(sideAnswered('Which side?', 'right.', "The neck's the one bugging me now.")).toEqual({ part: 'neck', side: 'right' });
+    // an answer naming both sides, or a question about something else, gives none
+    expect(sideAnswered('Which side?', 'Both, left and right.', 'My knee hurts.')).toBeNull();
+    expect(sideAnswered('Which hand do you write with?', 'Right.', 'My wrist hurts.')).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
  */
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import { SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { sidesIn } from '../text/laterality.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
 import { gerund } from '../text/verbs.ts';
@@ -128,4 +129,24 @@ export function handDominance(question: string, answer: string): 'right' | 'left
     if (right !== left) return right ? 'right' : 'left';
   }
   return null;
+}
+
+/** "Which side?", "Left or right?", "Which one, left or right?": the side of what was just named is asked. */
+const SIDE_Q = /^(?:(?:and|so|okay|ok)[,]?\s+)?(?:which (?:side|one)(?:, (?:left|right) or (?:left|right))?|(?:left|right) or (?:left|right)|what side)\?$/i;
+
+/**
+ * "The neck's the one bugging me now." - "Which side?" - "The right.": the side of the body part the
+ * patient named in the turn before the question (DOMAIN.md 1.6: laterality as said, never invented).
+ * Null when the question is another, the answer names no single side, or no part was named.
+ */
+export function sideAnswered(question: string, answer: string, before: string | undefined): { part: string; side: 'left' | 'right' } | null {
+  if (!SIDE_Q.test(question.trim()) || !before) return null;
+  // (the first sentence of the answer: "The right. When I feed her I hold her on my left arm ..." is the right)
+  // (a bare "Right." is the side here, not "correct")
+  const bare = /^(?:the |my |on the )?(left|right)(?: side| one)?[.!]?$/i.exec(answer.trim())?.[1]?.toLowerCase() as 'left' | 'right' | undefined;
+  const sides = bare ? [bare] : [...new Set(sidesIn(answer).map((x) => x.side))];
+  const parts = regionsIn(before);
+  const part = parts[parts.length - 1]?.match.toLowerCase();
+  const side = sides[0];
+  return sides.length === 1 && part && (side === 'left' || side === 'right') ? { part, side } : null;
 }

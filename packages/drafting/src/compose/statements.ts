@@ -17,7 +17,7 @@ import { offTopic, sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
-import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance } from './answers.ts';
+import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance, sideAnswered } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
 import { concise, finish, sameDenials } from './prose.ts';
@@ -240,6 +240,14 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (dominant && q) {
       // in the words said: "right-handed" when that was the word, else "right hand dominant"
       out.push({ section: 'subjective', text: /handed\b/i.test(`${q.text} ${u.text}`) ? `${cap(dominant)}-handed.` : `${cap(dominant)} hand dominant.`, evidence: [q.uttId, u.uttId] });
+      keptIdx.add(u.idx);
+      continue;
+    }
+    // "The neck's the one bugging me now." - "Which side?" - "The right.": the side of the part named before the question
+    const named = q && u.speaker === 'patient' ? units.slice(Math.max(0, q.idx - 3), q.idx).reverse().find((x) => x.speaker === 'patient' && regionsIn(x.text).length > 0) : undefined;
+    const sided = q && named ? sideAnswered(q.text, u.text, named.text) : null;
+    if (sided && q && named) {
+      out.push({ section: 'subjective', text: `${cap(sided.part)}: ${sided.side} side.`, evidence: [named.uttId, q.uttId, u.uttId] });
       keptIdx.add(u.idx);
       continue;
     }
