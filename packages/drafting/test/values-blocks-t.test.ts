@@ -263,3 +263,12 @@ describe('"Which side?" answered (DOMAIN.md 1.6: laterality as said, never inven
     expect(sideAnswered('Which hand do you write with?', 'Right.', 'My wrist hurts.')).toBeNull();
   });
 });
+
+describe('a return to work, driving or sport (DOMAIN.md 1.5: function regained is what a progress or discharge note shows)', () => {
+  it('is never left out by the word budget', () => {
+    for (const text of ['Back to driving.', 'Has been back at work as dental hygienist, full duty, since last Monday.', 'Returned to soccer practice.']) {
+      expect(priority({ section: 'subjective', text, evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+    }
+    expect(priority({ section: 'subjective', text: 'Back to the car after the appointment.', evidence: ['u1'] })).toBeLessThan(8.9);
+  });
+});

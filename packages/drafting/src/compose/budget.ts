@@ -41,6 +41,8 @@ const FINDING = /\b(?:tender\w*|guard\w*|tight\w*|restrict\w*|stuck|nodule|swell
 const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|problem|worst|one at a time|step-to|rails?|cane|walker|assist\w*|independent\w*|can do|able to|has to|needs? help|by (?:him|her|them)?sel(?:f|ves)|on (?:his|her|their) own|without (?:help|assist\w*|holding on)|avoid\w*)\b/i;
 /** A limit of function: "has trouble turning her head", "can't get up from the floor", "hardest part is the stairs". */
 const LIMITATION = /\b(?:trouble|difficulty|hard time|unable to|can't|cannot|(?:the )?hardest (?:part|thing)|struggl\w*) (?:with )?(?:\w+ing|getting|the stairs|stairs|\w+ up|\w+ down)\b|\b(?:can't|cannot|unable to|still (?:can't|cannot)) (?:get|reach|lift|raise|put|hold|open|carry|walk|stand|sit|climb|bend|turn|sleep|drive|dress|wash|cook|write|grip|kneel|squat|button|tie)\b|\b(?:finally|for the first time)\b[^.;]{0,30}\b(?:[a-z]+ed|ate|ran|drove|wrote|rode|held|made|got|went|slept|sat|stood|walked)\b|\b(?:\w+ing|stairs)\b[^.;]{0,40}\b(?:is|are) (?:still )?(?:the )?(?:hardest|worst|hard|difficult|impossible)\b|\b\w+ing\b[^.;]{0,40}\b(?:hardest|worst) (?:part|thing)\b/i;
+/** "back at work as a dental hygienist, full duty", "back to driving", "returned to soccer": function regained. */
+const RETURNED = /\b(?:back (?:at|to) (?:[a-z]+ )?(?:work|driving|school|play(?:ing)?|practice|the gym|full duty)|returned to (?:[a-z]+ )?(?:work|full duty|driving|school|play|sports?|practice)|full duty|cleared to (?:return|play|drive))\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
 /** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall". */
@@ -109,6 +111,8 @@ function basePriority(d: Draftable): number {
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
+  // a return to work, driving or sport: the functional outcome a progress or discharge note must show (DOMAIN.md 1.5)
+  if (d.section === 'subjective' && RETURNED.test(t)) return 8.9;
   if (d.section === 'subjective' && /^(?:caregiver|(?:(?:his|her|their|patient's) )?(?:wife|husband|mom|mother|dad|father|daughter|son|teacher|family|partner))\b/i.test(t) && words(t) > 4) return 8.8;
   // ... but a topic with its verdict ("Sleep: terrible.") is a whole report, said short
   if (d.section === 'subjective' && words(t.replace(/^(?:patient|caregiver) reports /i, '')) <= 3 && !symptomMentions(t).length && !FUNCTION.test(t) && !SHORT_HISTORY.test(t) && !/^[A-Z][a-z]+(?: [a-z]+){0,2}: /.test(t)) return 5;
