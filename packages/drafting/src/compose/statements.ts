@@ -255,7 +255,6 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const turnQ = u.speaker === 'clinician' ? undefined : (q ?? questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u));
     let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) || offTopic(u, turnQ?.text) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);
-    // "To the right... 70.": a bare value right after the movement it measures is a reading
     // "Fourteen on the left." after "Now single-leg heel raises, as many as you can": the count of that test, named
     const counted = !section && u.speaker === 'clinician' ? SIDE_COUNT.exec(u.text.trim()) : null;
     const test = counted ? measures.find((m) => m.unitIdx === u.idx && m.value === counted[1] && m.evidence[0] !== u.uttId) : undefined;
@@ -264,6 +263,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       keptIdx.add(u.idx);
       continue;
     }
+    // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && BARE_VALUE.test(u.text.trim()) && prevSaid?.uttId === u.uttId
       && (movementName(prevSaid.text, said, lastJoint(units, u.idx)) || measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))) section = 'objective';
