@@ -272,3 +272,15 @@ describe('a return to work, driving or sport (DOMAIN.md 1.5: function regained i
     expect(priority({ section: 'subjective', text: 'Back to the car after the appointment.', evidence: ['u1'] })).toBeLessThan(8.9);
   });
 });
+
+describe('an earlier pain rating said after the current one (DOMAIN.md 1.5 S: pain on a stated scale, change since baseline)', () => {
+  it('"4/10, it was a 6 last week" keeps both on the same scale, with when', () => {
+    expect(concise("I'd say 4/10, it was a 6 last week.")).toBe("I'd say 4/10 (was 6/10 last week).");
+    expect(concise('Pain 3/10, was 7 at evaluation.')).toBe('Pain 3/10 (was 7/10 at evaluation).');
+  });
+
+  it('leaves other earlier readings as they are, and never puts a number above 10 on the 10-point scale', () => {
+    expect(concise('Abduction 165, it was 95.')).toBe('Abduction 165 (was 95).');
+    expect(concise('Pain 4/10, it was 12 days ago.')).not.toMatch(/12\/10/);
+  });
+});

@@ -83,6 +83,9 @@ export function concise(text: string): string {
       // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose
       .replace(/(?<!\b(?:is|are|was|were|or))(?:,? so) (?=[a-z])/g, '; ')
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
+      // "4/10, it was a 6 last week" -> "4/10 (was 6/10 last week)": an earlier rating is on the same scale, and says when
+      .replace(/(\b\d{1,2}\/10),\s+(?:and |but )?(?:it |that )?was (?:a |an )?(\d{1,2})\b(?![\d/.%°])((?: last (?:week|visit|time|session)| at (?:the )?(?:start(?: of care)?|evaluation|eval|intake|first visit|initial (?:exam|evaluation|eval|visit)))?)/g,
+        (m: string, now: string, was: string, when = '') => (Number(was) <= 10 ? `${now} (was ${was}/10${when})` : m))
       // "Abduction 165, it was 95" -> "Abduction 165 (was 95)", "18 s, was 9" -> "18 s (was 9)": a value's earlier reading keeps its "was"
       .replace(/(\d[^\s,;]*(?: (?:s|lb|cm|mm|min|kg|m\/s))?),\s+(?:it |that )?(?:was|were) (-?\d+(?:\.\d+)?[+-]?(?:°|\/\d+)?)(?=[\s,;.]|$)/g, '$1 (was $2)')
       // "Walking 20 min before he has to sit, was 5 min": the earlier reading of what was just said, never a bare "5 min"
