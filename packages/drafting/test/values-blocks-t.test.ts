@@ -14,6 +14,9 @@ import { deniedContent } from '../src/compose/patient.ts';
 import { concise } from '../src/compose/prose.ts';
 import { sideAnswered } from '../src/compose/answers.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
+import { symptomMentions } from '../src/text/negation.ts';
+
+const negatedKeys = (text: string) => symptomMentions(text).map((m) => [m.key, m.negated]);
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
   it('keeps the side meant', () => {
@@ -282,5 +285,22 @@ describe('an earlier pain rating said after the current one (DOMAIN.md 1.5 S: pa
   it('leaves other earlier readings as they are, and never puts a number above 10 on the 10-point scale', () => {
     expect(concise('Abduction 165, it was 95.')).toBe('Abduction 165 (was 95).');
     expect(concise('Pain 4/10, it was 12 days ago.')).not.toMatch(/12\/10/);
+  });
+});
+
+describe('jaw symptoms in the patient\'s words (DOMAIN.md 1.5 S: symptoms; 1.6: a denial is never a finding)', () => {
+  it('knows clenching, grinding and a joint that clicks, and their denial', () => {
+    expect(negatedKeys("I'm clenching like crazy.")).toEqual([['clench', false]]);
+    expect(negatedKeys('It clicks when I first open.')).toEqual([['clicking', false]]);
+    expect(negatedKeys('No clicking, and no grinding my teeth.')).toEqual([['clicking', true], ['clench', true]]);
+  });
+
+  it('charts clenching as the patient\'s report', async () => {
+    const d = await draftOf([
+      ['clinician', 'Okay, have a seat.'],
+      ['patient', "I'm clenching like crazy."],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/clenching/i);
   });
 });
