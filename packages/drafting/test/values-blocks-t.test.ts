@@ -13,6 +13,7 @@ import { buildUnits } from '../src/extract/units.ts';
 import { deniedContent } from '../src/compose/patient.ts';
 import { concise } from '../src/compose/prose.ts';
 import { sideAnswered } from '../src/compose/answers.ts';
+import { toThirdPerson } from '../src/text/voice.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { symptomMentions } from '../src/text/negation.ts';
 
@@ -302,5 +303,21 @@ describe('jaw symptoms in the patient\'s words (DOMAIN.md 1.5 S: symptoms; 1.6: 
       SMALL_TALK, SMALL_TALK,
     ]);
     expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/clenching/i);
+  });
+});
+
+describe('a pregnancy and pain said as an idiom (DOMAIN.md 1.5 S: history, comorbidities and symptoms in the patient\'s report)', () => {
+  it('charts "I\'m twenty-six weeks pregnant now and the back is killing me" as history and pain', async () => {
+    const d = await draftOf([
+      ['clinician', 'Okay, have a seat.'],
+      ['patient', "I'm twenty-six weeks pregnant now and the back is killing me."],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    expect(d.sections.subjective.map((s) => s.text)).toContain('Patient 26 weeks pregnant now and back very painful.');
+  });
+
+  it('says "killing me" as what it means, never as "killing patient"', () => {
+    expect(toThirdPerson('My feet are killing me by the end of the day.', 'patient')).toBe('The feet are very painful by the end of the day.');
+    expect(toThirdPerson('I want to get through a shift without it killing me.', 'patient')).toBe('Patient wants to get through a shift without pain.');
   });
 });

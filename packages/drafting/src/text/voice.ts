@@ -170,6 +170,8 @@ function rewrite(text: string, voice: Voice): string {
   } else {
     const who = voice === 'patient' ? 'patient' : 'caregiver';
     s = s.replace(/\bwhen I (?:first )?(?:started|began)\b/g, 'at the start').replace(/\bme I\b/g, 'me that I');
+    // "the back is killing me": the idiom for pain, said as what it means
+    s = s.replace(/\bwithout (?:it|them|that) killing (?:me|him|her)\b/gi, 'without pain').replace(/\b(?:(is|are|was|were|has been|have been)\s+)?killing (?:me|him|her)\b/gi, (_m, verb?: string) => `${verb ? `${verb} ` : ''}very painful`);
     s = replaceSubjects(s, /\bI(?:('m|'ve|'d|'ll))?\b/, who, `the ${who}`);
     s = replaceSubjects(s, /\bwe(?:('re|'ve|'ll|'d))?\b/i, 'they', 'them');
     s = replaceSubjects(s, /\byou(?:('re|'ve|'ll|'d))?\b/i, 'clinician', 'the clinician');
