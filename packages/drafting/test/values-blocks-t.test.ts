@@ -14,6 +14,7 @@ import { deniedContent } from '../src/compose/patient.ts';
 import { concise } from '../src/compose/prose.ts';
 import { sideAnswered } from '../src/compose/answers.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
+import { positioning } from '../src/compose/positioning.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { symptomMentions } from '../src/text/negation.ts';
 
@@ -319,5 +320,28 @@ describe('a pregnancy and pain said as an idiom (DOMAIN.md 1.5 S: history, comor
   it('says "killing me" as what it means, never as "killing patient"', () => {
     expect(toThirdPerson('My feet are killing me by the end of the day.', 'patient')).toBe('The feet are very painful by the end of the day.');
     expect(toThirdPerson('I want to get through a shift without it killing me.', 'patient')).toBe('Patient wants to get through a shift without pain.');
+  });
+});
+
+describe('the position the patient was treated in (DOMAIN.md 2.4: patient position is a parameter of the treatment record)', () => {
+  it('charts side lying with the supports said, and the side as said', async () => {
+    const d = await draftOf([
+      ['patient', 'Twenty-eight weeks pregnant now, and my low back aches by the end of my shift.'],
+      ['clinician', "Let's get you on your left side with the pillows, one between the knees and one under the belly."],
+      ['clinician', "It's three-oh-eight. Effleurage and petrissage along the low back muscles."],
+      ['clinician', "Let's roll you to the right side for a few minutes."],
+      ['clinician', 'Three thirty-six, twenty-eight minutes on the back.'],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'massage' });
+    const o = d.sections.objective.map((s) => s.text);
+    expect(o).toContain('Positioned left side lying with pillows between knees and under belly.');
+    expect(o.filter((t) => t.startsWith('Positioned'))).toHaveLength(1);
+  });
+
+  it('leaves out a plain exam position, a question and a turn of the head', () => {
+    expect(positioning('Go ahead and lie face down for me.')).toBeNull();
+    expect(positioning('Can you lie on your left side?')).toBeNull();
+    expect(positioning('Turn your head to the right side.')).toBeNull();
+    expect(positioning('Roll onto your stomach with a pillow under the ankles.')).toBe('Positioned prone with pillow under ankles.');
   });
 });

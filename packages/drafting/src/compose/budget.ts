@@ -134,7 +134,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'assessment' && words(t) >= 5) return 8.9;
   if (d.section === 'objective' && /\b(?:cue[sd]?|cueing|cuing|switched|changed (?:\w+ )?set-?up|progressed|regressed|modified)\b/i.test(t)) return 8.9;
   if (d.section === 'assessment' && ASSESSMENT_CUE.test(t)) return 8.5;
-  if (kindsIn(t).some((k) => !k.explicit)) return d.section === 'objective' ? 8.5 : 8;
+  // the position treated in is a parameter of the treatment record (DOMAIN.md 2.4)
+  if (kindsIn(t).some((k) => !k.explicit) || (d.section === 'objective' && /^Positioned\b/.test(t))) return d.section === 'objective' ? 8.5 : 8;
   // an observation in O without a number ("stimulable for resonant voice", "centralized")
   if (d.section === 'objective' && OBJECTIVE_CUE.test(t)) return 8;
   if (PLAN_CUE.test(t)) return 7;

@@ -16,6 +16,7 @@ import type { DraftSections } from '../types.ts';
 import { offTopic, sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
+import { positioning } from './positioning.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance, sideAnswered } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
@@ -276,6 +277,14 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
     // "That reproduces it." after "I'm going to lift your big toe up while you're standing": a test's result
     if (!section && u.speaker === 'clinician' && TEST_RESULT.test(u.text) && testBefore(units, u)) section = 'objective';
+    // "Let's get you on your left side with the pillows": the position the patient was treated in
+    // (the first position only: a turn to the other side later is part of the same treatment)
+    const placed = !section && u.speaker === 'clinician' && !out.some((d) => d.text.startsWith('Positioned ')) ? positioning(u.text) : null;
+    if (placed) {
+      out.push({ section: 'objective', text: placed, evidence: [u.uttId] });
+      keptIdx.add(u.idx);
+      continue;
+    }
     if (!section) {
       const k = kindsIn(u.text, discipline).find((x) => !x.explicit);
       if (k && u.speaker === 'clinician') pendingName = { name: k.match, uttId: u.uttId };
