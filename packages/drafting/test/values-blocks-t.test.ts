@@ -345,3 +345,29 @@ describe('the position the patient was treated in (DOMAIN.md 2.4: patient positi
     expect(positioning('Roll onto your stomach with a pillow under the ankles.')).toBe('Positioned prone with pillow under ankles.');
   });
 });
+
+describe('an interpreted visit (DOMAIN.md 1.5 S: the patient\'s report, in English, about the patient)', () => {
+  const visit: Line[] = [
+    ['clinician', 'Hi Lucía! Marisol is interpreting again today, thank you.'],
+    ['clinician', "How's he sleeping?"],
+    ['other', '¿Cómo está durmiendo el bebé?'],
+    ['patient', 'Mejor. Anoche durmió cinco horas seguidas.'],
+    ['other', 'Better. Last night he slept five hours straight.'],
+    ['clinician', 'Any urgency, like rushing to the bathroom?'],
+    ['other', '¿Tiene urgencia, como tener que correr al baño?'],
+    ['patient', 'No, la verdad no. Solo cuando toso o estornudo.'],
+    ['other', 'No, not really. Only when I cough or sneeze.'],
+    SMALL_TALK, SMALL_TALK,
+  ];
+
+  it('charts no Spanish, even a turn that opens with "No,"', async () => {
+    const s = (await draftOf(visit)).sections.subjective.map((x) => x.text).join(' | ');
+    expect(s).toMatch(/Denies urgency/);
+    expect(s).not.toMatch(/verdad|toso/);
+  });
+
+  it('leaves out how someone else ("he", the baby) is sleeping, asked of the patient', async () => {
+    const s = (await draftOf(visit)).sections.subjective.map((x) => x.text).join(' | ');
+    expect(s).not.toMatch(/slept|sleeping/i);
+  });
+});

@@ -175,10 +175,11 @@ export function renderedAsPatient(units: Unit[]): Unit[] {
 /** A question screening the medical history by its items. */
 const HISTORY_SCREEN = /\b(?:medical history|surgeries|medications?|diabetes|heart (?:problems?|disease|trouble)|heart|blood pressure|allergies|conditions)\b[^.]*\?\s*$/i;
 
-/** A turn mostly in another language ("Seis. Antes de la caída estaba en dos."): a sentence as short as "Seis." cannot tell on its own. */
+/** A turn at least half in another language ("Seis. Antes de la caída estaba en dos."): a sentence as short as "Seis." cannot tell on its own. */
 function foreignTurn(units: readonly Unit[], p: Unit): boolean {
   const turn = units.filter((x) => x.uttId === p.uttId);
-  return turn.filter((x) => foreignSentence(x.text)).length * 2 > turn.length;
+  // (half is enough: "No, la verdad no. Solo cuando toso." is Spanish whatever its "No" looks like)
+  return turn.filter((x) => foreignSentence(x.text)).length * 2 >= turn.length;
 }
 
 /** "Before the fall, how were you getting around?", "What were you doing before the surgery?": the prior level of function asked (DOMAIN.md 1.5). */

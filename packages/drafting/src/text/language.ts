@@ -3,9 +3,9 @@
  * words before the interpreter gives them in English. Only the English turns are drafted.
  */
 /** Words of Spanish, the usual second language in these visits (an interpreter's turns); "me", "a" and the like are English too. */
-const SPANISH_WORDS = 'el la los las que en por para con un una uno es está estoy mi muy pero como duele sí gracias veces semana día noche rodilla hielo después más nada eso esto todas todos noches días mañana tengo tiene hace puedo bien poco poquito dolor dedo mano pierna piernas espalda cuello hombro usted yo también ahora cuando porque siempre nunca de del al lo le se y aquí abajo arriba medio trabajo minutos difícil cero dos tres cuatro cinco seis siete ocho nueve diez brazo brazos casa hija hijo bonita manejo levanto quema sentada caja hora ay';
+const SPANISH_WORDS = 'el la los las que en por para con un una uno es está estoy mi muy pero como duele sí gracias veces semana día noche rodilla hielo después más nada eso esto todas todos noches días mañana tengo tiene hace puedo bien poco poquito dolor dedo mano pierna piernas espalda cuello hombro usted yo también ahora cuando porque siempre nunca de del al lo le se y aquí abajo arriba medio trabajo minutos difícil cero dos tres cuatro cinco seis siete ocho nueve diez brazo brazos casa hija hijo bonita manejo levanto quema sentada caja hora ay verdad mejor peor anoche ayer hoy bebé';
 /** Words only Spanish has, enough on their own in a short turn: "No, nada.", "Está bien.", "¡Ay!". */
-const ONLY_SPANISH = new Set('nada gracias bien sí muy pero está estoy también ahora aquí abajo arriba difícil ay duele dolor usted'.split(' '));
+const ONLY_SPANISH = new Set('nada gracias bien sí muy pero está estoy también ahora aquí abajo arriba difícil ay duele dolor usted verdad mejor peor anoche ayer hoy bebé'.split(' '));
 const ENGLISH_WORDS = new Set('the and is are to of it you she he my with for in on at that this was have has but'.split(' '));
 const SPANISH = new Set(SPANISH_WORDS.split(' '));
 
