@@ -371,3 +371,11 @@ describe('an interpreted visit (DOMAIN.md 1.5 S: the patient\'s report, in Engli
     expect(s).not.toMatch(/slept|sleeping/i);
   });
 });
+
+describe('"so" as an intensifier (DOMAIN.md 1.5: the report as said)', () => {
+  it('keeps "so many", "so much" and "so hard", and still joins two clauses at ", so"', () => {
+    expect(concise('Patient was using so many pads.')).not.toMatch(/;/);
+    expect(concise('Most of the time, not so much when he is tired.')).toMatch(/^Most of the time, not so much when he /);
+    expect(concise('Pain at night, so she sleeps in the recliner.')).toBe('Pain at night; sleeps in recliner.');
+  });
+});

@@ -80,8 +80,8 @@ export function concise(text: string): string {
       .replace(/^((?:Caregiver|Interpreter|Family|Spouse|Wife|Husband|Mom|Mother|Dad|Father|Parents?) reports) (?:he|she|they) (?=[a-z]+ed\b)/, '$1 patient ')
       .replace(/(?<=(?:,|;|:|\band|\bso|\bbut|\bthen|^[A-Z][a-z]+ [a-z]+) )(?:he|she|they|clinician|(?<!^(?:Caregiver|Interpreter|Family|Spouse|Wife|Husband|Mom|Mother|Dad|Father|Parents?) reports )patient) (?=[a-z]+(?:ed|s)?\b)(?!is\b|was\b|has\b|can\b|does\b|did\b|will\b|would\b)/g, '')
       .replace(/\b(progressed|moved|advanced|switched|cued|helped|reminded) (?:him|her|them|patient) /g, '$1 ')
-      // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose
-      .replace(/(?<!\b(?:is|are|was|were|or))(?:,? so) (?=[a-z])/g, '; ')
+      // "..., so she can ..." joins two clauses; "this is so the hand can ..." is a purpose; "using so many pads" is how many
+      .replace(/(?<!\b(?:is|are|was|were|or))(?:,? so) (?!(?:many|much|few|little|far|long|often|bad|badly|good|well|hard|tired|sore|stiff|weak|easy|quickly|fast|slowly|nervous|scared|worried|happy|glad|proud)\b)(?=[a-z])/g, '; ')
       .replace(/,? (?:and )?(?:he|she|patient) (?:says|states|feels like) (?=[a-z])/gi, ', ')
       // "4/10, it was a 6 last week" -> "4/10 (was 6/10 last week)": an earlier rating is on the same scale, and says when
       .replace(/(\b\d{1,2}\/10),\s+(?:and |but )?(?:it |that )?was (?:a |an )?(\d{1,2})\b(?![\d/.%°])((?: last (?:week|visit|time|session)| at (?:the )?(?:start(?: of care)?|evaluation|eval|intake|first visit|initial (?:exam|evaluation|eval|visit)))?)/g,
