@@ -62,6 +62,9 @@ const RULES: Rule[] = [
   // ... a clock time first: "Stopped at 9:50, no, scratch that, nine fifty-two" -> "Stopped at 9:52"
   [/\b\d{1,2}:\d{2}[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that|sorry)[,:]?\s+(\d{1,2})[ :](\d{2})\b/gi, '$1:$2'],
   [/\b\d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
+  // ... with its unit said first, or taken back with "no": "TUG 11.4 s... correction, 10.8 s" -> "TUG 10.8 s",
+  // "right hand 34... no, 43 s" -> "right hand 43 s" (never inside a scale or a dose: "6/10", "3x10")
+  [/(?<![\d/.x])\d+(?:\.\d+)?(?: ?(?:s|min|cm|mm|lb|kg|°|%|feet|ft|m|reps)\b)?(?:\.\.\.|,)\s+(?:(?:no|sorry),?\s+)*(?:no|sorry|correction|scratch that|I mean|make that),\s+(?=\d)/gi, ''],
   // ... and a value said again with its name: "DIP 45, no, correction, DIP 50" -> "DIP 50"
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
@@ -69,15 +72,17 @@ const RULES: Rule[] = [
   // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation";
   // "the right... sorry, the left ankle", "On the left... no, sorry, the right" keep the side meant
   // ... "on the left... scratch that, on the right", "of the right index... correction, the left index finger"
-  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?(?:no,?\s+sorry|no|sorry|scratch that|correction|I mean),?\s+(?:(?:on|to|at|in|of) )?(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
+  [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?(?:no,?\s+(?:sorry|wait|actually)|wait,?\s+no|no|sorry|scratch that|correction|I mean),?\s+(?:(?:on|to|at|in|of) )?(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
   // ... said again with the words after it: "the right index... correction, the left index finger" -> "the left index finger"
-  [/\b(left|right)((?: [a-z]+){1,2})(?:\.\.\.|,)\s+(?:no,?\s+sorry|no|sorry|scratch that|correction|I mean),?\s+(?:the\s+)?(right|left)\2\b/gi, '$3$2'],
+  [/\b(left|right)((?: [a-z]+){1,2})(?:\.\.\.|,)\s+(?:no,?\s+(?:sorry|wait|actually)|wait,?\s+no|no|sorry|scratch that|correction|I mean),?\s+(?:the\s+)?(right|left)\2\b/gi, '$3$2'],
   // a reading corrected with its scale or unit said again: "6/10... sorry, 5/10 today" -> "5/10 today"
   [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))(?:\.\.\.|,)?\s+(?:no,?\s+sorry|no|sorry),?\s+(\d+(?:\.\d+)?)\1(?![\w/])/gi, '$2$1'],
   // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
   [/\b(\d+) (times|days|nights|weeks|hours|min|visits|sets|reps),?\s+(?:no|sorry|I mean),?\s+(\d+)\s+\2\b/gi, '$3 $2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
   [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no),?\s+(once|twice|\d+ times)\b[,.]?\s*/gi, '$3$2. '],
+  // a start taken back as it is said: "Last one, mini squats at the counter... actually no, let's hold the squats" -> "Let's hold the squats"
+  [/(^|[.!?]\s+)[^.!?]*?\.\.\.\s+(?:actually,?\s+no|no,?\s+actually|wait,?\s+no|no,?\s+wait|scratch that)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
   // a sentence taken back: "He still gets tired writing. No, actually, not since Christmas." -> "Not since Christmas."
   [/(^|[.!?]\s+)[^.!?]+\.\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
   // a phrase restarted after "no": "after shoveling, um, no, after moving mulch" -> "after moving mulch"
