@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
+import { dictated, draftOf } from './spoken.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
   it('keeps the corrected value when the first was said with its unit, or taken back with "no"', () => {
@@ -32,5 +33,21 @@ describe('an exercise started and taken back (DOMAIN.md 2.4: only what was done 
   it('drops the start taken back with "... actually no" and keeps what was said instead', () => {
     expect(normalizeClinical("Last one, mini squats at the counter... actually no, let's hold the squats until next week. Standing hip abduction instead."))
       .toBe("Let's hold the squats until next week. Standing hip abduction instead.");
+  });
+});
+
+describe('the end of a dictation and the front desk (DOMAIN.md 1.5: only clinical content in the note)', () => {
+  it('charts no sign-off ("That\'s it for Tomoko") and no copay, and keeps a late addition under the section it names', async () => {
+    const d = await draftOf(dictated([
+      'Plan: continue twice a week for three more weeks.',
+      'She paid her copay at the front.',
+      "Fine, that's everything for Claire.",
+      "Oh, one more thing on the subjective: she's had no headaches this week.",
+      'End of dictation.',
+    ]), { mode: 'dictation' });
+    const all = Object.values(d.sections).flat().map((s) => s.text).join(' | ');
+    expect(all).not.toMatch(/copay|Claire|everything for/i);
+    expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/no headaches this week/);
+    expect(d.sections.plan.map((s) => s.text).join(' | ')).not.toMatch(/headaches/);
   });
 });

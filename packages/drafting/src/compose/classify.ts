@@ -37,6 +37,8 @@ const CHANGE_SAID = /\b(?:(?:up|down) from|from [\w-]+(?: [\w-]+)? to)\b|\b(?:wo
 /** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
 /** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note." */
 const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b/i;
+/** The end of a dictation said to the recorder ("Fine, that's everything for Claire.", "That's it for Tomoko.") and the front desk's business (a copay paid): no note content. */
+const SIGN_OFF = /^(?:(?:okay|ok|fine|alright|all right|so|and|um|uh)[,.]?\s+)*(?:that's|that is|that'll be|that will be) (?:it|all|everything)(?: for (?:today|now|this (?:one|patient|note|visit|session)|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?[.!]?$|\bpaid (?:her |his |their |the )?(?:co-?pay|copayment|balance|bill)\b/i;
 const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|brought (?:in )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
 
 /**
@@ -132,7 +134,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t) || LIKENESS.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
-  if (foreignSentence(t) || PLEASANTRY.test(t) || NOT_FOR_NOTE.test(t)) return null;
+  if (foreignSentence(t) || PLEASANTRY.test(t) || NOT_FOR_NOTE.test(t) || SIGN_OFF.test(t.trim())) return null;
   // "It's supposed to be a four out of ten, not a seven.": how hard an exercise should feel, not a rating given
   if (u.speaker === 'clinician' && u.header !== 'plan' && /\b(?:supposed to|should(?:n't| not)?|ought to)\s+(?:be|feel|go|get)\b[^.]{0,25}\d+\/10\b/i.test(t) && !/\b(?:home|at night|between visits)\b/i.test(t)) return null;
   // "Mom, this next part is the PLS-5.": what comes next, announced; its result is the note's

@@ -29,10 +29,11 @@ export interface Unit {
 
 /**
  * A spoken section header: "Subjective:", "S:", "So, objective.", "Assessment. Steady ...",
+ * "Oh, one more thing on the subjective: ...",
  * "Treatment:", "Home program: ...". A header word followed by a full stop counts only when a
  * sentence follows it or it stands alone ("Objective. PRTEE 31/100").
  */
-const HEADER = /^(?:(?:so|okay|ok|and|now),?\s+)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised|first|short-term|long-term)\s+|today'?s\s+)?(subjective|interventions?|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
+const HEADER = /^(?:(?:so|okay|ok|and|now|oh|also),?\s+)?(?:(?:one more thing|one last thing|going back|adding|an addendum|addendum)(?: (?:on|to|for|under|in))? (?:the )?)?(?:(?:pre|post)-?treatment\s+|(?:new|updated|revised|first|short-term|long-term)\s+|today'?s\s+)?(subjective|interventions?|history|objective|exam(?:ination)?|(?:progress |outcome )?measures|assessment|impression|goal status|progress toward goals|plan|recommendations?|goals?|treatment(?:\s+(?:after|following)\s+(?:the\s+)?(?:exam(?:ination)?|evaluation|eval)|\s+today)?|home(?: program(?:me)?| care| exercise program| exercises?)?|HEP|[SOAP](?=\s*:)|[SOAP](?=\.\s*$))(?:(?<=goals?) for (?:the next )?(?:\w+ ){1,2}(?:weeks?|months?|visits?))?\s*(?::\s*|\.(?:\s+|$))/i;
 
 /**
  * A dictated utterance opening with a label of measures or a timed block: "Pre-treatment: ...",
