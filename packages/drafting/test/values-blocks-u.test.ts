@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
-import { dictated, draftOf } from './spoken.ts';
+import { dictated, draftOf, SMALL_TALK } from './spoken.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
   it('keeps the corrected value when the first was said with its unit, or taken back with "no"', () => {
@@ -49,5 +49,28 @@ describe('the end of a dictation and the front desk (DOMAIN.md 1.5: only clinica
     expect(all).not.toMatch(/copay|Claire|everything for/i);
     expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/no headaches this week/);
     expect(d.sections.plan.map((s) => s.text).join(' | ')).not.toMatch(/headaches/);
+  });
+});
+
+describe('a cognitive-communication visit with a caregiver (DOMAIN.md 1.5: S holds the family\'s report, O the measures, P what comes next)', () => {
+  it('charts the caregiver\'s count of a behaviour then and now, a score said as a count of a count, the technique, and the re-test planned', async () => {
+    const d = await draftOf([
+      ['other', 'Mm-hm. And the repeated questions, like asking what day it is, it used to be twenty times a day. Now maybe five or six.'],
+      ['clinician', 'That was ten questions, and you got eight of them using the book.'],
+      ['clinician', 'Now the spaced retrieval. The question is: where do you check for your appointments?'],
+      ['clinician', "Her SLUMS was seventeen out of thirty at the evaluation. I'm not repeating it today; I'll re-test at the recertification."],
+      ['clinician', "I'd love to see them after."],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'slp', noteType: 'progress', payer: { type: 'medicare' } });
+    const text = (k: keyof typeof d.sections) => d.sections[k].map((s) => s.text).join(' | ');
+    expect(text('subjective')).toMatch(/repeated questions.*20x\/day; now 5-6/);
+    expect(text('objective')).toMatch(/8\/10 questions correct/);
+    expect(text('objective')).toMatch(/Spaced retrieval/);
+    expect(text('plan')).toMatch(/re-test at recertification/);
+    expect(text('plan')).not.toMatch(/love to see/);
+  });
+
+  it('never reads more right than asked as a score', () => {
+    expect(normalizeClinical('That was ten questions and you got twelve.')).toBe('That was 10 questions and you got 12.');
   });
 });

@@ -100,6 +100,9 @@ const RULES: Rule[] = [
   [/\b([CTLS]) (\d{1,2})\b(?!\d|\.\d|[:%°/]| (?:\d|through|to|-)\b)/g, (m: string, r = '', n = '') => (Number(n) <= ({ C: 8, T: 12, L: 5, S: 5 } as Record<string, number>)[r]! ? `${r}${n}` : m)],
   [/\b([CTLS]) ?(\d{1,2})(?:,? (?:through|to|-) |\s)(?:(\1) ?)?(\d{1,2})\b(?!\d|\.\d|[:%°/])/g, (m: string, r = '', a = '', again = '', b = '') =>
     (Number(b) > Number(a) && Number(b) <= Number(a) + 6 ? `${r}${a}-${again}${b}` : m)],
+  // a score said as a count of a count: "That was ten questions, and you got eight of them" -> "8/10 questions correct"
+  [/\b(?:(?:that|it) was |there were )?(\d+) (questions|trials|items|words|sentences|pictures|cards|tries|attempts|steps|prompts)\b,? and (?:you|he|she|they) (?:got|had|did|named|answered|said) (\d+)(?: of them| right| correct(?:ly)?)?\b/gi,
+    (m: string, total: string, what: string, got: string) => (Number(got) <= Number(total) ? `${got}/${total} ${what} correct` : m)],
   // a quotation dictated aloud: 'he said, quote, I want to bank my voice, end quote'
   // (single quotes a transcriber put around it go: "quote, 'it takes me an hour,' end quote")
   [/\bquote[,:]?\s+['\u2018]?([^"]+?)[,.]?['\u2019]?[,.]?\s+(?:end quote|unquote|end of quote)\b/gi, '"$1"'],

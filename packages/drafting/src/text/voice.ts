@@ -96,7 +96,7 @@ function looksLikeVerb(word: string): boolean {
 const ADDRESSED = /^(?:you|your|at home|can|could|would|will|do|did|does|how|what|when|where|let's|I|I'm|I'll|we|please|ask|tell|try|keep|remember|look|come|go|turn|sit|stand|lie|give|show|hold|push|pull|bend|lift|breathe|relax|take|put|stop|wait|see|thank|thanks|hi|hello|good|great|nice|ready|okay|ok|yes|no|now|this|that|here|watch|listen|say|make)\b/i;
 const NOT_A_NAME = /^(?:Initial|Daily|Progress|Speech|Treatment|Assessment|Plan|Subjective|Objective|Today|Good|Okay|Alright|Right|Left|Last|First|Next|Now|Then|Block|Quick|Pre|Post|Neuromuscular|Therapeutic|Manual|Home|Star|Joint|Single|Grip|Palm|Forward|Total|Both|Mom|Dad|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|QuickDASH|Oswestry|Berg|Plus|Yes|No|Flexion|Extension|Abduction|Adduction|Rotation|Supination|Pronation|Dorsiflexion|Plantarflexion|Strength|Sensation|Range|Swelling|Edema|Posture|Gait)\b/;
 
-const FILLER_START = /^(?:okay|ok|alright|all right|(?:good|great|nice|perfect)(?=[,.!])|so|well|oh|um|uh|yeah|yes|hmm|huh|sure|honestly|now|and|then|also|anyway|whoa|wow|right(?=,)|last thing|first(?=,))\b(?!-)[,.!:]?\s*/i;
+const FILLER_START = /^(?:okay|ok|alright|all right|(?:good|great|nice|perfect)(?=[,.!])|so|well|oh|um|uh|yeah|yes|hmm|huh|sure|honestly|now(?!,?\s+(?:(?:maybe|about|around|only|just|down to|up to)\s+)*\d)|and|then|also|anyway|whoa|wow|right(?=,)|last thing|first(?=,))\b(?!-)[,.!:]?\s*/i;
 
 /** Discourse clean-up shared by all voices: fillers, hedges, vocatives. */
 export function tidy(text: string): string {
