@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { dictated, draftOf, SMALL_TALK } from './spoken.ts';
+import { testsIn } from '../src/lexicon/tests.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
   it('keeps the corrected value when the first was said with its unit, or taken back with "no"', () => {
@@ -72,5 +73,23 @@ describe('a cognitive-communication visit with a caregiver (DOMAIN.md 1.5: S hol
 
   it('never reads more right than asked as a score', () => {
     expect(normalizeClinical('That was ten questions and you got twelve.')).toBe('That was 10 questions and you got 12.');
+  });
+});
+
+describe('a swallowing evaluation\'s history and orders (DOMAIN.md 1.5: history from the referral in S, tests in O, orders and the diet in P)', () => {
+  it('charts history the physician gave as "Per Dr ...", the oral intake scale as FOIS, and the study and diet ordered as plan', async () => {
+    const d = await draftOf([
+      ['clinician', 'Ray, Dr. Adeyemi tells me you finished chemo and radiation for the cancer at the base of the tongue.'],
+      ['clinician', "On the oral intake scale I'd put you at level three: tube dependent, with some food by mouth."],
+      ['clinician', 'So I want a modified barium swallow study, an X-ray of your swallow.'],
+      ['clinician', 'Keep the tube feeds as his main nutrition. By mouth, purees and mildly thick liquids only, and no thin water by mouth for now.'],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'slp', noteType: 'evaluation' });
+    const text = (k: keyof typeof d.sections) => d.sections[k].map((s) => s.text).join(' | ');
+    expect(text('subjective')).toMatch(/^Per Dr Adeyemi, .*chemo and radiation/);
+    expect(text('objective')).toMatch(/FOIS .*level 3/);
+    expect(text('plan')).toMatch(/modified barium swallow study/);
+    expect(text('plan')).toMatch(/tube feeds .*purees and mildly thick liquids only/);
+    expect(testsIn('EAT-10 scores 27, FOIS level 3').map((t) => t.name)).toEqual(['Functional Oral Intake Scale', 'EAT-10']);
   });
 });

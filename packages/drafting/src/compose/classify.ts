@@ -22,6 +22,7 @@ const STRONG_PLAN = /\b(?:will|plan|continue|home program|HEP|next (?:visit|sess
 const SELF_CARE = /\b(?:by (?:my|him|her|them)sel(?:f|ves)|on (?:my|his|her|their) own|without (?:any )?(?:help|assistance|holding on)|(?:use|uses|using|used|take|takes|taking|wear|wears|wearing) (?:the |a |my |his |her )?(?:\w+ )?(?:cane|walker|rollator|crutch(?:es)?|wheelchair|splint|brace|sling|bench|reacher|sock aid|grab bar|night guard)|(?:cane|walker|rollator|splint|brace) (?:when|for|to|at|every|most)|avoid(?:s|ed|ing)?\b|(?:making|have|had|get) (?:my|his|her) (?:husband|wife|partner|son|daughter|kids?) (?:do|to do|help))/i;
 /** Who gave the information: "per patient", "per his wife", "according to the family", "by (patient) report". */
 const ATTRIBUTED = /\b(?:per|according to)\s+(?:the\s+)?(?:patient|pt|client|(?:his|her|their|patient's)\s+)?(?:patient|client|spouse|wife|husband|partner|family|caregiver|parents?|mother|father|daughter|son|report)\b|\bby (?:patient |self-|caregiver |family )?report\b|\bpatient-reported\b/i;
+const RELAYED_HISTORY = /\b(?:Dr\.? [A-Z][a-z]+|(?:your|his|her|the) (?:doctor|surgeon|physician|PCP|oncologist|neurologist|orthopedist|referral|chart|records?|discharge (?:summary|notes?))|the (?:hospital|ER|emergency room)(?: notes?)?)(?:'s (?:note|notes|office|letter))? (?:tells? (?:me|us)|told (?:me|us)|says|said|mentions?|mentioned|notes?|noted|shows?|showed|indicates?)(?: that)? (?:you|he|she|they)(?:'re|'ve| are| have| had| were| was)?\b/i;
 const REPORT_VERB = /\b(?:reports?|says|states?|denies|complains?|describes?|notes|tells|feels|mentions)\b/i;
 const PERFORMANCE = /\b(?:you|he|she|they) (?:went|did|held|scored|used|completed|demonstrated|tolerated|performed|walked|needed|required|managed|achieved|reached|were|was|finished|triggered|lifted|had to|missed|named|generated|ordered|produced|followed|read|wrote|copied|cut|turned|found)\b/i;
 const HISTORY = /\b(?:onset|ago|since|referred|history|year-old|lives|works?\b(?! (?:toward|towards|on)\b)|job|duty|medications?|smokes|BMI|personal factors|surgery|prior level|previously|occupation|(?:right|left)[- ]hand(?:ed)?(?: dominant)?|dominant)\b/i;
@@ -169,6 +170,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (quotesPatient(t) || /^"[^"]{8,}"[.!?]?$/.test(t.trim())) return 'subjective';
   // "8 lb weight loss over 3 months per patient": a value the patient gave is a report, not a measure taken (DOMAIN.md 1.5 S)
   if (ATTRIBUTED.test(t) && !STRONG_PLAN.test(t) && !GOAL_STATUS.test(t)) return 'subjective';
+  // "Dr. Adeyemi tells me you finished chemo and radiation": history from the referring physician or the chart, told to the patient
+  if (u.speaker === 'clinician' && RELAYED_HISTORY.test(t) && !STRONG_PLAN.test(t) && !t.trim().endsWith('?')) return 'subjective';
   // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
   if (mode === 'dictation' && REPORT_VERB.test(t) && !STRONG_PLAN.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+\/10\b/g, ''))) return 'subjective';
   // dictation: "No numbness or tingling in the fingers" is a denial the patient gave (DOMAIN.md 1.5 S, 1.6)

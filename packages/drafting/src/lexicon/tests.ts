@@ -82,6 +82,8 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'stuttering severity', kind: 'speech_swallow', re: /\b(?:SSI-?4|stuttering severity|percent syllables stuttered|%SS)\b/i },
   { name: 'Montreal Cognitive Assessment', kind: 'other', re: /\b(?:MoCA|Montreal Cognitive Assessment)\b/i },
   { name: 'SLUMS', kind: 'other', re: /\bSLUMS\b/i },
+  { name: 'Functional Oral Intake Scale', kind: 'speech_swallow', re: /\b(?:FOIS|functional oral intake scale)\b/i },
+  { name: 'EAT-10', kind: 'speech_swallow', re: /\bEAT-?10\b/i },
   { name: 'MMSE', kind: 'other', re: /\b(?:MMSE|mini[- ]mental)\b/i },
   { name: 'Western Aphasia Battery', kind: 'speech_swallow', re: /\b(?:WAB|Western Aphasia Battery)\b/i },
   { name: 'Boston Naming Test', kind: 'speech_swallow', re: /\bBoston Naming\b/i },

@@ -158,6 +158,9 @@ function rewrite(text: string, voice: Voice): string {
     .replace(/\blet's\b\s*/gi, '')
     .replace(/\blet me\b\s*/gi, '');
   if (voice === 'clinician') {
+    // "Ray, Dr. Adeyemi tells me you finished chemo" -> "Per Dr Adeyemi, patient finished chemo": history the physician or the chart gave
+    s = s.replace(/^(?:[A-Z][a-z]+,\s*)?(Dr\.? [A-Z][a-z]+|(?:[Yy]our|[Hh]is|[Hh]er|[Tt]he) (?:doctor|surgeon|physician|PCP|oncologist|neurologist|orthopedist|referral|chart)(?:'s note)?) (?:tells? (?:me|us)|told (?:me|us)|says|said|mentions?|mentioned|notes?|noted)(?: that)? (?=(?:you|he|she|they)\b)/,
+      (_m, who: string) => `Per ${who.replace(/^(?:your|his|her|the) /i, 'the ')}, `);
     s = s.replace(/\bwhen (?:we|you) (?:first )?(?:started|began)\b/gi, 'at the start');
     // "we still don't have a referral on file" -> "no referral on file": what the clinic lacks, in chart style
     s = s.replace(/\b(?:we|I) (?:still )?(?:don't|do not) have (?:a |an |any |the )?(?=[a-z])/gi, 'no ');
