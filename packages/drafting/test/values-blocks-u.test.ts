@@ -93,3 +93,28 @@ describe('a swallowing evaluation\'s history and orders (DOMAIN.md 1.5: history 
     expect(testsIn('EAT-10 scores 27, FOIS level 3').map((t) => t.name)).toEqual(['Functional Oral Intake Scale', 'EAT-10']);
   });
 });
+
+describe('a number the next speaker corrects (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
+  it('charts the weight loss the wife corrected, citing both turns', async () => {
+    const d = await draftOf([
+      ['clinician', 'Any weight change since the treatment started?'],
+      ['patient', 'I lost fifteen pounds, I think.'],
+      ['other', 'Eighteen, hon. The scale at the oncologist said eighteen.'],
+      ['patient', "Fine, she's right. Eighteen."],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'slp' });
+    const s = d.sections.subjective.find((x) => /lost/.test(x.text));
+    expect(s?.text).toBe('Patient lost 18 lb.');
+    expect(s?.evidence).toEqual(['u2', 'u3']);
+  });
+
+  it('leaves a guess ("Ten days? Twelve?") and a number far from the first alone', async () => {
+    const d = await draftOf([
+      ['clinician', 'How many times did you do the exercises?'],
+      ['patient', 'I did them four times this week.'],
+      ['other', 'Twenty.'],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    expect(d.sections.subjective.map((x) => x.text).join(' | ')).not.toMatch(/20/);
+  });
+});

@@ -17,6 +17,7 @@ import { offTopic, sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { positioning } from './positioning.ts';
+import { correctedNumber } from './corrections.ts';
 import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance, sideAnswered } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
@@ -332,6 +333,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       made = { text, evidence };
     } else {
       made = patientStatement(units, asSaid, voice, interpreter);
+      // "I lost fifteen pounds." - "Eighteen, hon.": the number as corrected
+      const fixed = made ? correctedNumber(units, u) : null;
+      if (made && fixed) made = { text: made.text.replace(new RegExp(String.raw`(?<![\d.])${fixed.from.replace('.', '\.')}(?![\d])`), fixed.to), evidence: [...made.evidence, fixed.uttId] };
     }
     pendingName = null;
     // "End of dictation." is a marker, not a statement: nothing is left of it once concise

@@ -1,0 +1,27 @@
+/**
+ * A number the next speaker corrects: "I lost fifteen pounds, I think." - (wife) "Eighteen, hon.
+ * The scale at the oncologist said eighteen." The value charted is the corrected one, citing both
+ * turns; the one taken back is never charted (DOMAIN.md 1.6: the value meant).
+ */
+import type { Unit } from '../extract/units.ts';
+
+const NUMBER = /(?<![\d/.:x])\d+(?:\.\d+)?(?![\d/:x]|\.\d)/g;
+/** "Eighteen, hon.", "No, 18.", "More like 20.", "It was 18 pounds.": a bare number answered back, nothing else. */
+const BARE_CORRECTION = /^(?:(?:no|nope|actually|more like|it was|it's|closer to)[,]?\s+)*(\d+(?:\.\d+)?)(?: ?(?:lb|kg|min|s|weeks?|days?|months?|years?|times))?(?:,\s*(?:hon|honey|dear|love|mom|dad|babe|sweetie|actually|remember))?[.!]?$/i;
+
+export function correctedNumber(units: readonly Unit[], u: Unit): { from: string; to: string; uttId: string } | null {
+  // (a sentence saying something with its number: "Ten days? Twelve?" is a guess, not a statement)
+  const said = u.text.match(NUMBER) ?? [];
+  if (said.length !== 1 || u.isQuestion || u.text.split(/\s+/).length < 3) return null;
+  const last = units.filter((x) => x.uttId === u.uttId).pop();
+  if (!last || last.idx !== u.idx) return null;
+  const next = units[u.idx + 1];
+  if (!next || next.uttId === u.uttId || next.speaker === u.speaker || next.isQuestion) return null;
+  const m = BARE_CORRECTION.exec(next.text.trim());
+  const from = said[0] ?? '';
+  const to = m?.[1];
+  if (!to || to === from) return null;
+  // a correction is near the value it corrects ("fifteen" -> "eighteen"), not another quantity
+  const ratio = Number(to) / Number(from);
+  return ratio >= 0.5 && ratio <= 2 ? { from, to, uttId: next.uttId } : null;
+}
