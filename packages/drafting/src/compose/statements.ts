@@ -335,7 +335,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       made = patientStatement(units, asSaid, voice, interpreter);
       // "I lost fifteen pounds." - "Eighteen, hon.": the number as corrected
       const fixed = made ? correctedNumber(units, u) : null;
-      if (made && fixed) made = { text: made.text.replace(new RegExp(String.raw`(?<![\d.])${fixed.from.replace('.', '\.')}(?![\d])`), fixed.to), evidence: [...made.evidence, fixed.uttId] };
+      if (made && fixed) made = { text: made.text.replace(new RegExp(String.raw`(?<![\d.])${fixed.from.replace('.', '\\.')}(?![\d])`), fixed.to), evidence: [...made.evidence, fixed.uttId] };
     }
     pendingName = null;
     // "End of dictation." is a marker, not a statement: nothing is left of it once concise
