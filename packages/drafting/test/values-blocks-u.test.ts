@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
-import { dictated, draftOf, SMALL_TALK } from './spoken.ts';
+import { dictated, draftOf, entries, SMALL_TALK } from './spoken.ts';
+import { isItem } from '../src/extract/describe.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
@@ -116,5 +117,17 @@ describe('a number the next speaker corrects (DOMAIN.md 1.6: the value meant, ne
       SMALL_TALK, SMALL_TALK,
     ]);
     expect(d.sections.subjective.map((x) => x.text).join(' | ')).not.toMatch(/20/);
+  });
+});
+
+describe('an exercise said with "Now ..." (DOMAIN.md 2.4: the block record names what was done, with its parameters)', () => {
+  it('is an item of its block, not a result measured "now"', () => {
+    const e = entries([
+      "It's ten thirty-two.",
+      'Now a gentle hamstring stretch with the strap, thirty seconds, three on each leg, and tummy tightening, two sets of ten.',
+      'Ten thirty-nine, seven minutes of exercise. Straight leg check again: right is fifty-eight degrees now, left sixty.',
+    ], 'pt', 'ambient');
+    expect(e[0]?.intervention).toMatch(/^A gentle hamstring stretch with the strap, 30 s, 3 on each leg, and tummy tightening, 2x10/);
+    expect(isItem({ text: 'Knee flexion now 118°.' }, 'pt')).toBe(false);
   });
 });

@@ -51,7 +51,8 @@ export function isItem(u: Pick<Unit, 'text'>, discipline?: string): boolean {
   // "Before the eye exercises I'm measuring your vision": a measurement announced, not treatment
   if (/\b(?:I'm|I am|let me|we'll|we will|I'll|I will) (?:measur|test|check|re-?test|re-?check)\w*/i.test(t) && !ITEM_PARAMS.test(t)) return false;
   // "Therapeutic activity from 7:49 to 7:56: 45° cutting ...": the clock range is the block's time, not a change measured
-  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after(?! (?:the |my |our )?(?:eval\w*|exam\w*|assessment)\b)|by the|at the end)\b/i.test(t.replace(CLOCK, ' '))) return false;
+  // ("Now a gentle hamstring stretch, 30 s, ..." opens with "now" as a transition: an item)
+  if (MEASURED.test(t) && /\b(?:improved|from \S+ to|up from|down from|now|after(?! (?:the |my |our )?(?:eval\w*|exam\w*|assessment)\b)|by the|at the end)\b/i.test(t.replace(CLOCK, ' ').replace(/^\s*(?:(?:okay|ok|and|so|alright)[,]?\s+)?now\b[,]?/i, ''))) return false;
   // ("After the eval, fabricated a custom thumb spica orthosis, wrist at 15° of extension" is the item, made after the exam)
   if (/^(?:after|by the end|at the end)\b(?! (?:the |my |our )?(?:eval\w*|exam\w*|assessment)\b)/i.test(t) && (MEASURED.test(t) || ASSIST_WORD.test(t))) return false;
   // "contact guard" said as a result is no item; said after the activity it guards ("standing on foam, ..., contact guard") it is part of it
