@@ -131,3 +131,37 @@ describe('an exercise said with "Now ..." (DOMAIN.md 2.4: the block record names
     expect(isItem({ text: 'Knee flexion now 118°.' }, 'pt')).toBe(false);
   });
 });
+
+describe('a block timed "from now until" and said again at its end (DOMAIN.md 2.2: start and stop times of each timed block)', () => {
+  it('starts where the last block stopped, stops at the time said after "until", and makes no second block of the stop said again', () => {
+    const e = entries([
+      "It's eleven-twenty. Let's start nerve glides, six positions, hold each three seconds, ten reps.",
+      'These glides are to calm the nerve so you sleep through the night.',
+      'Eleven thirty-two, twelve minutes.',
+      "Now the night splint. From now until about eleven thirty-eight I'll fit this prefabricated wrist splint in neutral.",
+      'Nights only for now. At work keep the wrist straight.',
+      'Eleven thirty-eight, that was six minutes on the splint.',
+    ], 'ot', 'ambient');
+    expect(e.map((x) => [x.kindHint, x.startTime, x.stopTime, x.minutes])).toEqual([
+      ['therapeutic_exercise', '11:20', '11:32', 12],
+      ['orthotic_prosthetic_training', '11:32', '11:38', 6],
+    ]);
+    expect(e[1]?.intervention).toMatch(/^fit this prefabricated wrist splint/);
+    // "These glides are to calm the nerve": the goal connection (DOMAIN.md 2.4)
+    expect(e[0]?.linkedGoal).toMatch(/calm the nerve/);
+  });
+
+  it('reads an assist level reached in the last tries as the block\'s result (DOMAIN.md 2.4: outcome vs baseline)', () => {
+    const e = entries([
+      "It's ten-fifteen. Let's practice getting in and out of bed without twisting, the log roll.",
+      'First time you needed a little help from me at the shoulder, and lots of cues.',
+      'Last two tries you did it on your own, just one reminder from me. Ten thirty-two, that\'s seventeen minutes.',
+    ], 'pt', 'ambient');
+    expect(e[0]?.outcome).toMatch(/Last 2 tries patient did it on/);
+  });
+
+  it('names monofilament testing and the Boston Carpal Tunnel Questionnaire as tests', () => {
+    expect(testsIn('Light touch with monofilaments: 3.61; Boston Carpal Tunnel questionnaire 3.4').map((t) => t.name))
+      .toEqual(['monofilament testing', 'Boston Carpal Tunnel Questionnaire']);
+  });
+});

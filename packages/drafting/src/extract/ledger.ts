@@ -228,8 +228,15 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         last.units.push(u);
         continue;
       }
+      // "11:38, that was 6 min on the splint" after "from now until 11:38 I'll fit the splint": the block just closed, said again
+      if (!range && last?.stop && last.stop.time === t.time && stated !== null && stated === last.minutes && (!cur || (!cur.start && !cur.minutes))) {
+        last.units.push(u);
+        open = null;
+        continue;
+      }
       const bareTime = /^\s*(?:(?:okay|ok|alright|so),?\s+)?(?:it's |it is )?\d{1,2}:\d{2}\s*[.,]?\s*$/i.test(text);
-      const stops = STOP_CUE.test(text) || bareTime || stated !== null;
+      // ("From now until about 11:38 I'll fit the splint": a time said after "until" is when the block ends)
+      const stops = STOP_CUE.test(text) || bareTime || stated !== null || /\b(?:until|till)\s+(?:about\s+|around\s+)?$/i.test(text.slice(0, t.index));
       // "It's 4:08. Now instrument-assisted soft tissue ...": after untimed work (CMT, a pack) a bare time starts the next block
       const nextUnit = units[u.idx + 1];
       // a block begun right as the last one stopped has that start, so a bare time now is its stop

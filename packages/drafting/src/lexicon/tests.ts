@@ -91,6 +91,8 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'Box and Block', kind: 'functional', re: /\bbox and blocks?\b/i },
   { name: 'Nine-Hole Peg Test', kind: 'functional', re: /\b(?:9|nine)[- ]hole peg\b/i },
   { name: 'pinch gauge', kind: 'strength', re: /\bpinch gauge\b/i },
+  { name: 'monofilament testing', kind: 'other', re: /\b(?:Semmes[- ]Weinstein|monofilaments?)\b/i },
+  { name: 'Boston Carpal Tunnel Questionnaire', kind: 'outcome_scale', re: /\b(?:BCTQ|Boston Carpal Tunnel)\b/i },
   { name: 'FIM', kind: 'functional', re: /\bFIM\b/ },
   { name: 'Barthel Index', kind: 'functional', re: /\bBarthel\b/i },
   { name: 'COPM', kind: 'outcome_scale', re: /\b(?:COPM|Canadian Occupational Performance)\b/i },

@@ -24,7 +24,7 @@ const HM = String.raw`${H}[- ]${MIN}`;
 const SUFFIX = String.raw`(?:\s*(?:a\.?m\.?|p\.?m\.?))?`;
 
 /** Words before a time that say it is one: "it's", "at", "from", "till", "starting at", "stop time". */
-const TIME_BEFORE = /(?:\bit's|\bits|\bit is|\btill|\buntil|\b(?:start|stop|end)(?: time)?(?: (?:was|is))?|\bstart(?:ing|ed)?(?: at)?|\bstop(?:ped|ping)?(?: at)?|\bend(?:ed|ing)?(?: at)?|\bfinished(?: at)?|\bbegin(?:ning)?(?: at)?|\bclock(?: is)?)\s+$/i;
+const TIME_BEFORE = /(?:\bit's|\bits|\bit is|\btill(?: about| around)?|\buntil(?: about| around| roughly)?|\b(?:start|stop|end)(?: time)?(?: (?:was|is))?|\bstart(?:ing|ed)?(?: at)?|\bstop(?:ped|ping)?(?: at)?|\bend(?:ed|ing)?(?: at)?|\bfinished(?: at)?|\bbegin(?:ning)?(?: at)?|\bclock(?: is)?)\s+$/i;
 /** A measurement said in the same utterance: a bare "one-forty" is then degrees, not a time. */
 const MEASURING = /\b(?:flexion|extension|rotation|abduction|adduction|degrees?|bend|lift|raise|reach|range|ROM|grip|pounds?|feet|ft|meters?|inches|measure\w*)\b/i;
 
