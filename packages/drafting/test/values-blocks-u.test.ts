@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
 import { dictated, draftOf, entries, SMALL_TALK } from './spoken.ts';
 import { isItem } from '../src/extract/describe.ts';
+import { priority } from '../src/compose/budget.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
@@ -163,5 +164,17 @@ describe('a block timed "from now until" and said again at its end (DOMAIN.md 2.
   it('names monofilament testing and the Boston Carpal Tunnel Questionnaire as tests', () => {
     expect(testsIn('Light touch with monofilaments: 3.61; Boston Carpal Tunnel questionnaire 3.4').map((t) => t.name))
       .toEqual(['monofilament testing', 'Boston Carpal Tunnel Questionnaire']);
+  });
+});
+
+describe('a discharge dictation (DOMAIN.md 1.8: a discharge note reports the function regained; the note\'s opening is no treatment)', () => {
+  it('keeps function regained over other reports in a progress or discharge note, and not in a daily note', () => {
+    const regained = { section: 'subjective' as const, text: 'Writing birthday cards to grandkids again and signed own checks this month.', evidence: [] };
+    expect(priority(regained, 'discharge')).toBeGreaterThan(priority(regained, 'daily'));
+    expect(priority({ ...regained, text: 'Daughter visiting this weekend again.' }, 'discharge')).toBe(priority({ ...regained, text: 'Daughter visiting this weekend again.' }, 'daily'));
+  });
+
+  it('opens no treatment block on "Occupational therapy for handwriting and fine motor ADLs"', () => {
+    expect(entries(['Discharge note, visit sixteen. Occupational therapy for handwriting and fine motor ADLs.'], 'ot')).toEqual([]);
   });
 });

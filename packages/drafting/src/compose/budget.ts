@@ -43,6 +43,10 @@ const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|pro
 const LIMITATION = /\b(?:trouble|difficulty|hard time|unable to|can't|cannot|(?:the )?hardest (?:part|thing)|struggl\w*) (?:with )?(?:\w+ing|getting|the stairs|stairs|\w+ up|\w+ down)\b|\b(?:can't|cannot|unable to|still (?:can't|cannot)) (?:get|reach|lift|raise|put|hold|open|carry|walk|stand|sit|climb|bend|turn|sleep|drive|dress|wash|cook|write|grip|kneel|squat|button|tie)\b|\b(?:finally|for the first time)\b[^.;]{0,30}\b(?:[a-z]+ed|ate|ran|drove|wrote|rode|held|made|got|went|slept|sat|stood|walked)\b|\b(?:\w+ing|stairs)\b[^.;]{0,40}\b(?:is|are) (?:still )?(?:the )?(?:hardest|worst|hard|difficult|impossible)\b|\b\w+ing\b[^.;]{0,40}\b(?:hardest|worst) (?:part|thing)\b/i;
 /** "back at work as a dental hygienist, full duty", "back to driving", "returned to soccer": function regained. */
 const RETURNED = /\b(?:back (?:at|to) (?:[a-z]+ )?(?:work|driving|school|play(?:ing)?|practice|the gym|full duty)|returned to (?:[a-z]+ )?(?:work|full duty|driving|school|play|sports?|practice)|full duty|cleared to (?:return|play|drive))\b/i;
+/** What a patient does in a day: the activities whose return a progress or discharge note reports. */
+const ACTIVITY = /\b(?:writ|sign|button|dress|driv|walk|cook|shower|bath|lift|carr|climb|eat|read|tie|tying|cut|shop|clean|garden|work|play|run|swim|golf|kneel|squat|sleep)\w*/i;
+/** Function regained, said in the patient's or family's report: "writing birthday cards again", "buttoning his shirts by himself, no longer asking for help". */
+const REGAINED = /\b(?:again|by (?:him|her|them|my)sel(?:f|ves)|on (?:his|her|their|my) own|no longer (?:needs?|asking|uses?|using|requires?)|without (?:help|assistance|the (?:cane|walker))|independent(?:ly)?)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
 /** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall". */
@@ -69,8 +73,10 @@ const SHORT_HISTORY = /\b(?:dominant|(?:right|left)-handed|x-?rays?|MRIs?|imagin
  *  since baseline and goal status (DOMAIN.md 1.8). */
 export function priority(d: Draftable & { block?: boolean }, noteType?: string): number {
   const base = basePriority(d);
+  const later = noteType !== undefined && noteType !== 'daily' && noteType !== 'evaluation';
+  // (a progress or discharge note also keeps function the patient regained: "signing his own checks again", DOMAIN.md 1.8)
   const emphasis = (noteType === 'evaluation' && d.section === 'subjective' && HISTORY.test(d.text))
-    || (noteType !== undefined && noteType !== 'daily' && noteType !== 'evaluation' && d.section === 'assessment');
+    || (later && d.section === 'assessment') || (later && d.section === 'subjective' && REGAINED.test(d.text) && (FUNCTION.test(d.text) || ACTIVITY.test(d.text)));
   // raised just past the budget's softest level, so the emphasised statement is kept, yet still below a protected one
   return emphasis ? Math.min(PROTECTED - 0.05, Math.max(base, 7) + 0.1) : base;
 }

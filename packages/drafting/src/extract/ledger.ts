@@ -42,7 +42,7 @@ const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|go
 /** Parameters as written in a note: doses, loads, positions, surfaces. */
 export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|runs|tries|attempts|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
 const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
-const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b|^(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+,?\s+(?:session|visit) (?:number )?\d+\b/i;
+const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b|^(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+,?\s+(?:session|visit) (?:number )?\d+\b|^(?:occupational|physical|speech(?:-language)?|chiropractic|massage) therapy (?:for|to address|focused on|targeting)\b/i;
 /** How the patient arrived ("Came in with his wife, walking with the quad cane"): a report, not a service given. */
 const ARRIVAL = /^(?:(?:he|she|they|(?:the )?patient) )?(?:came in|comes in|arrived|arrives|walked in(?:to)?|presents?|presented)\b/i;
 /** A goal sentence said for more than the block it follows: "Both of those are to ...", "All of this is for ...". */
@@ -145,7 +145,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // ("Extraspinal adjustment to the TMJ ..., well tolerated.": a service with how it was tolerated is still the service)
     const deficitOnly = goalsMet || (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(text)
       || ASSESSMENT_CUE.test(text.replace(/,\s*(?:and\s+)?(?:well |poorly )?tolerated(?: well)?\s*[.!]?$/i, ''))) && !PARAM_TEST.test(text) && !clockTimes(text).length;
-    // "Massage therapy note, visit 3, referred by ...": the note's opening names the service, it does not deliver it
+    // "Massage therapy note, visit 3, referred by ...", "Occupational therapy for handwriting and fine motor ADLs": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
     // "Tell her the ankle is stiff ... that's why the stairs are hard": a message passed on (by an interpreter or family) names no service
     const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || RELAY_TO.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
