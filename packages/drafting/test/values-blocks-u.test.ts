@@ -178,3 +178,23 @@ describe('a discharge dictation (DOMAIN.md 1.8: a discharge note reports the fun
     expect(entries(['Discharge note, visit sixteen. Occupational therapy for handwriting and fine motor ADLs.'], 'ot')).toEqual([]);
   });
 });
+
+describe('an evaluation\'s history answers (DOMAIN.md 1.5: an evaluation holds the history and the prior level of function)', () => {
+  it('charts "And the right leg pain now?" - "Gone." under what was asked, never naming the back the right leg', async () => {
+    const d = await draftOf([
+      ['clinician', 'And the right leg pain now?'],
+      ['patient', "Gone. Completely gone since the surgery. Now it's just the back, around the incision."],
+      ['clinician', 'Before all this, what were you doing?'],
+      ['patient', 'I walked two miles every morning with my neighbor.'],
+      SMALL_TALK, SMALL_TALK,
+    ], { noteType: 'evaluation' });
+    const s = d.sections.subjective.map((x) => x.text);
+    expect(s).toContain('Right leg pain: gone.');
+    expect(s.join(' | ')).not.toMatch(/right leg (?:is )?(?:just )?(?:the )?back/i);
+    expect(s.some((x) => x.startsWith('Before all this: walked 2 miles every morning'))).toBe(true);
+  });
+
+  it('writes "a mile" as "1 mile", "half a mile" as "0.5 mile"', () => {
+    expect(normalizeClinical('Goals: walk a mile without the walker, then half a mile on grass.')).toBe('Goals: walk 1 mile without the walker, then 0.5 mile on grass.');
+  });
+});

@@ -52,7 +52,7 @@ const HOW_TOPIC = /\b(?:exercises|home (?:program|exercises)|HEP|appetite|energy
  * A verdict given as the whole answer: "Terrible.", "Much better.", "Pretty good, actually." It says
  * how the thing asked about is (DOMAIN.md 1.5 S: patient-reported symptoms and function).
  */
-export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair|everywhere|always|all the time|most of the time|every day|mostly|looser|loose|tighter|lighter|stiffer|easier|freer|relaxed|(?:just |only )?once|twice|never|a (?:few|couple(?: of)?) times|\d+ times)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
+export const SHORT_VERDICT = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?(?:(?:pretty|really|much|a lot|a (?:little|bit)|not (?:too|so|that)|kind of|sort of|so much|way|about the)\s+)*(?:good|great|fine|okay|ok|better|worse|terrible|awful|bad|poor|rough|same|improving|horrible|lousy|excellent|decent|so-so|fair|everywhere|always|all the time|most of the time|every day|mostly|looser|loose|tighter|lighter|stiffer|easier|freer|relaxed|(?:all |completely |totally )?(?:gone|resolved)|(?:just |only )?once|twice|never|a (?:few|couple(?: of)?) times|\d+ times)\b(?:,?\s+(?:actually|really|honestly|thanks|I guess|I think|overall|mostly|lately|today|now))?[.!]?$/i;
 
 /** "How does it feel?", "How does the knee feel now?": how the patient feels, often after treatment; group 1 is what was asked about. */
 export const FEEL_Q = /\bhow (?:does|do|did) (?:it|that|this|everything|(?:the|your|his|her) ([a-z]+(?: [a-z]+)?)) feel\b|\bhow(?:'s| is| are) (?:it|that|everything) feeling\b/i;
@@ -79,8 +79,9 @@ export function askedAbout(question: string): string | null {
   const how = HOW_Q.exec(question.trim())?.[1]?.toLowerCase();
   if (how && !/\b(?:you|it|that|this|things|everything|life|weekend|family|day|trip|holiday|vacation|drive in|ride|commute|traffic|parking|weather|game)\b/.test(how)
     && (regionsIn(how).length > 0 || symptomMentions(how).length > 0 || SUBJECTIVE_CUE.test(how) || HOW_TOPIC.test(how))) return how;
-  // ("How about carrying the car seat?", "And sitting to feed her?": an activity with what it is for, up to five words)
-  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[a-z]+ing(?: [a-z][a-z'-]*){1,4})\?$/i.exec(question.trim());
+  // ("How about carrying the car seat?", "And sitting to feed her?": an activity with what it is for, up to five words;
+  // "And the right leg pain now?" asks about the right leg pain)
+  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[a-z]+ing(?: [a-z][a-z'-]*){1,4})(?:,?\s+(?:now|today|these days|lately|anymore))?\?$/i.exec(question.trim());
   const noun = m?.[1]?.trim();
   if (!noun || FILLER_Q.test(noun) || /\b(?:is|are|was|were|do|does|did|has|have|can|will|you|it|that|this|how|what|where|when|why|who|which)\b|'s\b/i.test(noun)) return null;
   return noun.toLowerCase();

@@ -75,7 +75,8 @@ export function priority(d: Draftable & { block?: boolean }, noteType?: string):
   const base = basePriority(d);
   const later = noteType !== undefined && noteType !== 'daily' && noteType !== 'evaluation';
   // (a progress or discharge note also keeps function the patient regained: "signing his own checks again", DOMAIN.md 1.8)
-  const emphasis = (noteType === 'evaluation' && d.section === 'subjective' && HISTORY.test(d.text))
+  // (the prior level of function asked, "Before the fall: walked 2 miles every morning", is history too)
+  const emphasis = (noteType === 'evaluation' && d.section === 'subjective' && (HISTORY.test(d.text) || /^Before [^:]{1,30}: /.test(d.text)))
     || (later && d.section === 'assessment') || (later && d.section === 'subjective' && REGAINED.test(d.text) && (FUNCTION.test(d.text) || ACTIVITY.test(d.text)));
   // raised just past the budget's softest level, so the emphasised statement is kept, yet still below a protected one
   return emphasis ? Math.min(PROTECTED - 0.05, Math.max(base, 7) + 0.1) : base;

@@ -324,7 +324,8 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     if (word && q && !/\bpain\b/i.test(u.text) && !evidence.includes(q.uttId)) evidence.unshift(q.uttId);
   }
   // "How's the left knee?" - "It aches.": "it" is the body part asked about (not in "Any head injuries?" - "... It's been the same")
-  if (/^It\b/.test(s) && q && !YES_NO_Q.test(q.text)) {
+  // ... but not when the sentence names its own part: "And the right leg pain now?" - "... Now it's just the back" is the back
+  if (/^It\b/.test(s) && q && !YES_NO_Q.test(q.text) && !regionsIn(s).length && !/\b(?:the|my|his|her) (?:(?:low|lower|mid|upper) )?back\b/i.test(s)) {
     const phrase = regionPhrase(q);
     if (phrase) { s = s.replace(/^It\b/, cap(phrase)); evidence.unshift(q.uttId); }
   }

@@ -100,6 +100,9 @@ const RULES: Rule[] = [
   [/\b([CTLS]) (\d{1,2})\b(?!\d|\.\d|[:%°/]| (?:\d|through|to|-)\b)/g, (m: string, r = '', n = '') => (Number(n) <= ({ C: 8, T: 12, L: 5, S: 5 } as Record<string, number>)[r]! ? `${r}${n}` : m)],
   [/\b([CTLS]) ?(\d{1,2})(?:,? (?:through|to|-) |\s)(?:(\1) ?)?(\d{1,2})\b(?!\d|\.\d|[:%°/])/g, (m: string, r = '', a = '', again = '', b = '') =>
     (Number(b) > Number(a) && Number(b) <= Number(a) + 6 ? `${r}${a}-${again}${b}` : m)],
+  // a distance said with an article: "walk a mile" -> "walk 1 mile" (chart style drops articles; the number stays)
+  [/\bhalf a mile\b/gi, '0.5 mile'],
+  [/\ba mile\b(?! and a half)/gi, '1 mile'],
   // the Functional Oral Intake Scale said in words: "on the oral intake scale, level three" -> "on FOIS, level 3"
   [/\b(?:the )?(?:functional )?oral intake scale\b/gi, 'FOIS'],
   // a score said as a count of a count: "That was ten questions, and you got eight of them" -> "8/10 questions correct"
