@@ -198,3 +198,11 @@ describe('an evaluation\'s history answers (DOMAIN.md 1.5: an evaluation holds t
     expect(normalizeClinical('Goals: walk a mile without the walker, then half a mile on grass.')).toBe('Goals: walk 1 mile without the walker, then 0.5 mile on grass.');
   });
 });
+
+describe('work status (DOMAIN.md 1.5 S: function and participation; 2.6: auto and workers\' comp report return to work)', () => {
+  it('keeps light or modified duty like a return to work', () => {
+    const light = { section: 'subjective' as const, text: 'Work: still light duty.', evidence: [] };
+    expect(priority(light, 'progress')).toBeGreaterThanOrEqual(8.9);
+    expect(priority({ ...light, text: 'On modified duty at work, using left hand only.' }, 'daily')).toBeGreaterThanOrEqual(8.9);
+  });
+});
