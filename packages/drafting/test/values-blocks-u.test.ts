@@ -206,3 +206,14 @@ describe('work status (DOMAIN.md 1.5 S: function and participation; 2.6: auto an
     expect(priority({ ...light, text: 'On modified duty at work, using left hand only.' }, 'daily')).toBeGreaterThanOrEqual(8.9);
   });
 });
+
+describe('an earlier rating the clinician recalls (DOMAIN.md 1.8: a progress note shows change since baseline)', () => {
+  it('charts "At intake you were a seven." after the patient\'s 3/10 as the pain at intake', async () => {
+    const d = await draftOf([
+      ['patient', "It's way better. The pain's down in the right buttock, maybe a three out of ten now."],
+      ['clinician', 'At intake you were a seven. How long can you sit?'],
+      SMALL_TALK, SMALL_TALK,
+    ], { noteType: 'progress' });
+    expect(d.sections.subjective.find((s) => s.text === 'Pain 7/10 at intake.')?.evidence).toEqual(['u1', 'u2']);
+  });
+});

@@ -108,6 +108,8 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 }
 
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
+/** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
+const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
 /** A value given as the reading: "that's about 50°." */
 const SAID_VALUE = new RegExp(String.raw`^(?:that's|that is|it's) ${BARE_VALUE.source.slice(1)}`, 'i');
@@ -278,6 +280,15 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
     // "That reproduces it." after "I'm going to lift your big toe up while you're standing": a test's result
     if (!section && u.speaker === 'clinician' && TEST_RESULT.test(u.text) && testBefore(units, u)) section = 'objective';
+    // "... maybe a three out of ten now." - "At intake you were a seven.": the earlier rating, said back on the same scale
+    const earlier = u.speaker === 'clinician' ? BASELINE_RATING.exec(u.text.trim()) : null;
+    const rated = earlier ? units.slice(Math.max(0, u.idx - 3), u.idx).reverse().find((x) => x.speaker !== 'clinician' && /\b\d{1,2}\/10\b/.test(x.text)) : undefined;
+    if (earlier && rated && Number(earlier[2]) <= 10) {
+      const what = /\b(?:pain|hurts?|sore|aches?)\b/i.test(utteranceOf(units, rated)) ? 'Pain ' : '';
+      out.push({ section: 'subjective', text: `${what}${earlier[2]}/10 at ${earlier[1]?.toLowerCase().replace(/^(?:the|your|his|her) /, '')}.`, evidence: [rated.uttId, u.uttId] });
+      keptIdx.add(u.idx);
+      continue;
+    }
     // "Let's get you on your left side with the pillows": the position the patient was treated in
     // (the first position only: a turn to the other side later is part of the same treatment)
     const placed = !section && u.speaker === 'clinician' && !out.some((d) => d.text.startsWith('Positioned ')) ? positioning(u.text) : null;
