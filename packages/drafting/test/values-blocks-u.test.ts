@@ -9,6 +9,7 @@ import { normalizeClinical } from '../src/index.ts';
 import { dictated, draftOf, entries, SMALL_TALK } from './spoken.ts';
 import { isItem } from '../src/extract/describe.ts';
 import { priority } from '../src/compose/budget.ts';
+import { hasInterpreter } from '../src/compose/patient.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
@@ -215,5 +216,25 @@ describe('an earlier rating the clinician recalls (DOMAIN.md 1.8: a progress not
       SMALL_TALK, SMALL_TALK,
     ], { noteType: 'progress' });
     expect(d.sections.subjective.find((s) => s.text === 'Pain 7/10 at intake.')?.evidence).toEqual(['u1', 'u2']);
+  });
+});
+
+describe('an interpreter speaking in the first person (DOMAIN.md 1.5 S: the patient\'s report, whoever voices it)', () => {
+  it('charts the English turns as the patient\'s, never the caregiver\'s, but not what is said to the interpreter by name', async () => {
+    const d = await draftOf([
+      ['other', "Yes, I'm Luis, Spanish interpreter. I'll interpret everything in the first person."],
+      ['clinician', 'Mrs. Morales, what brings you in today?'],
+      ['patient', 'Se me duermen los dedos de la mano derecha, sobre todo en la noche.'],
+      ['other', 'My fingers on the right hand fall asleep, especially at night.'],
+      ['clinician', 'And you work at the poultry plant, the adjuster said?'],
+      ['other', "Yes, on the deboning line. Now I'm on light duty packing boxes, no scissors."],
+      ['clinician', 'Luis, is it still pouring out there?'],
+      ['other', 'My umbrella flipped inside out, my knee got soaked.'],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'ot', noteType: 'evaluation' });
+    const s = d.sections.subjective.map((x) => x.text).join(' | ');
+    expect(s).toMatch(/Patient is on light duty/);
+    expect(s).not.toMatch(/Caregiver (?:reports|is)/);
+    expect(hasInterpreter([])).toBe(false);
   });
 });

@@ -141,10 +141,13 @@ function stemsOf(text: string): Set<string> {
     .map((w) => w.replace(/(?:ing|ed|en|es|s)$/, '').slice(0, 4)));
 }
 
-/** An interpreter in the room: a third speaker who speaks another language, or relays the patient ("She says ...") more than once. */
+/** An interpreter in the room: a third speaker who speaks another language, or relays the patient ("She says ...") more than once, or renders a patient who speaks another language. */
 export function hasInterpreter(units: readonly Unit[]): boolean {
   const other = units.filter((x) => x.speaker === 'other');
-  return other.some((x) => foreignSentence(x.text)) || other.filter((x) => RELAYED.test(x.text)).length >= 2;
+  // (an interpreter who speaks only English in the transcript shows by the patient's own turns in another language)
+  return other.some((x) => foreignSentence(x.text)) || other.filter((x) => RELAYED.test(x.text)).length >= 2
+    || (other.length > 0 && units.filter((x) => x.speaker === 'patient' && foreignSentence(x.text)).length >= 2)
+    || other.some((x) => /\bI(?:'ll| will| am going to) interpret\b|\binterpret(?:ing)? (?:everything )?in (?:the )?first person\b/i.test(x.text));
 }
 
 /**
@@ -163,12 +166,19 @@ export function interpreterStatement(units: readonly Unit[]): { section: 'subjec
  * it is drafted as the patient's (DOMAIN.md 1.5 S), citing the interpreter's utterance.
  */
 export function renderedAsPatient(units: Unit[]): Unit[] {
+  // "I'm Luis, Spanish interpreter. I'll interpret everything in the first person.": every English turn of his answers for the patient,
+  // but for what is said to him by name ("Luis, is it still pouring out there?")
+  const announced = units.find((x) => x.speaker === 'other' && /\binterpret\w*\b[^.]*\bfirst person\b/i.test(x.text));
+  const name = announced ? /\bI'm ([A-Z][a-z]+)\b/.exec(utteranceOf(units, announced))?.[1] : undefined;
   return units.map((u) => {
     const first = units.find((x) => x.uttId === u.uttId) ?? u;
     // "She says ..." is relayed in the third person, and drafted as such
     if (u.speaker !== 'other' || foreignSentence(u.text) || RELAYED.test(first.text)) return u;
     const before = units[first.idx - 1];
-    return before?.speaker === 'patient' && foreignTurn(units, before) ? { ...u, speaker: 'patient' as const } : u;
+    if (before?.speaker === 'patient' && foreignTurn(units, before)) return { ...u, speaker: 'patient' as const };
+    const asked = units.slice(0, first.idx).reverse().find((x) => x.speaker === 'clinician');
+    const toInterpreter = !!asked && (!!name && new RegExp(`\\b${name}\\b`).test(utteranceOf(units, asked)) || /\binterpret/i.test(utteranceOf(units, asked)));
+    return announced && u.uttId !== announced.uttId && asked && !toInterpreter ? { ...u, speaker: 'patient' as const } : u;
   });
 }
 
