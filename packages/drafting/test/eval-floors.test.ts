@@ -71,7 +71,7 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
   });
 });
 
-// Sets K-S (held out, each measured unseen first; README). First sight:
+// Sets K-U (held out, each measured unseen first; README). First sight:
 // K facts 0.801, F1 0.903, units 0.765, checks 0.81/0.68, one forbidden hit from the case's own regex, evidence 0.994;
 // L facts 0.831, F1 0.914, units 0.889, checks 0.875/0.737, compression 0.497;
 // M facts 0.747, two forbidden hits (one the case's own regex, corrected), F1 0.867, units 0.750, checks 0.667/0.615;
@@ -85,11 +85,14 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // dictations hold it at 0.51); M, O, P (since stop 19) and Q now every floor; R every floor but one forbidden
 // hit, "I don't know if I can sit on those bleachers" (said of a granddaughter's softball game) charted as a
 // concern where the case calls it small talk: held at no more than that one. S, after its general fixes, meets
-// every coding and check floor (1.0) but not fact recall (0.824), with two forbidden hits of small talk tied to
-// clinical content (a thesis defense behind jaw clenching, a baby's sleep): held at those, facts left out.
+// every coding and check floor (1.0) but not fact recall (0.835), with one forbidden hit of small talk tied to
+// clinical content (a thesis defense behind jaw clenching; the baby's sleep went in stop 21): held at that, facts left out.
 // T (stop 20; first sight at e53fc29: facts 0.820, 3 forbidden, F1 0.947, units 0.850, checks 1.0 / 0.810) meets every
 // floor but unit accuracy (0.95): one hip evaluation whose complexity was never said gets no 97161-97163 (the
 // clinician states complexity, DOMAIN.md 2.13); held there.
+// U (stop 21; first sight at 49ea9b0: facts 0.811, 6 forbidden, F1 1.0, units 1.0, checks 1.0 / 0.583) meets every
+// floor but one forbidden hit, a caregiver's "She's very proud of the garden this year" charted where the case
+// calls it small talk: held at no more than that one.
 describe.each([
   ['heldout-k', {}],
   ['heldout-l', { compression: false }],
@@ -99,8 +102,9 @@ describe.each([
   ['heldout-p', {}],
   ['heldout-q', {}],
   ['heldout-r', { forbidden: 1 }],
-  ['heldout-s', { facts: false, forbidden: 2 }],
+  ['heldout-s', { facts: false, forbidden: 1 }],
   ['heldout-t', { units: 0.95 }],
+  ['heldout-u', { forbidden: 1 }],
 ] as const)('offline drafter and coder on %s (FORMAT.md metrics)', (set, leftOut) => {
   it(`meets the drafting and coding floors${Object.keys(leftOut).length ? ` but ${Object.keys(leftOut).join(', ')}` : ''}`, async () => {
     const { cases, s } = await measure(set);
