@@ -10,6 +10,9 @@ import { dictated, draftOf, entries, SMALL_TALK } from './spoken.ts';
 import { isItem } from '../src/extract/describe.ts';
 import { priority } from '../src/compose/budget.ts';
 import { hasInterpreter } from '../src/compose/patient.ts';
+import { symptomMentions } from '../src/text/negation.ts';
+
+const negatedKeys = (text: string) => symptomMentions(text).map((m) => [m.key, m.negated]);
 import { testsIn } from '../src/lexicon/tests.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
@@ -236,5 +239,16 @@ describe('an interpreter speaking in the first person (DOMAIN.md 1.5 S: the pati
     expect(s).toMatch(/Patient is on light duty/);
     expect(s).not.toMatch(/Caregiver (?:reports|is)/);
     expect(hasInterpreter([])).toBe(false);
+  });
+});
+
+describe('fall risk and walking aids in the report (DOMAIN.md 1.5 S: falls, function, equipment)', () => {
+  it('keeps a near fall and a walking aid cut down or still used above other reports, and knows tightness as a symptom', () => {
+    const s = (text: string) => priority({ section: 'subjective', text, evidence: [] }, 'daily');
+    expect(s('Did describe one near-loss of balance stepping down off curb, caught himself on car.')).toBeGreaterThanOrEqual(8.9);
+    expect(s('Down to 1 crutch around apartment, but still uses both crutches on campus.')).toBeGreaterThanOrEqual(8.9);
+    expect(s('Daughter visiting this weekend from Ohio.')).toBeLessThan(8.9);
+    expect(negatedKeys('No tightness today.')).toEqual([['tightness', true]]);
+    expect(negatedKeys('Tightness in the back of the right thigh past 8 miles.')).toEqual([['tightness', false]]);
   });
 });

@@ -43,6 +43,10 @@ const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|pro
 const LIMITATION = /\b(?:trouble|difficulty|hard time|unable to|can't|cannot|(?:the )?hardest (?:part|thing)|struggl\w*) (?:with )?(?:\w+ing|getting|the stairs|stairs|\w+ up|\w+ down)\b|\b(?:can't|cannot|unable to|still (?:can't|cannot)) (?:get|reach|lift|raise|put|hold|open|carry|walk|stand|sit|climb|bend|turn|sleep|drive|dress|wash|cook|write|grip|kneel|squat|button|tie)\b|\b(?:finally|for the first time)\b[^.;]{0,30}\b(?:[a-z]+ed|ate|ran|drove|wrote|rode|held|made|got|went|slept|sat|stood|walked)\b|\b(?:\w+ing|stairs)\b[^.;]{0,40}\b(?:is|are) (?:still )?(?:the )?(?:hardest|worst|hard|difficult|impossible)\b|\b\w+ing\b[^.;]{0,40}\b(?:hardest|worst) (?:part|thing)\b/i;
 /** "back at work as a dental hygienist, full duty", "back to driving", "returned to soccer": function regained. */
 const RETURNED = /\b(?:back (?:at|to) (?:[a-z]+ )?(?:work|driving|school|play(?:ing)?|practice|the gym|full duty)|returned to (?:[a-z]+ )?(?:work|full duty|driving|school|play|sports?|practice)|full duty|cleared to (?:return|play|drive)|(?:light|modified|restricted) duty|off work|out of work)\b/i;
+/** "one near-loss of balance stepping off a curb", "almost fell", "caught himself on the car". */
+const NEAR_FALL = /\bnear[- ](?:loss of balance|falls?)\b|\balmost (?:fell|went down)\b|\bnearly fell\b|\bcaught (?:him|her|my|them)sel(?:f|ves)\b/i;
+/** "down to one crutch around the apartment", "still uses both crutches on campus", "off the walker". */
+const DEVICE_STATUS = /\b(?:down to |weaned (?:off|to) |still (?:uses?|using|needs?) |no longer (?:uses?|using|needs?) |off (?:the|his|her) |without (?:the |a |his |her )?)(?:\w+ )?(?:crutch(?:es)?|cane|walker|rollator|wheelchair|brace|sling|boot)\b/i;
 /** What a patient does in a day: the activities whose return a progress or discharge note reports. */
 const ACTIVITY = /\b(?:writ|sign|button|dress|driv|walk|cook|shower|bath|lift|carr|climb|eat|read|tie|tying|cut|shop|clean|garden|work|play|run|swim|golf|kneel|squat|sleep)\w*/i;
 /** Function regained, said in the patient's or family's report: "writing birthday cards again", "buttoning his shirts by himself, no longer asking for help". */
@@ -115,6 +119,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'objective' && REMEASURED.test(t)) return 9;
   // how often a symptom came ("2 headaches this week", "3 falls since March") is its measure (DOMAIN.md 1.5 S)
   if (d.section === 'subjective' && SYMPTOM_COUNT.test(t)) return 9;
+  // a near fall is the fall risk a reviewer looks for, and a walking aid cut down or still used is function (DOMAIN.md 1.5 S)
+  if (d.section === 'subjective' && (NEAR_FALL.test(t) || DEVICE_STATUS.test(t))) return 8.9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
