@@ -252,3 +252,14 @@ describe('fall risk and walking aids in the report (DOMAIN.md 1.5 S: falls, func
     expect(negatedKeys('Tightness in the back of the right thigh past 8 miles.')).toEqual([['tightness', false]]);
   });
 });
+
+describe('a yes with more said after it (DOMAIN.md 1.5 S: function in the patient\'s words)', () => {
+  it('charts "Do you drop things?" - "Yes, I drop cups sometimes ..." as the patient\'s report', async () => {
+    const d = await draftOf([
+      ['clinician', 'Do you drop things?'],
+      ['patient', "Yes, I drop cups sometimes, and the buttons on my daughter's school uniform are hard."],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'ot', noteType: 'evaluation' });
+    expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/drops cups sometimes/);
+  });
+});

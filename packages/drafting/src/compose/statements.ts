@@ -108,6 +108,8 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 }
 
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
+/** "Do you drop things?" - "Yes, I drop cups sometimes ...": a yes, with what follows it, answers the question. */
+const LEADING_YES = /^(?:yes|yeah|yep|yup|uh-huh|mm-hm|sometimes|occasionally|a little)\b[,.]?\s+\S/i;
 /** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
@@ -225,7 +227,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const continues = !!prevUnit && prevUnit.uttId === u.uttId && keptIdx.has(prevUnit.idx);
     const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
     const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || HISTORY_Q.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
-      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || amountAsked(q.text, u.text) !== null || feelingAnswer(q.text, u.text, '') !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && LEADING_NO.test(u.text))
+      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || amountAsked(q.text, u.text) !== null || feelingAnswer(q.text, u.text, '') !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && (LEADING_NO.test(u.text) || LEADING_YES.test(u.text)))
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}(?:,? (?:maybe|probably|I guess))?[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
       // (the question of the turn counts for a later sentence too: "How's the neck?" - "Stiff ... a six out of ten ... Four right now.")
