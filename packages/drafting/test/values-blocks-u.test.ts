@@ -263,3 +263,15 @@ describe('a yes with more said after it (DOMAIN.md 1.5 S: function in the patien
     expect(d.sections.subjective.map((s) => s.text).join(' | ')).toMatch(/drops cups sometimes/);
   });
 });
+
+describe('a one-word question after "How\'s your mouth feel?" (DOMAIN.md 1.5 S: symptoms in the patient\'s words)', () => {
+  it('charts "Dry?" - "Bone dry." as about the mouth', async () => {
+    const d = await draftOf([
+      ['clinician', "How's your mouth feel? Dry?"],
+      ['patient', 'Bone dry. I carry water everywhere.'],
+      SMALL_TALK, SMALL_TALK,
+    ], { discipline: 'slp', noteType: 'evaluation' });
+    expect(d.sections.subjective.map((s) => s.text)).toContain('Mouth: bone dry.');
+    expect(negatedKeys('Mouth: bone dry.')).toEqual([['dry mouth', false]]);
+  });
+});

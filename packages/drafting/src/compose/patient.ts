@@ -195,6 +195,9 @@ function foreignTurn(units: readonly Unit[], p: Unit): boolean {
 /** "Before the fall, how were you getting around?", "What were you doing before the surgery?": the prior level of function asked (DOMAIN.md 1.5). */
 export const PLOF_Q = /\bbefore (?:the |your |his |her |this )?(?:fall|surgery|injury|accident|stroke|fracture|hospital\w*|operation|it happened|this happened|all this)\b|\bprior level\b|\bwhat (?:were|was) (?:you|he|she) (?:doing|able to do) before\b/i;
 
+/** "How's your mouth feel?", "How does the knee feel": the part asked about. */
+const FEEL_NOUN = /\bhow(?:'s| is| does| do)\s+(?:your|the|his|her)\s+([a-z]+)\s+feel(?:ing)?\b/i;
+
 /** Patient speech in clinical prose. */
 export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpreter = false): { text: string; evidence: string[] } | null {
   // an interpreter's words are the patient's report, relayed: never a caregiver's
@@ -371,7 +374,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   // swelling?" - "No giving way at all."): then it answers that one
   const answersOther = !!q && symptomMentions(u.text).some((m) => units.some((x) => x.uttId === q.uttId && x.isQuestion && x.idx !== q.idx
     && symptomMentions(x.text).some((k) => k.key === m.key)));
-  const topic = q && u.sentIndex === 0 && !answersOther ? askedAbout(q.text) ?? equipmentAsked(q.text) ?? amountAsked(q.text, u.text) : null;
+  // ("How's your mouth feel? Dry?" - "Bone dry.": a one-word question after "How's your mouth feel?" is about the mouth)
+  const before = q ? units[q.idx - 1] : undefined;
+  const felt = q && before?.uttId === q.uttId && q.text.split(/\s+/).length <= 2 ? FEEL_NOUN.exec(before.text)?.[1]?.toLowerCase() : undefined;
+  const topic = q && u.sentIndex === 0 && !answersOther ? felt ?? askedAbout(q.text) ?? equipmentAsked(q.text) ?? amountAsked(q.text, u.text) : null;
   // "How does it feel?" - "Looser.": the response to treatment
   const feeling = q ? feelingAnswer(q.text, u.text, who) : null;
   if (feeling && q) return { text: feeling, evidence: [q.uttId, ...evidence] };
