@@ -5,6 +5,7 @@ import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import type { DraftContext } from '../src/index.ts';
+import { symptomMentions } from '../src/text/negation.ts';
 
 /** Each text as one clinician utterance, one second apart, normalised as the drafter sees it. */
 export const say = (texts: string[]) => texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) }));
@@ -36,3 +37,6 @@ export function draftOf(lines: Line[], context: Partial<DraftContext> = {}) {
 
 /** Lines dictated by the clinician. */
 export const dictated = (texts: string[]): Line[] => texts.map((t) => ['clinician', t]);
+
+/** Each symptom said, by its key, and whether it was denied (DOMAIN.md 1.6). */
+export const negatedKeys = (text: string) => symptomMentions(text).map((m) => [m.key, m.negated]);

@@ -8,7 +8,7 @@ import { normalizeClinical } from '../src/index.ts';
 import { statedMinutes } from '../src/extract/clock.ts';
 import { testsIn } from '../src/lexicon/tests.ts';
 import { priority } from '../src/compose/budget.ts';
-import { draftOf, entries, ledger, SMALL_TALK, type Line } from './spoken.ts';
+import { draftOf, entries, ledger, negatedKeys, SMALL_TALK, type Line } from './spoken.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { deniedContent } from '../src/compose/patient.ts';
 import { concise } from '../src/compose/prose.ts';
@@ -16,9 +16,6 @@ import { sideAnswered } from '../src/compose/answers.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 import { positioning } from '../src/compose/positioning.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
-import { symptomMentions } from '../src/text/negation.ts';
-
-const negatedKeys = (text: string) => symptomMentions(text).map((m) => [m.key, m.negated]);
 
 describe('a side or a reading corrected with "sorry" (DOMAIN.md 1.6: never chart the side or value taken back)', () => {
   it('keeps the side meant', () => {

@@ -6,13 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/index.ts';
-import { dictated, draftOf, entries, SMALL_TALK } from './spoken.ts';
+import { dictated, draftOf, entries, negatedKeys, SMALL_TALK } from './spoken.ts';
 import { isItem } from '../src/extract/describe.ts';
 import { priority } from '../src/compose/budget.ts';
 import { hasInterpreter } from '../src/compose/patient.ts';
-import { symptomMentions } from '../src/text/negation.ts';
-
-const negatedKeys = (text: string) => symptomMentions(text).map((m) => [m.key, m.negated]);
 import { testsIn } from '../src/lexicon/tests.ts';
 
 describe('a value taken back as it is said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
