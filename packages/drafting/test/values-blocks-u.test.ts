@@ -190,7 +190,7 @@ describe('an evaluation\'s history answers (DOMAIN.md 1.5: an evaluation holds t
       SMALL_TALK, SMALL_TALK,
     ], { noteType: 'evaluation' });
     const s = d.sections.subjective.map((x) => x.text);
-    expect(s).toContain('Right leg pain: gone.');
+    expect(s.some((x) => /^Right leg pain: gone[.;]/.test(x))).toBe(true);
     expect(s.join(' | ')).not.toMatch(/right leg (?:is )?(?:just )?(?:the )?back/i);
     expect(s.some((x) => x.startsWith('Before all this: walked 2 miles every morning'))).toBe(true);
   });
@@ -270,5 +270,20 @@ describe('a one-word question after "How\'s your mouth feel?" (DOMAIN.md 1.5 S: 
     ], { discipline: 'slp', noteType: 'evaluation' });
     expect(d.sections.subjective.map((s) => s.text)).toContain('Mouth: bone dry.');
     expect(negatedKeys('Mouth: bone dry.')).toEqual([['dry mouth', false]]);
+  });
+});
+
+describe('the rest of an answer charted under its label (DOMAIN.md 1.5 S: the report, concise)', () => {
+  it('joins a short remark of the same answer to the labelled statement, but not a part, a symptom or a rating the label does not name', async () => {
+    const d = await draftOf([
+      ['clinician', 'How are you sleeping?'],
+      ['patient', 'Six hours, maybe. Better than before.'],
+      ['clinician', "How's sleep otherwise?"],
+      ['patient', "Terrible. At night it's a seven."],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    const s = d.sections.subjective.map((x) => x.text);
+    expect(s).toContain('Sleeping: 6 hours, maybe; better than before.');
+    expect(s.join(' | ')).not.toMatch(/terrible; at night/);
   });
 });

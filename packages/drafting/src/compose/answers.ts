@@ -76,6 +76,9 @@ export function feelingAnswer(question: string, answer: string, who: string): st
  * or a wh-word are not bare nouns.
  */
 export function askedAbout(question: string): string | null {
+  // "And how are you eating right now?", "How is he sleeping?": the activity asked about
+  const doing = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how (?:are|is) (?:you|he|she|they) ((?:eat|sleep|walk|swallow|talk|drink|manag|cop|driv|writ|dress)\w*ing)\b(?:\s+(?:now|right now|these days|lately|at home|today))*\?$/i.exec(question.trim())?.[1];
+  if (doing) return doing.toLowerCase();
   const how = HOW_Q.exec(question.trim())?.[1]?.toLowerCase();
   if (how && !/\b(?:you|it|that|this|things|everything|life|weekend|family|day|trip|holiday|vacation|drive in|ride|commute|traffic|parking|weather|game)\b/.test(how)
     && (regionsIn(how).length > 0 || symptomMentions(how).length > 0 || SUBJECTIVE_CUE.test(how) || HOW_TOPIC.test(how))) return how;

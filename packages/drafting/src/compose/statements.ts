@@ -474,6 +474,17 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
       prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.charAt(0).toLowerCase()}${it.text.slice(1)}`;
       continue;
     }
+    // "Sleeping: 6 hours." + "Better than before." (the rest of the same answer) -> "Sleeping: 6 hours; better than before."
+    const rest = it.text.replace(/^(?:Patient|Caregiver) reports /, '');
+    if (prev && prev.section === 'subjective' && it.section === 'subjective' && /^[A-Z][a-z]+(?: [a-z]+){0,2}: /.test(prev.text) && !prev.text.includes(';')
+      && it.evidence.length > 0 && it.evidence.every((e) => prev.evidence.includes(e)) && rest.split(/\s+/).length <= 4 && !/^(?:Patient|Caregiver|Denies)\b/.test(rest)
+      // (a part or symptom of its own is a statement of its own: "Wrist itself way better" is not about what "Painful?" asked)
+      && !regionsIn(rest).length && !symptomMentions(rest).length
+      // (a rating joins only a label that names what hurts: "Headaches: better; 4/10", never "Sleep: terrible; at night 7/10")
+      && (!/\/10\b/.test(rest) || ((label) => regionsIn(label).length > 0 || symptomMentions(label).length > 0)(prev.text.split(':')[0] ?? ''))) {
+      prev.text = `${prev.text.replace(/\.$/, '')}; ${lowerFirst(rest)}`;
+      continue;
+    }
     if (prev && prev.section === it.section && prev.evidence.join() === it.evidence.join() && prev.text.length + it.text.length < 260) {
       const bare = /^[-\d][\d+\-/°%. ]*(?:lb|cm|s|min)?\.$/.test(it.text);
       const same = /^(Patient|Caregiver) reports /.exec(prev.text);
