@@ -287,3 +287,10 @@ describe('the rest of an answer charted under its label (DOMAIN.md 1.5 S: the re
     expect(s.join(' | ')).not.toMatch(/terrible; at night/);
   });
 });
+
+describe('a denial followed by ", just ..." (DOMAIN.md 1.6: a denied symptom is never a finding, and a present one never a denial)', () => {
+  it('ends the denial at ", just"', () => {
+    expect(negatedKeys('No tightness, just a little soreness.')).toEqual([['tightness', true], ['pain', false]]);
+    expect(negatedKeys('I just do not have pain.')).toEqual([['pain', true]]);
+  });
+});

@@ -8,8 +8,9 @@ import { SYMPTOM, symptomKey } from '../lexicon/symptoms.ts';
 
 const PRE = /\b(?:no|not|nor|denies|denied|denying|without|never|negative for|free of|absence of|none|nothing like|nope)\b|n't\b/gi;
 const POST = /\b(?:is|are|has|have|was|were)?\s*(?:totally |completely |all )?(?:gone|resolved|absent|went away|cleared)\b/gi;
-/** Words that close a negation scope ("you didn't cough, so that's silent aspiration": the aspiration is asserted). */
-const CLAUSE_END = /[.;:!?]|\b(?:but|except|only|however|although|though|which|whereas)\b|,\s*so\b/i;
+/** Words that close a negation scope ("you didn't cough, so that's silent aspiration": the aspiration is asserted;
+ *  "No tightness, just a little soreness": the soreness is). */
+const CLAUSE_END = /[.;:!?]|\b(?:but|except|only|however|although|though|which|whereas)\b|,\s*(?:so|just|instead)\b/i;
 
 export interface SymptomMention {
   key: string;
