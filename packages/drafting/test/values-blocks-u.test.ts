@@ -294,3 +294,31 @@ describe('a denial followed by ", just ..." (DOMAIN.md 1.6: a denied symptom is 
     expect(negatedKeys('I just do not have pain.')).toEqual([['pain', true]]);
   });
 });
+
+// Set V (stop 21, measured unseen at f9b9485): its forbidden hits were corrections said in other words,
+// a denial the family took back and a dictated aside (DOMAIN.md 1.6: the value, side and negation meant).
+describe('corrections said as "actually, make that", "no" after a spinal level, and "I mean my left" (DOMAIN.md 1.6)', () => {
+  it('keeps the value, level and side meant', () => {
+    expect(normalizeClinical('Progressing forty to seventy-five pounds... actually, make that seventy pounds, he topped out at seventy.'))
+      .toBe('Progressing 40 to 70 lb, he topped out at 70.');
+    expect(normalizeClinical('The X-ray showed a compression fracture at T11... no, T12.')).toBe('The X-ray showed a compression fracture at T12.');
+    expect(normalizeClinical("My right knee is... I mean my left, ugh, the left one. It's better.")).toBe("My left knee is. It's better.");
+  });
+});
+
+describe('a denial the family takes back, family speaking to the patient, and a dictated aside (DOMAIN.md 1.5, 1.6)', () => {
+  it('charts no "No falls." once the daughter says she fell, reads "you" said to Mom as the patient, and leaves out "Remind me to ..."', async () => {
+    const d = await draftOf([
+      ['clinician', 'Any falls in the last year?'],
+      ['patient', 'No falls.'],
+      ['other', 'Mom. You fell in the garden in April and broke your wrist.'],
+      ['patient', "Oh, well, yes. One fall, then. The left wrist. I'd put that out of my mind."],
+      ['clinician', 'Remind me to call the front desk about the printer jam.'],
+      SMALL_TALK, SMALL_TALK,
+    ], { noteType: 'evaluation' });
+    const all = Object.values(d.sections).flat().map((s) => s.text).join(' | ');
+    expect(all).not.toMatch(/\bNo falls\b|[Dd]enies falls/);
+    expect(all).toMatch(/patient fell in garden in April and broke patient's wrist/);
+    expect(all).not.toMatch(/clinician's wrist|printer|front desk/);
+  });
+});

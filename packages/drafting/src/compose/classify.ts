@@ -36,8 +36,8 @@ const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbo
 const CHANGE_SAID = /\b(?:(?:up|down) from|from [\w-]+(?: [\w-]+)? to)\b|\b(?:worse|better|improved|declined|new)\b/gi;
 
 /** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
-/** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note." */
-const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b/i;
+/** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note.", "Remind me to call the front desk about the printer jam." */
+const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b|^(?:(?:oh|and|also|um|uh)[,]?\s+)*(?:remind me to|note to self|I (?:need|have) to remember to)\b/i;
 /** The end of a dictation said to the recorder ("Fine, that's everything for Claire.", "That's it for Tomoko.") and the front desk's business (a copay paid): no note content. */
 const SIGN_OFF = /^(?:(?:okay|ok|fine|alright|all right|so|and|um|uh)[,.]?\s+)*(?:that's|that is|that'll be|that will be) (?:it|all|everything)(?: for (?:today|now|this (?:one|patient|note|visit|session)|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?[.!]?$|\bpaid (?:her |his |their |the )?(?:co-?pay|copayment|balance|bill)\b/i;
 const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|brought (?:in )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;

@@ -298,7 +298,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   const relayed = voice === 'other' && (RELAYED.test(u.text) || RELAYED.test(first.text));
   const said = relayed ? spoken.replace(RELAYED, '').replace(/^(?:she|he|they)\b/i, 'patient') : spoken.replace(/^(?:but|and|so)\s+/i, '');
   if (relayed && FIGURATIVE.test(said)) return { text: `Patient states (relayed), "${said.replace(/^patient\b/, 'she').replace(/[.!]?$/, '.')}"`, evidence };
-  let s = toThirdPerson(said, relayed ? 'patient' : voice);
+  // "Mom. You fell in the garden in April and broke your wrist.": family speaking to the patient, so "you" is the patient
+  const toPatient = voice === 'other' && /^(?:mom|mum|ma|dad|pa|grandma|grandpa|nana|papa|honey|hon|sweetie|dear)\b[.,!]/i.test(utterance.trim());
+  const spokenTo = toPatient ? said.replace(/\bYou\b/g, 'Patient').replace(/\byou\b/g, 'the patient').replace(/\byour\b/gi, "the patient's") : said;
+  let s = toThirdPerson(spokenTo, relayed ? 'patient' : voice);
   if (relayed) return { text: `Patient reports ${lowerFirst(s.replace(/^Patient (?:reports )?/, ''))}`, evidence };
   s = s.replace(/\b(?:it is|it was|is|was) (?:about |maybe |around )?(?:a |an )(\d+(?:\.\d+)?\/10)\b/gi, (_m, n: string) => `pain ${n}`)
     .replace(/(^|[\s,])(?:maybe |about |around )?(?:a |an )(\d+(?:\.\d+)?\/10)\b/gi, '$1pain $2')

@@ -367,7 +367,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
   const through = interpreterStatement(units);
   if (through) out.unshift(through);
-  return mergeAdjacent(fitBudget(withoutRepeatedDenials(withBaselineSentences(out)), spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
+  return mergeAdjacent(fitBudget(withoutRepeatedDenials(withoutContradictedDenials(withBaselineSentences(out), units)), spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
 }
 
 /**
@@ -399,6 +399,24 @@ function stripNoteHeader(text: string): string {
  * "Denies hearing loss, ringing, fullness in ears." ... "No ringing.": an item already denied in a
  * list is not charted again ("No pain." after "Denies pain in right shoulder" is broader, and kept).
  */
+/**
+ * A denial taken back in the next turns is no denial: "Any falls in the last year?" - "No falls." -
+ * (daughter) "Mom. You fell in the garden in April." - "Oh, well, yes. One fall, then." The
+ * symptom said without a negation within three turns after the answer means the denial is not
+ * charted (DOMAIN.md 1.6: a negation must be correct); what was said instead is charted on its own.
+ */
+function withoutContradictedDenials(items: Draftable[], units: readonly Unit[]): Draftable[] {
+  const turnOf = new Map(units.map((u) => [u.uttId, u.uttIndex]));
+  return items.filter((d) => {
+    if (d.section !== 'subjective' || !/^(?:(?:patient|caregiver) )?(?:reports )?(?:denies|no)\b/i.test(d.text)) return true;
+    const denied = symptomMentions(d.text).filter((m) => m.negated).map((m) => m.key);
+    if (!denied.length) return true;
+    const last = Math.max(...d.evidence.map((e) => turnOf.get(e) ?? -1));
+    return !units.some((u) => u.uttIndex > last && u.uttIndex <= last + 3 && u.speaker !== 'clinician'
+      && symptomMentions(u.text).some((m) => !m.negated && denied.includes(m.key)));
+  });
+}
+
 export function withoutRepeatedDenials(items: Draftable[]): Draftable[] {
   const DENIAL_HEAD = /^(?:(?:patient|caregiver) (?:reports )?)?(?:denies|no)\b\s*/i;
   const denials: string[] = [];

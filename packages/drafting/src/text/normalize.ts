@@ -64,7 +64,9 @@ const RULES: Rule[] = [
   [/\b\d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
   // ... with its unit said first, or taken back with "no": "TUG 11.4 s... correction, 10.8 s" -> "TUG 10.8 s",
   // "right hand 34... no, 43 s" -> "right hand 43 s" (never inside a scale or a dose: "6/10", "3x10")
-  [/(?<![\d/.x])\d+(?:\.\d+)?(?: ?(?:s|min|cm|mm|lb|kg|°|%|feet|ft|m|reps)\b)?(?:\.\.\.|,)\s+(?:(?:no|sorry),?\s+)*(?:no|sorry|correction|scratch that|I mean|make that),\s+(?=\d)/gi, ''],
+  [/(?<![\w/.])\d+(?:\.\d+)?(?: ?(?:s|min|cm|mm|lb|kg|°|%|feet|ft|m|reps)\b)?(?:\.\.\.|,)\s+(?:(?:no|sorry|actually),?\s+)*(?:no|sorry|correction|scratch that|I mean|make that),?\s+(?=\d)/gi, ''],
+  // ... a spinal level taken back: "a compression fracture at T11... no, T12" -> "at T12"
+  [/\b[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?(?:\.\.\.|,)\s+(?:(?:no|sorry|actually),?\s+)*(?:no|sorry|correction|I mean|make that|actually)[,]?\s+(?=[CTLS]\d)/g, ''],
   // ... and a value said again with its name: "DIP 45, no, correction, DIP 50" -> "DIP 50"
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
@@ -75,6 +77,9 @@ const RULES: Rule[] = [
   [/\b(left|right)\b(?:\.\.\.|,)?\s+(?:(?:um|uh)[,.]?\s+)?(?:no,?\s+(?:sorry|wait|actually)|wait,?\s+no|no|sorry|scratch that|correction|I mean),?\s+(?:(?:on|to|at|in|of) )?(?:the\s+)?(right|left)\b/gi, (m: string, a = '', b = '') => (a.toLowerCase() === b.toLowerCase() ? m : b)],
   // ... said again with the words after it: "the right index... correction, the left index finger" -> "the left index finger"
   [/\b(left|right)((?: [a-z]+){1,2})(?:\.\.\.|,)\s+(?:no,?\s+(?:sorry|wait|actually)|wait,?\s+no|no|sorry|scratch that|correction|I mean),?\s+(?:the\s+)?(right|left)\2\b/gi, '$3$2'],
+  // ... or with the body part first: "My right knee is... I mean my left, ugh, the left one." -> "My left knee is."
+  [/\b(left|right)( [a-z]+)((?: (?:is|was|are|has been))?)(?:\.\.\.|,)\s+(?:no|sorry|I mean|wait),?\s+(?:my|the|your|his|her)\s+(right|left)\b(?:,\s*(?:(?:ugh|um|uh)[,]?\s+)?(?:the|my)\s+\4(?: one)?)?/gi,
+    (m: string, a: string, part: string, verb: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? m : `${b}${part}${verb}`)],
   // a reading corrected with its scale or unit said again: "6/10... sorry, 5/10 today" -> "5/10 today"
   [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))(?:\.\.\.|,)?\s+(?:no,?\s+sorry|no|sorry),?\s+(\d+(?:\.\d+)?)\1(?![\w/])/gi, '$2$1'],
   // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
