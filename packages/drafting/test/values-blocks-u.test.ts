@@ -322,3 +322,22 @@ describe('a denial the family takes back, family speaking to the patient, and a 
     expect(all).not.toMatch(/clinician's wrist|printer|front desk/);
   });
 });
+
+describe('treatment named by what is done (DOMAIN.md 2.3: a dynamic functional task is 97530; SLP treatment is 92507)', () => {
+  it('knows landing drills as therapeutic activity', () => {
+    const e = entries([
+      'Okay, landing drills, sport-specific. Step off the box, land on both feet, then single-leg landings on the left. Three sets of five.',
+      'Okay, that was about nine minutes of landing work.',
+    ], 'pt', 'ambient');
+    expect(e.map((x) => [x.kindHint, x.minutes])).toEqual([['therapeutic_activity', 9]]);
+  });
+
+  it('knows AAC modeling on a core-word board and least-to-most prompts as SLP treatment, and only for SLP', () => {
+    const e = entries([
+      "I'm modeling 'more bubbles' on his board, touching 'more' then 'bubbles'. Waiting.",
+      "If he reaches without the board, I'll use least-to-most prompts: wait, then point to my board.",
+    ], 'slp', 'ambient');
+    expect(e.map((x) => x.kindHint)).toContain('speech_language_treatment');
+    expect(entries(['Balance on the wobble board, three sets of thirty seconds.'], 'pt', 'ambient').map((x) => x.kindHint)).not.toContain('speech_language_treatment');
+  });
+});
