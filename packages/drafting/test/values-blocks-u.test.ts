@@ -341,3 +341,19 @@ describe('treatment named by what is done (DOMAIN.md 2.3: a dynamic functional t
     expect(entries(['Balance on the wobble board, three sets of thirty seconds.'], 'pt', 'ambient').map((x) => x.kindHint)).not.toContain('speech_language_treatment');
   });
 });
+
+describe('a work-hardening dictation (DOMAIN.md 2.3, 2.6: the block record, its goal and the side of what was treated)', () => {
+  it('reads "brace before the lift" as bracing, "hip hinge" as a movement, the mechanism of injury as history, and "rows are to keep ..." as a goal link', () => {
+    const e = entries([
+      'Injury seven weeks ago carrying a dresser down a flight of stairs; he felt a pull between the shoulder blades.',
+      'Then work simulation from ten-oh-five to ten-seventeen. Box lifts floor to waist with a hip hinge, five reps at seventy pounds.',
+      'Then carrying a fifty-pound box fifty feet, three rounds, with cues to keep the box close and brace before the lift.',
+      'Then scapular rows with the green band, three sets of fifteen, about eight minutes.',
+      'Rows are to keep the mid-back strong enough for full days of carrying.',
+    ], 'chiro');
+    expect(e.map((x) => x.kindHint)).not.toContain('orthotic_prosthetic_training');
+    expect(e.some((x) => /dresser/.test(x.intervention))).toBe(false);
+    expect(e.flatMap((x) => x.bodyRegions)).not.toContain('hip');
+    expect(e.find((x) => x.kindHint === 'therapeutic_exercise')?.linkedGoal).toMatch(/keep the mid-back strong/);
+  });
+});

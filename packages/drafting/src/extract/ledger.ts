@@ -44,6 +44,8 @@ export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?:
 const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
 const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b|^(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+,?\s+(?:session|visit) (?:number )?\d+\b|^(?:occupational|physical|speech(?:-language)?|chiropractic|massage) therapy (?:for|to address|focused on|targeting)\b/i;
 /** How the patient arrived ("Came in with his wife, walking with the quad cane"): a report, not a service given. */
+/** "Injury seven weeks ago carrying a dresser down a flight of stairs": how it happened, not a service given. */
+const MECHANISM = /\b(?:injur(?:y|ed)|hurt (?:it|his|her|my) \w+|onset|accident)\b[^.]*\b(?:ago|last (?:week|month|year))\b|\b\d+ (?:days?|weeks?|months?|years?) ago\b[^.]*\b(?:carrying|lifting|moving|playing|running|slipped|fell|tripped)\b/i;
 const ARRIVAL = /^(?:(?:he|she|they|(?:the )?patient) )?(?:came in|comes in|arrived|arrives|walked in(?:to)?|presents?|presented)\b/i;
 /** A goal sentence said for more than the block it follows: "Both of those are to ...", "All of this is for ...". */
 const BOTH = /\b(?:both|all) of (?:those|these|this|them|that)\b|\bboth (?:blocks|of these)\b/i;
@@ -148,7 +150,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // "Massage therapy note, visit 3, referred by ...", "Occupational therapy for handwriting and fine motor ADLs": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given
     // "Tell her the ankle is stiff ... that's why the stairs are hard": a message passed on (by an interpreter or family) names no service
-    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || RELAY_TO.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
+    const admin = (ADMIN.test(text) || NOTE_OPENING.test(text) || ARRIVAL.test(text) || MECHANISM.test(text) || RELAY_TO.test(text) || /^(?:(?:she|he|they|(?:the )?patient) )?(?:says|said|reports|states|stated|denies|complains|told (?:me|us))\b/i.test(text)) && !PARAM_TEST.test(text) && !INDEPENDENT.test(text);
     // getting ready to examine ("Shoes and socks off, I want to measure the ankle") is not treatment
     const setup = /^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are) (?:your|the) (?:home|handout|sheet|paper|program)|\b(?:shoes?|socks?|shirt|jacket|coat|brace|boot|sling)s? (?:and (?:\w+ )?\w+ )?off\b|\b(?:let me|let's|I want to|I'd like to|wants? to) (?:measure|check|test|re-?test|re-?measure|look at|examine|watch)\b|\bbefore (?:we|I) (?:start|begin)\b|^let (?!me\b|us\b|'s\b|the\b|your\b|it\b)[A-Z][a-z]+ (?:carry|do|help|take|handle|lift)\b/i.test(text) && !PARAM_TEST.test(text);
     if (setup && /\b(?:measure|check|test|numbers|baseline|before (?:we|I) (?:start|begin))\b/i.test(text)) testSaidAt = u.uttIndex;

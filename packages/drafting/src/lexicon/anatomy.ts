@@ -76,11 +76,12 @@ export function namesEquipment(text: string, r: { index: number; match: string }
 
 /**
  * A body-part word that names a height, not a location: "floor to hip", "lift to waist",
- * "shoulder height", "knee level" (a lifting or reaching target).
+ * "shoulder height", "knee level" (a lifting or reaching target), or a movement: "hip hinge".
  */
 export function namesHeight(text: string, r: { index: number; match: string }): boolean {
   return /\b(?:floor|ground|table|counter|bench|crate|box)[- ]to[- ](?:the )?$/i.test(text.slice(Math.max(0, r.index - 20), r.index))
-    || /^[- ]?(?:height|level|high)\b/i.test(text.slice(r.index + r.match.length));
+    // (a "hip hinge" is a way of bending, a movement pattern, not the hip as a place)
+    || /^[- ]?(?:height|level|high|hinge)\b/i.test(text.slice(r.index + r.match.length));
 }
 
 /**
