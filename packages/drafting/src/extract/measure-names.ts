@@ -34,7 +34,7 @@ export function isPosition(text: string, index: number): boolean {
 const AFTER_POSITION = new RegExp(String.raw`(${POSITION_SOURCE},?\s+)${BARE}`, 'gi');
 /** "Left lateral pinch eleven": a grip or pinch force said without its unit is in pounds. */
 const FORCE_BARE = new RegExp(String.raw`(\b(?:grip|pinch)(?: strength)?(?: on the (?:left|right))?(?: (?:is|was|at))?[,:]?\s+(?:(?:left|right)\s+)?)${BARE}`, 'gi');
-const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|\bDF\b|\bPF\b|side[- ]bending|lateral flexion)(?: on the (?:left|right))?(?: again)?(?: (?:is|was|to the|at))?[,:]?\s+(?:(?:left|right)\s+)?(?:about |around |roughly |approximately )?)${BARE}`, 'gi');
+const ROM_BARE = new RegExp(String.raw`(\b(?:${JOINT}\s+)*(?:rotation|flexion|extension|abduction|dorsiflexion|plantarflexion|\bDF\b|\bPF\b|side[- ]bending|lateral flexion)(?: (?:on|to) the (?:left|right))?(?: again)?(?: (?:is|was|to the|at))?[,:]?\s+(?:(?:left|right)\s+)?(?:about |around |roughly |approximately )?)${BARE}`, 'gi');
 
 /**
  * The text with units written out where speech said them once: "left 6 lb, right 52" ->

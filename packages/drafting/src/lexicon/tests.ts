@@ -40,7 +40,7 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'slump test', kind: 'other', re: /\bslump\b/i },
   { name: 'Spurling', kind: 'other', re: /\bSpurling/i },
   { name: 'Semmes-Weinstein', kind: 'other', re: /\bSemmes[- ]Weinstein\b|\bmonofilament\b/i },
-  { name: 'flexion-rotation test', kind: 'rom', re: /\bflexion[- ]rotation test\b|\bFRT\b/i },
+  { name: 'flexion-rotation test', kind: 'rom', re: /\bflexion[- ]rotation(?: test\b|(?= (?:to|on) the (?:left|right)\b))|\bFRT\b/i },
   { name: 'Phalen', kind: 'other', re: /\bPhalen/i },
   { name: 'Tinel', kind: 'other', re: /\bTinel/i },
   // a special test is also named by its manoeuvre, as it is said to the patient
