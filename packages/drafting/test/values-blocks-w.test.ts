@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { draftOf, type Line } from './spoken.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { normalizeClinical } from '../src/index.ts';
 
+const measures = (...texts: string[]) =>
+  extractMeasures(buildUnits(texts.map((t, i) => ({ id: `u${i + 1}`, speaker: 'clinician' as const, start: i, end: i + 1, text: normalizeClinical(t) })), 'dictation'))
+    .map((m) => ({ kind: m.kind, name: m.name, value: m.value, baseline: m.baseline, side: m.side }));
 const objective = async (lines: Line[]) => (await draftOf(lines)).sections.objective.map((s) => s.text);
 
 describe('a recheck said as "<motion> to the left is N now, from M" (DOMAIN.md 1.5, 2.4: the result against baseline)', () => {
@@ -25,5 +31,29 @@ describe('a recheck said as "<motion> to the left is N now, from M" (DOMAIN.md 1
       ['clinician', 'Nine twenty-two, so ten minutes. Let me recheck. Flexion-rotation to the left is thirty-six now, from twenty-eight.'],
     ]);
     expect(o).toContain('Flexion-rotation to left 36, from 28.');
+  });
+});
+
+describe('a baseline said as "baseline" (DOMAIN.md 2.4: the objective result compared to baseline)', () => {
+  it('reads ", baseline 3+" and ", baseline was 3.3" after a reading as its baseline', () => {
+    expect(measures('Patient-specific functional scale average eight point seven, baseline was three point three.'))
+      .toEqual([{ kind: 'outcome_scale', name: 'psfs', value: '8.7', baseline: '3.3', side: null }]);
+    expect(measures('Left rhomboids four out of five, baseline three plus.'))
+      .toEqual([{ kind: 'strength', name: 'left rhomboids', value: '4/5', baseline: '3+', side: 'left' }]);
+  });
+
+  it('gives each side its own baseline from "Baseline was 25 left and 30 right" in the next sentence', () => {
+    expect(measures('Seated thoracic rotation left forty-five degrees, right fifty. Baseline was twenty-five left and thirty right.')).toEqual([
+      { kind: 'rom', name: 'thoracic rotation', value: '45°', baseline: '25', side: 'left' },
+      { kind: 'rom', name: 'thoracic rotation', value: '50°', baseline: '30', side: 'right' },
+    ]);
+  });
+});
+
+describe('a grade out of 5 for a named muscle (DOMAIN.md 1.5, 2.3: MMT grades are strength measures)', () => {
+  it('reads trapezius, rhomboids and the like as strength, and "middle and lower trapezius" as one name', () => {
+    expect(measures('Left middle and lower trapezius four out of five, baseline three plus.').map((m) => [m.kind, m.name, m.value, m.baseline]))
+      .toEqual([['strength', 'left middle and lower trapezius', '4/5', '3+']]);
+    expect(measures('Then five out of five, and ten reps.')).toEqual([]);
   });
 });

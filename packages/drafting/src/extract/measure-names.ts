@@ -95,7 +95,7 @@ function canonical(name: string): string {
     .replace(/^look(?:ing)? over (?:your|the|his|her) (left|right) shoulder$/i, '$1 rotation').replace(/^(?:lift|raise)(?: the| your)?(?: arm)? (?:up|forward)$/i, 'flexion').replace(/^(?:bend forward|forward bend)$/i, 'flexion').replace(/\bbend$/i, 'flexion');
 }
 
-const STRENGTH = /\b(?:MMT|strength|quad(?:ricep)?s?|hamstrings?|glute\w*|abductors?|myotomes?|deltoid|biceps|triceps|dorsiflexors)\b/i;
+const STRENGTH = /\b(?:MMT|strength|quad(?:ricep)?s?|hamstrings?|glute\w*|(?:ab|ad)ductors?|myotomes?|deltoids?|biceps|triceps|dorsiflexors|trap(?:ezius|s)|rhomboids?|rotator cuff|serratus(?: anterior)?|latissimus|(?:hip|knee|elbow|wrist|neck|trunk) (?:flexors|extensors)|gastroc\w*|soleus|tibialis anterior|iliopsoas)\b/i;
 const PAINISH = /\b(?:pain|hurts?|aches?|sore|rate|scale|pinch|\/10)\b/i;
 
 /** The measure kind the coding contract uses (input.ts MeasureKind). */

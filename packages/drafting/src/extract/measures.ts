@@ -24,7 +24,7 @@ export interface LocatedMeasure extends Measure {
 
 const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
 const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|inch(?:es)?|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
-const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?),?) (${V})(?!\d|\.\d| to)`, 'i');
+const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?|baseline(?: was| of)?),?) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (?:about |around |approximately )?(${V}) to (${V})`, 'i');
 const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial evaluation|initial|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
 /** The value a PRIOR match holds, whichever of its phrasings said it. */
@@ -56,6 +56,9 @@ function sideBefore(text: string, index: number): Side | null {
   return after?.side ?? null;
 }
 
+/** "Baseline was 25 left and 30 right": a baseline for each side, said in the sentence after the readings. */
+const BASELINE_SIDES = new RegExp(String.raw`^\s*(?:the |his |her )?baseline(?: was| were|:)?\s+(${V}) (?:on the )?(left|right),? and (${V}) (?:on the )?(left|right)\b`, 'i');
+
 /** A baseline said after the value, in its sentence or the next; one said for the other side is not this one's. */
 function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null, value = ''): string | null {
   const after = BASELINE_AFTER.exec(text.slice(valueEnd));
@@ -63,6 +66,9 @@ function baselineNear(text: string, valueEnd: number, next: string | undefined, 
   // "17 s." then "From 9 to 17.": the change said right after the reading
   const change = /^\s*(?:so,?\s+)?(?:that's\s+)?(?:up |down )?from (-?\d+(?:\.\d+)?)\S* to (-?\d+(?:\.\d+)?)/i.exec(next ?? '');
   if (change && value && parseFloat(change[2] ?? '') === parseFloat(value)) return `${change[1]}${unitOf(value)}`;
+  // "Rotation left 45°, right 50." then "Baseline was 25 left and 30 right.": the baseline of this side
+  const bySide = BASELINE_SIDES.exec(next ?? '');
+  if (bySide && side) return bySide[2]?.toLowerCase() === side ? bySide[1]! : bySide[4]?.toLowerCase() === side ? bySide[3]! : null;
   for (const s of [text.slice(valueEnd), next ?? '']) {
     const p = PRIOR.exec(s);
     const saidSide = p ? sidesIn(p[0])[0]?.side ?? null : null;
@@ -379,8 +385,10 @@ export function labelBefore(text: string, index: number): string | null {
     .replace(/^(?:the|your|his|her|their|a|an)\s+/i, '')
     .split(/\s+(?:from|of|on|at|in|with|for|before|after|during|above|below|to)\s+/i)[0]
     ?.trim() ?? '';
-  const words = label.split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 4 || label.length < 3 || /\d/.test(label) || NOT_LABEL.test(label)) return null;
+  // "left middle and lower trapezius": two parts of one muscle joined by "and" are one name
+  const bare = label.replace(/\b(upper|middle|mid|lower|anterior|posterior) and (?=(?:upper|middle|mid|lower|anterior|posterior)\b)/gi, '$1 ');
+  const words = bare.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 4 || label.length < 3 || /\d/.test(label) || NOT_LABEL.test(bare)) return null;
   return label.toLowerCase();
 }
 
