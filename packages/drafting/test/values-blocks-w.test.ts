@@ -4,7 +4,7 @@
  * 2.4 (a timed code's objective result against baseline), 1.6 (laterality as said).
  */
 import { describe, expect, it } from 'vitest';
-import { draftOf, type Line } from './spoken.ts';
+import { draftOf, entries, type Line } from './spoken.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { normalizeClinical } from '../src/index.ts';
@@ -55,5 +55,22 @@ describe('a grade out of 5 for a named muscle (DOMAIN.md 1.5, 2.3: MMT grades ar
     expect(measures('Left middle and lower trapezius four out of five, baseline three plus.').map((m) => [m.kind, m.name, m.value, m.baseline]))
       .toEqual([['strength', 'left middle and lower trapezius', '4/5', '3+']]);
     expect(measures('Then five out of five, and ten reps.')).toEqual([]);
+  });
+});
+
+describe('what is shown in the turn that opens a block is that block (DOMAIN.md 2.4: one service, its minutes, goal link and result)', () => {
+  it('keeps "Carry the bag over your forearm" inside the joint protection training it was shown in', () => {
+    const rows = entries([
+      "Now let's practice joint protection. Open this jar by pressing down with your palm on the rubber pad, not twisting with your fingers. Carry the bag over your forearm, not hanging from your fingers.",
+      'For the mop, use a wringer bucket instead of squeezing it with your hands.',
+      'This is so you can keep cleaning houses without damaging those knuckles.',
+      'She used the palm technique correctly on four of five tries. That was about fourteen minutes of joint protection practice.',
+    ], 'ot', 'ambient');
+    expect(rows.map((e) => [e.kindHint, e.minutes, !!e.linkedGoal, e.outcome])).toEqual([['self_care', 14, true, 'tries 4 of 5']]);
+  });
+
+  it('still opens a new block for a service said with "then" or by its name', () => {
+    const rows = entries(["Let's start with the bike for warm-up. Then gait training in the hallway with the cane, 200 feet."], 'pt', 'ambient');
+    expect(rows.length).toBe(2);
   });
 });

@@ -340,7 +340,11 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       // ... and so does one named in the sentence before, in the same breath ("Gait training with the crutches, PWB 50%. Three-point gait, then 10 stairs.")
       const header = !!cur && cur.units.length === 1 && cur.kinds.some((c) => c.explicit) && !kinds.some((k) => k.explicit)
         && (cur.stop !== null || cur.units[0]?.uttId === u.uttId) && u.uttIndex - (cur.units[0]?.uttIndex ?? -9) <= 1;
-      const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop) || header);
+      // "Now let's practice joint protection. Open this jar ... Carry the bag over your forearm ...": what is shown
+      // in the turn that opened a block, before any time or dose, is that block's content, not a new service
+      const sameTurn = !!cur && !cur.start && cur.minutes === null && cur.units[0]?.uttId === u.uttId && !kinds.some((k) => k.explicit)
+        && !NEXT_BLOCK.test(text) && cur.units.every((x) => !PARAM_TEST.test(x.text));
+      const same = cur && (cur.kinds.length === 0 || cur.kinds.some((c) => c.kind === lead) || (cur.start !== null && !cur.stop) || header || sameTurn);
       // "... training took about 25 minutes. Wear it for lifting and at night. With the orthosis on she lifted ...": the
       // service its minutes were just said for goes on being described, so it is the same block, never a second one
       const last = blocks[blocks.length - 1];
