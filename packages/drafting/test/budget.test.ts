@@ -50,6 +50,26 @@ describe('clauses cut to fit leave no stub (FORMAT.md compression)', () => {
     expect(kept.some((t) => /^This is\b/.test(t))).toBe(false);
     expect(kept).toContain(items[0]?.text);
   });
+
+  it('drops "This is so ..., without that pain spike" whole rather than leave "This is without that pain spike"', () => {
+    const items = [
+      d('objective', 'Log roll: knees bent, roll onto side like a log, push up with the arms (10:40-10:54).', true),
+      d('assessment', 'This is so patient can get out of bed and up off the couch on own, without that pain spike.'),
+      d('plan', 'PT 2x/week for 8 weeks.'),
+    ];
+    const kept = fitBudget(items, 40, 0.5).map((x) => x.text);
+    expect(kept.some((t) => /^This is\b/.test(t))).toBe(false);
+  });
+
+  it('keeps the help a result needed ("and by the end verbal cues only") when cutting around it (DOMAIN.md 2.4: the session\'s result)', () => {
+    const items = [
+      d('objective', 'Log roll: knees bent, roll onto side like a log, push up with the arms (10:40-10:54).', true),
+      d('objective', 'On the first ones she needed the clinician\'s hand at the shoulder to come up, and by the end verbal cues only, no hands-on help.'),
+      d('plan', 'PT 2x/week for 8 weeks.'),
+    ];
+    const kept = fitBudget(items, 60, 0.5).map((x) => x.text);
+    expect(kept).toContain(items[1]?.text);
+  });
 });
 
 describe('the budget drops no more than it must (FORMAT.md compression; DOMAIN.md 1.5 S reports)', () => {

@@ -236,8 +236,14 @@ const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be bee
 /** A medical condition named in history: "and hypothyroidism", "high blood pressure", "type 2 diabetes" (DOMAIN.md 1.5 comorbidities). */
 const CONDITION = /\b[a-z]+(?:itis|osis|ism|pathy|emia|oma)\b|\b[a-z]*(?:aphasia|apraxia|arthria|phagia|phonia|taxia|plegia|paresis)\b|\b(?:diabetes|hypertension|high blood pressure|COPD|asthma|cancer|stroke|Parkinson\w*|dementia|depression|anxiety|obesity|heart (?:disease|failure|attack)|a-?fib|atrial fibrillation|osteopenia|osteoporosis|fibromyalgia|lupus|multiple sclerosis|MS)\b/i;
 
+/** How much help a result needed: "and by the end verbal cues only", "hands-on help" (DOMAIN.md 2.4: the session's result). */
+const HELP_GIVEN = /\bcue(?:s|ing)?\b|\bhands-on\b/i;
+
+/** "This is", "That was": a first clause that says nothing without the one after it. */
+const STUB = /^(?:this|that|it|these|those) (?:is|are|was|were)$/i;
+
 function hardFact(clause: string): boolean {
-  return INFORMATIVE.test(clause) || CONDITION.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
+  return INFORMATIVE.test(clause) || HELP_GIVEN.test(clause) || CONDITION.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
 }
 
 function informative(clause: string): boolean {
@@ -282,6 +288,8 @@ function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], exc
   return items.flatMap((d, item) => {
     const clauses = split[item] ?? [d.text];
     if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return [d];
+    // "This is so patient can get out of bed ..., without that pain spike" never becomes "This is without that pain spike"
+    if (STUB.test(clauses[0]?.trim() ?? '') && removed.has(`${item}:1`)) return [];
     const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*("?)$/, '$1').replace(/([^.!?])$/, '$1.');
     // "This is so you can check your blind spot" cut to "This is.": a stub says nothing, so it goes whole
     // ("Plateau." says what the clinician concluded, and stays; "This neck work is." has lost what it was, and goes)
