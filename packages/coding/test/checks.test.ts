@@ -221,6 +221,12 @@ describe('missing_measurable_outcome (DOMAIN.md 2.4 "objective outcome measure c
     const assist = codeVisit(visit({ ledger: [entry({ intervention: 'sit-to-stand practice', kindHint: 'therapeutic_activity', outcome: 'transfers with minimal assist, from moderate assist' })] }));
     expect(checkIds(assist)).not.toContain('missing_measurable_outcome');
   });
+  it('the help a task needed, said as cueing, is a performance level (DOMAIN.md 2.4, 97530 "patient performance level")', () => {
+    const task = (outcome: string) => codeVisit(visit({ ledger: [entry({ intervention: 'log roll practice', kindHint: 'therapeutic_activity', outcome })] }));
+    expect(checkIds(task("On the first ones she needed the clinician's hand at her shoulder to come up, and by the end verbal cues only, no hands-on help")))
+      .not.toContain('missing_measurable_outcome');
+    expect(find(task('cued to keep the back straight'), 'missing_measurable_outcome')).toHaveLength(1);
+  });
   it('a strength measure does not satisfy 97112', () => {
     const r = codeVisit(visit({ ledger: [entry({ intervention: 'tandem walking', kindHint: 'neuromuscular_reeducation', deficit: 'SLS 4 s', outcome: null })],
       measures: [{ kind: 'strength', name: 'quad MMT', value: '4/5', baseline: '3+/5', side: 'right', evidence: ['u1'] }] }));

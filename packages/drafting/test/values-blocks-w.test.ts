@@ -74,3 +74,25 @@ describe('what is shown in the turn that opens a block is that block (DOMAIN.md 
     expect(rows.length).toBe(2);
   });
 });
+
+describe('a dose and a result said right after a block\'s stop time (DOMAIN.md 2.4: the parameters and the session\'s result)', () => {
+  it('gives "Five log rolls each side" and "on the first ones ... by the end verbal cues only" to the block just stopped', () => {
+    const rows = entries([
+      "It's ten-forty. Let's practice getting in and out of bed the safe way, the log roll: knees bent, roll onto your side like a log.",
+      'This is so you can get out of bed on your own, without that pain spike.',
+      "Okay, it's ten fifty-four. Five log rolls each side. On the first ones she needed my hand at her shoulder to come up, and by the end verbal cues only, no hands-on help. Now a couple of exercises.",
+      "Seated back extension against a towel roll, ten reps. It's eleven-oh-three.",
+    ], 'pt', 'ambient');
+    expect(rows[0]?.minutes).toBe(14);
+    expect(rows[0]?.intervention).toMatch(/5 log rolls each side/);
+    expect(rows[0]?.outcome).toMatch(/by the end verbal cues only/);
+  });
+
+  it('never takes a reading said after the stop ("lateral pinch 6 lb") as the block\'s dose', () => {
+    const rows = entries([
+      "It's 3:31. Here's the theraputty: dig out the six beads, then roll ten little snakes.",
+      '3:38, seven minutes on the putty. Let me do the pinch gauge, right hand... lateral pinch six pounds. Last month it was four.',
+    ], 'ot', 'ambient');
+    expect(rows[0]?.intervention).not.toMatch(/pinch 6 lb/);
+  });
+});

@@ -10,13 +10,16 @@ import { citesNonNeuromotorDeficit, hasMeasuredNeuromotorDeficit } from '../clas
 import { makeCheck, type CheckRule } from './context.ts';
 
 /**
- * A block outcome counts when it is measured: a number, or an assist level. "Tolerated well"
- * or "feels better" is not an objective result (DOMAIN.md 2.6 T21, 3.2 "WNL", "Strength improved").
+ * A block outcome counts when it is measured: a number, or an assist level, including the help a
+ * task needed said as cueing ("by the end verbal cues only, no hands-on help": the patient
+ * performance level of DOMAIN.md 2.4, 97530). "Tolerated well" or "feels better" is not an
+ * objective result (DOMAIN.md 2.6 T21, 3.2 "WNL", "Strength improved").
  */
 export function isMeasuredOutcome(outcome: string | null): boolean {
   if (outcome === null) return false;
   const text = outcome.toLowerCase();
-  return /\d/.test(text) || /independent|supervision|(min(imal)?|mod(erate)?|max(imal)?) assist|contact guard|stand[- ]?by/.test(text);
+  return /\d/.test(text) || /independent|supervision|(min(imal)?|mod(erate)?|max(imal)?) assist|contact guard|stand[- ]?by/.test(text)
+    || /\b(?:verbal|visual|tactile|gestural) cues? only\b|\bno hands-on\b|\bhand-over-hand\b/.test(text);
 }
 
 /** A billed timed code with no sentence tying it to a plan-of-care goal. */

@@ -15,7 +15,7 @@ import { GOAL_LINK, IMPERATIVE } from './cues.ts';
 import type { Block } from './ledger.ts';
 import type { Unit } from './units.ts';
 
-export const ITEM_PARAMS = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+ times\b|\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|steps|cuts|trials|sentences|words|beads|snakes|feet|ft)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b/i;
+export const ITEM_PARAMS = /\b\d+ [a-z]+(?: [a-z]+)? each (?:side|way|direction|leg|arm)\b|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+ times\b|\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|steps|cuts|trials|sentences|words|beads|snakes|feet|ft)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b/i;
 const MEASURED = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:cm|s)\b|\d+%|\b\d+ of \d+\b/;
 const ASSIST_WORD = /(?<![\w-])(?:independent\w*|supervision|assist(?:ance|ed)?|contact guard|CGA|SBA)\b/i;
 const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the (?:re-?)?eval(?:uation)?)?|at|from|here's the|here is the)[,.:]?\s+)*(?:(?:it's|it is|that's|that was|is)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start(?: on| with| some)?|do|go|get going on|get|put|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;

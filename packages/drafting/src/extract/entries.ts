@@ -116,7 +116,7 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
 }
 
 /** Comparison with an earlier performance: "Last visit you were step-to ...", "up from", "from X to Y". */
-const PERFORMANCE_CHANGE = /\b(?:last (?:visit|week|time|session)|(?:at|on) (?:visit|session) \d+,? (?:you|he|she|they|it|patient) (?:was|were|did|had|could|couldn't|needed|managed|\w+ed)\b|at (?:the |your |his |her )?(?:start|eval(?:uation)?|intake|initial (?:eval(?:uation)?|visit))\b|up from|down from|improved from|from -?\d\S* to|when (?:we|you|he|she|they) (?:first )?(?:started|began)|compared (?:to|with) (?:last|the start|before|evaluation))\b|\b(?:last|final) (?:\d+ )?(?:tries|trials|reps|attempts|rounds|sets?|times|one)\b[^.]*\b(?:on (?:your|his|her|their) own|independent\w*|without (?:help|cues?|assist\w*|hands))/i;
+const PERFORMANCE_CHANGE = /\b(?:last (?:visit|week|time|session)|(?:at|on) (?:visit|session) \d+,? (?:you|he|she|they|it|patient) (?:was|were|did|had|could|couldn't|needed|managed|\w+ed)\b|at (?:the |your |his |her )?(?:start|eval(?:uation)?|intake|initial (?:eval(?:uation)?|visit))\b|up from|down from|improved from|from -?\d\S* to|when (?:we|you|he|she|they) (?:first )?(?:started|began)|compared (?:to|with) (?:last|the start|before|evaluation))\b|\b(?:last|final) (?:\d+ )?(?:tries|trials|reps|attempts|rounds|sets?|times|one)\b[^.]*\b(?:on (?:your|his|her|their) own|independent\w*|without (?:help|cues?|assist\w*|hands))|\b(?:on the first (?:ones?|tries|reps?|rounds?)|at first)\b[^.]*\bby the end\b/i;
 const UNTIMED_MODALITY = new Set(['hot_cold_pack', 'unattended_estim', 'mechanical_traction']);
 
 /** Services whose skill is the direction given while the patient performs (DOMAIN.md 2.4: 97530, 97112, 97116, 97535). */

@@ -40,8 +40,8 @@ const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:(?:one more thing|l
 const STOP_CUE = /\b(?:that's|that is|that was|stop|done|finished|so \d+ min|\d+ min (?:of|on))\b/i;
 const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|going to|first|last thing|then)\b/i;
 /** Parameters as written in a note: doses, loads, positions, surfaces. */
-export const PARAM = /\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|runs|tries|attempts|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
-const PARAM_TEST = /\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
+export const PARAM = /\b\d+ [a-z]+(?: [a-z]+)? each (?:side|way|direction|leg|arm)\b|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+x\d+(?: s)?(?: each side| each)?|\beyes[- ](?:open|closed)|\b(?:firm|soft|uneven|compliant) surface|\b(?:anterior|posteromedial|posterolateral|medial|lateral) (?:and \w+ )?(?:reach|directions?)|\b\d+(?:\.\d+)?(?:-lb| lb)(?: \w+ weight)?|\b(?:green|red|yellow|blue|black|orange|purple) band|\b\d+ (?:rounds?|runs|tries|attempts|passes(?: each)?|lengths?|laps?|steps?|reps?|repetitions|trials|sips|cuts|of each|times|min)\b|\b\d+ (?:\w+ )?(?:beads|snakes|pegs|blocks|cones|cards|items|objects|sentences|phrases|words|feet|ft|meters|yards|reaches|roads|circles|shapes|letters|buttons|taps|messages)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b|\b\d+ s\b|\beyes (?:open|closed)|\bon (?:the )?foam(?: pad)?|\b(?:light|medium|firm|deep) pressure|\bheel to toe|\bprone|\bsupine|\bside-lying|\bstanding|\bseated/gi;
+const PARAM_TEST = /\b\d+ [a-z]+(?: [a-z]+)? each (?:side|way|direction|leg|arm)\b|\d+x\d+|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\d+(?:\.\d+)?(?:-lb| lb)\b(?![^.]*\bgrip)|\b\d+ (?:rounds?|runs|tries|attempts|passes|lengths|laps|reps|of each|sentences|phrases|words|beads|feet)\b/i;
 const NOTE_OPENING = /^(?:[A-Za-z-]+ ){0,3}(?:daily |progress |treatment |session )?(?:note|evaluation|re-?evaluation|discharge summary)\b|^(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+,?\s+(?:session|visit) (?:number )?\d+\b|^(?:occupational|physical|speech(?:-language)?|chiropractic|massage) therapy (?:for|to address|focused on|targeting)\b/i;
 /** How the patient arrived ("Came in with his wife, walking with the quad cane"): a report, not a service given. */
 /** "Injury seven weeks ago carrying a dresser down a flight of stairs": how it happened, not a service given. */
@@ -55,6 +55,8 @@ const DISCHARGED = /\bdischarg\w*\b/i;
 const ADMIN = /\b(?:pay|paid|insurance|prescription|referral|referred (?:by|from)|claim|covered|coverage|bill(?:ed|ing)?|authoriz\w*|carrier|adjuster|(?:medical|massage|therapy|insurance|plan) benefits?|employer plan|discharged? from|discharging (?:\w+ )?from)\b/i;
 /** "Tell her ...", "Can you explain to him ...": words for an interpreter or family member to pass on. */
 const RELAY_TO = /^(?:(?:can|could) you |please )?(?:tell|ask|explain to|let) (?:her|him|them)\b(?! (?:hold|do|try|lift|carry|walk|stand|sit|rest|reach|push|pull))/i;
+/** How many times it was done: "5 log rolls each side", "3x10", "10 reps" (not a reading in pounds or degrees). */
+const REPS_DONE = /\b\d+ [a-z]+(?: [a-z]+)? each (?:side|way|direction|leg|arm)\b|\b\d+x\d+\b|\b\d+ (?:reps|repetitions|rounds?|times|laps|trials)\b/i;
 /** Skilled input said during a block: cues, facilitation, progression. */
 export const CUE = /\b(?:cue\w*|cuing|keep|shift|slow|squeeze|don't|tactile|manual contact|facilitat\w*|feedback|progress(?:ed)? (?:him|her|you|patient)|advance|use the|try|weight over|let the|guid(?:e|es|ed|ing)|tapping|pointing (?:to|where|at)|remind\w*|hand[- ]over[- ]hand|demonstrat\w*|model(?:ed|ing)|in first|first\b(?=,| then)|corrected|stabiliz\w*)\b/i;
 
@@ -133,6 +135,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         || (/\b(?:up|down) from \S+ to \S+/i.test(text) && !/\d+x\d+/.test(text) && !kindsIn(text, discipline).some((k) => k.explicit))
         // "At the start he managed 40 feet ... By the end, 150 feet ..., and the 10 stairs with supervision": how the block went
         || (/^(?:at the start|by the end|at the end|afterwards?|after that)\b/i.test(text) && (/\d/.test(text) || ASSIST_LEVEL.test(text)))
+        // "On the first ones she needed my hand at her shoulder ..., and by the end verbal cues only": how the help given changed
+        || /\b(?:on the first (?:ones?|tries|reps?|rounds?)|at first|at the start)\b[^.]*\bby the end\b/i.test(text)
         // "Bed to chair transfer: he needed minimal assist today": the level found, before any treatment
         || (/\b(?:he|she|they|(?:the )?patient) (?:needed|required)\b[^.]*\b(?:assist\w*|supervision|contact guard)\b/i.test(text) && !PARAM_TEST.test(text)));
     // "Before we started, five buttons took her 5 min 20 s": a task timed outside treatment is a measure
@@ -383,6 +387,10 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         ? blocks.filter((b) => mainKind(b) === mainKind(last))
         : [last];
       for (const b of targets) if (!b.linkedGoal) b.linkedGoal = { text: u.text, uttId: u.uttId };
+    } else if (!cur && !kinds.length && blocks.length && blocks[blocks.length - 1]?.stop?.uttId === u.uttId && REPS_DONE.test(text) && !NEXT_BLOCK.test(text)
+      && !measureOnly && !linkOnly && !deficitOnly && !admin) {
+      // "Okay, it's 10:54. Five log rolls each side.": the dose of the block just stopped, said with its stop
+      blocks[blocks.length - 1]?.units.push(u);
     } else if (resultOnly && blocks.length) {
       const last = blocks[blocks.length - 1] as Block;
       if (u.uttIndex - (last.units[last.units.length - 1]?.uttIndex ?? -9) <= 1) last.units.push(u);
