@@ -4,7 +4,8 @@
  * 2.4 (a timed code's objective result against baseline), 1.6 (laterality as said).
  */
 import { describe, expect, it } from 'vitest';
-import { draftOf, entries, type Line } from './spoken.ts';
+import { draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
+import { amountAsked } from '../src/compose/answers.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { normalizeClinical } from '../src/index.ts';
@@ -94,5 +95,58 @@ describe('a dose and a result said right after a block\'s stop time (DOMAIN.md 2
       '3:38, seven minutes on the putty. Let me do the pinch gauge, right hand... lateral pinch six pounds. Last month it was four.',
     ], 'ot', 'ambient');
     expect(rows[0]?.intervention).not.toMatch(/pinch 6 lb/);
+  });
+});
+
+describe('a reading taken again, and a correction passed on by an interpreter (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
+  it('drops a goniometer reading the clinician redoes', () => {
+    expect(normalizeClinical('Flexion is ninety. Hang on, my goniometer was off the landmark, let me redo that. Ninety-five degrees flexion.')).toBe('95° flexion.');
+    expect(normalizeClinical('Flexion is ninety. Let me redo the knee later.')).toBe('Flexion is 90. Let me redo the knee later.');
+  });
+
+  it('keeps what the patient corrected to, as the interpreter says it', () => {
+    expect(normalizeClinical("Right now, sitting, a two. When I reach up it's a seven. No, wait, she's correcting herself, she says six. Six when she reaches up."))
+      .toBe('Right now, sitting, a 2. 6 when she reaches up.');
+    expect(normalizeClinical("About an hour... she's correcting herself: more like an hour and a half.")).toBe('1.5 hours.');
+  });
+});
+
+describe('the other limb measured after "Left arm now." (DOMAIN.md 1.6: never swap a side; 2.4: a baseline is the same measure earlier)', () => {
+  const lines: Line[] = [
+    ['clinician', "Okay, let me measure. Lift the right arm forward as high as you can. Ninety-five degrees flexion."],
+    ['clinician', 'Out to the side, abduction eighty degrees.'],
+    ['clinician', 'Left arm now. Flexion one seventy, abduction one sixty-five. The left is full.'],
+  ];
+  it('never charts the left arm\'s reading as a recheck of the right arm\'s, and names its side', async () => {
+    const o = await objective(lines);
+    expect(o.join(' ')).not.toMatch(/from 95|from 80|was 95|was 80/);
+    expect(o).toContain('Left arm: flexion 170, abduction 165.');
+  });
+
+  it('still reads a recheck of the same arm after treatment against its first reading', () => {
+    const m = measures('Lift the right arm forward as high as you can. Ninety-five degrees flexion.', 'Left arm now. Flexion one seventy.', 'Passive on the right is about the same.', 'That was twelve minutes of mobilization. Flexion one hundred four now.');
+    expect(m.map((x) => [x.value, x.baseline])).toEqual([['95°', null], ['170°', null], ['104°', '95°']]);
+  });
+});
+
+describe('a rating answered to a question turn of two parts (DOMAIN.md 1.5: pain on the 0-10 scale asked)', () => {
+  it('reads "a two" and "a six" on the scale of "Pain right now, zero to ten? And when you reach up?"', async () => {
+    const s = (await draftOf([
+      ['clinician', 'Pain right now, zero to ten? And when you reach up?'],
+      ['patient', "Right now, sitting, a two. When I reach up it's a six."],
+      SMALL_TALK,
+    ])).sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/\b2\/10\b/);
+    expect(s).toMatch(/\b6\/10\b/);
+  });
+
+  it('labels how long a part stays stiff by the question ("How long are your hands stiff in the morning?")', () => {
+    expect(amountAsked('How long are your hands stiff in the morning?', '1.5 hours.')).toBe('hands stiff in the morning');
+    expect(amountAsked('How long are your hands stiff in the morning?', 'I do not know.')).toBeNull();
+  });
+
+  it('writes "an hour and a half" as 1.5 hours, so the duration survives chart style', () => {
+    expect(normalizeClinical('It lasts an hour and a half.')).toBe('It lasts 1.5 hours.');
+    expect(normalizeClinical('A year and a half ago.')).toBe('1.5 years ago.');
   });
 });

@@ -92,8 +92,10 @@ export function askedAbout(question: string): string | null {
 
 /** "How far can you walk now?", "How long is he sitting in the chair at a stretch?": how much of an activity is asked. */
 const AMOUNT_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how (?:far|long|often|many (?:times|hours|minutes|blocks|days|nights)|much)\s+(?:can|could|do|does|did|is|are|was|were|will|would)\s+(?:you|he|she|they)\s+(?:usually\s+|normally\s+|still\s+|currently\s+)?([a-z]+)\b([^?]*)\?$/i;
+/** "How long are your hands stiff in the morning?": how long a part stays in a state. */
+const STATE_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how long (?:is|are|does|do|is it that) (?:your|the|his|her) ([a-z]+(?: [a-z]+)?) (?:stay |feel |get )?(stiff|sore|swollen|numb|tight)\b([^?]*)\?$/i;
 /** An answer giving an amount: a number, or how often ("most days", "every night"). */
-const AMOUNT_A = /\d|\b(?:most|every|all|each|some|half|a (?:few|couple)|couple|daily|nightly|weekly|never|once|twice|blocks?|miles?)\b/i;
+const AMOUNT_A = /\d|\b(?:most|every|all|each|some|half|a (?:few|couple)|couple|daily|nightly|weekly|never|once|twice|blocks?|miles?|an hour|a minute)\b/i;
 
 /**
  * The activity whose amount a question asks about, as charted: "How far can you walk now?" ->
@@ -102,6 +104,9 @@ const AMOUNT_A = /\d|\b(?:most|every|all|each|some|half|a (?:few|couple)|couple|
  * answer ("Maybe two blocks.") says nothing without it. Null for other questions or answers.
  */
 export function amountAsked(question: string, answer: string): string | null {
+  // "How long are your hands stiff in the morning?" -> "hands stiff in the morning"
+  const state = STATE_Q.exec(question.trim());
+  if (state && AMOUNT_A.test(answer)) return `${state[1]} ${state[2]}${(state[3] ?? '').replace(/\b(?:your|his|her|their)\s+/gi, '')}`.toLowerCase().replace(/\s+/g, ' ').trim();
   const m = AMOUNT_Q.exec(question.trim());
   const verb = m?.[1]?.toLowerCase();
   if (!m || !verb || !AMOUNT_A.test(answer) || /^(?:it|that|this|the|a|an|your|his|her|to|be|been|being|feel|feeling|have|get|had|going)$/.test(verb)) return null;

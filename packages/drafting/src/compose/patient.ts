@@ -286,7 +286,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   }
   // "that's more like a five" after "a two out of ten": the same scale, said short
   const recent = units.slice(Math.max(0, u.idx - 6), u.idx).reverse().find((x) => x.speaker === u.speaker && /\b\d+(?:\.\d+)?\/10\b/.test(x.text));
-  const scale = !recent && ratesBodyOrSymptom(utterance, q?.text) ? scaleUtterance(units, u.idx) : undefined;
+  const scale = !recent && ratesBodyOrSymptom(utterance, q ? utteranceOf(units, q) : undefined) ? scaleUtterance(units, u.idx) : undefined;
   const bare = scale ? bareRatings(u.text) : null;
   if (bare && scale) evidence.unshift(scale.uttId);
   // "It's like a five today." - clinician: "Five out of ten.": the clinician's repeat puts it on the 0-10 scale
@@ -305,6 +305,7 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   if (relayed) return { text: `Patient reports ${lowerFirst(s.replace(/^Patient (?:reports )?/, ''))}`, evidence };
   s = s.replace(/\b(?:it is|it was|is|was) (?:about |maybe |around )?(?:a |an )(\d+(?:\.\d+)?\/10)\b/gi, (_m, n: string) => `pain ${n}`)
     .replace(/(^|[\s,])(?:maybe |about |around )?(?:a |an )(\d+(?:\.\d+)?\/10)\b/gi, '$1pain $2')
+
     .replace(/^(?:maybe |about |around )?(\d+(?:\.\d+)?\/10)\b/i, 'pain $1')
     .replace(/'s pain (\d)/g, ' pain $1');
   // "How's the left knee?" -> "about a four out of ten" is a pain rating in therapy talk

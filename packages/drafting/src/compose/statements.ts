@@ -9,8 +9,10 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { symptomMentions } from '../text/negation.ts';
+import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import type { Block } from '../extract/ledger.ts';
+import { sideHeading } from '../extract/measures.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import type { DraftSections } from '../types.ts';
 import { offTopic, sectionFor } from './classify.ts';
@@ -340,6 +342,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // a result too short to stand alone ("That reproduces it.") says the manoeuvre it is the result of
       const how = test && test.said.toLowerCase() !== test.name.toLowerCase() && u.text.split(/\s+/).length <= 3 ? ` (${toThirdPerson(test.said, 'clinician').toLowerCase().replace(/\b(?:your|his|her|the|patient's) /g, '')})` : '';
       if (test) { text = `${test.name}${how}: ${lowerFirst(text.replace(/^(?:still|so|and)\s+/i, ''))}`; evidence.unshift(test.uttId); }
+      // "Left arm now. Flexion 170, abduction 165": the readings of the side said just before them
+      const heading = section === 'objective' && prev?.uttId === u.uttId && !sidesIn(text).length && measures.some((m) => m.unitIdx === u.idx) ? sideHeading(prev.text) : null;
+      if (heading) { text = `${heading}: ${lowerFirst(text)}`; }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
       }

@@ -113,9 +113,22 @@ function countName(text: string, end: number, last: string | null): string | nul
 /** Measures said in the visit (goal and plan sentences are targets, not measures). */
 export function extractMeasures(units: Unit[], discipline?: string): LocatedMeasure[] {
   const out: LocatedMeasure[] = [];
+  // the side the clinician said the limb being measured is ("Left arm now.", "Lift the right arm ..."), for the
+  // readings after it that name none, while the clinician goes on measuring (one utterance without a reading ends it)
+  const context = new Map<LocatedMeasure, Side>();
+  let sideNow: Side | null = null;
+  let sideUtt = '';
+  let measuring = false;
   let lastName: string | null = null;
   let pending: { name: string | null; value: string; uttId: string; idx: number } | null = null;
   for (const u of units) {
+    if (u.speaker === 'clinician' && u.uttId !== sideUtt) {
+      if (!measuring) sideNow = null;
+      sideUtt = u.uttId;
+      measuring = false;
+    }
+    const announced = u.speaker === 'clinician' ? sideAnnounced(u.text) : null;
+    if (announced) { sideNow = announced; measuring = true; }
     if (u.isQuestion || u.header === 'plan' || PLAN_CUE.test(u.text) || /\bgoals?\b|\btargets? (?:is|are|of)\b/i.test(u.text)) continue;
     if (GOAL_LINK.test(u.text) && !testsIn(u.text).length) continue;
     // "Goal status: naming at 80% accuracy, progressing": a goal's target, not a reading
@@ -252,9 +265,29 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     const named = testsIn(text)[0];
     if (named) lastName = named.name;
     else if (found.length) lastName = found[found.length - 1]?.name ?? lastName;
+    if (found.length && u.speaker === 'clinician') {
+      measuring = true;
+      if (sideNow) for (const f of found) if (!f.side) context.set(f, sideNow);
+    }
     out.push(...found);
   }
-  return linkRepeats(out);
+  return linkRepeats(out, context);
+}
+
+const LIMB = '(?:arm|leg|side|hand|knee|shoulder|hip|ankle|foot|wrist|elbow|thumb)';
+const SIDE_ALONE = new RegExp(String.raw`^(?:(?:okay|ok|now|and|then|so)[,]?\s+)*(?:the\s+|your\s+|his\s+|her\s+)?((left|right)(?:\s+${LIMB})?)(?:\s+(?:now|next))?\s*[.:!]?$`, 'i');
+const SIDE_ASKED = new RegExp(String.raw`^(?:(?:okay|ok|now|so)[,]?\s+)?(?:lift|raise|bend|straighten|turn|rotate|reach|move|bring|push|pull|squeeze|stand on)\b[^.]*?\b(?:the|your|his|her) (left|right) ${LIMB}\b`, 'i');
+
+/** A limb's side announced for what is measured next: "Left arm now.", "Now the right side:", "Lift the right arm forward as high as you can." */
+function sideAnnounced(text: string): Side | null {
+  const said = SIDE_ALONE.exec(text.trim())?.[2] ?? SIDE_ASKED.exec(text)?.[1];
+  return (said?.toLowerCase() as Side | undefined) ?? null;
+}
+
+/** "Left arm now." -> "Left arm": a side said on its own to head the readings after it. */
+export function sideHeading(text: string): string | null {
+  const said = SIDE_ALONE.exec(text.trim())?.[1];
+  return said ? said.charAt(0).toUpperCase() + said.slice(1).toLowerCase() : null;
 }
 
 /** The body landmark a forward bend reaches: "fingertips reached the knees", "forward bend fingertips to mid-shin". */
@@ -425,13 +458,16 @@ function sameMeasure(a: string, b: string): boolean {
  * A measure taken again later in the visit keeps the kind of its first reading, and that
  * first reading is its baseline when none was said ("anterior reach 79%" after "71%").
  */
-function linkRepeats(list: LocatedMeasure[]): LocatedMeasure[] {
+function linkRepeats(list: LocatedMeasure[], context: ReadonlyMap<LocatedMeasure, Side>): LocatedMeasure[] {
+  // a reading of the other limb ("Left arm now. Flexion 170") is never a recheck of the first ("Flexion 95" of the right arm)
+  const sideOf = (x: LocatedMeasure) => x.side ?? context.get(x) ?? null;
+  const otherSide = (a: LocatedMeasure, b: LocatedMeasure) => sideOf(a) !== null && sideOf(b) !== null && sideOf(a) !== sideOf(b);
   return list.map((m, i) => {
     if (m.kind === 'pain') return m; // pain at rest, with activity, elsewhere: not one measure repeated
     // "right rotation 70°" repeats "cervical rotation right 62°": the side said in a name is the reading's side
     const unsided = (n: string) => n.replace(/^(?:left|right)\s+/, '');
     const earlier = list.slice(0, i).filter((p) => p.kind !== 'pain' && p.unitIdx !== m.unitIdx && (sameMeasure(p.name, m.name) || (m.side !== null && p.side === m.side && sameMeasure(unsided(p.name), unsided(m.name)))) && sameScale(p.value, m.value));
-    const prior = earlier.find((p) => p.side === m.side) ?? earlier.find((p) => p.side === null || m.side === null);
+    const prior = earlier.find((p) => p.side === m.side && !otherSide(p, m)) ?? earlier.find((p) => (p.side === null || m.side === null) && !otherSide(p, m));
     if (!prior) return m;
     return { ...m, name: prior.name.length > m.name.length ? prior.name : m.name, kind: m.kind === 'other' ? prior.kind : m.kind,
       baseline: m.baseline ?? prior.value, evidence: m.baseline ? m.evidence : [...new Set([...prior.evidence, ...m.evidence])] };

@@ -88,6 +88,12 @@ const RULES: Rule[] = [
   [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no),?\s+(once|twice|\d+ times)\b[,.]?\s*/gi, '$3$2. '],
   // a start taken back as it is said: "Last one, mini squats at the counter... actually no, let's hold the squats" -> "Let's hold the squats"
   [/(^|[.!?]\s+)[^.!?]*?\.\.\.\s+(?:actually,?\s+no|no,?\s+actually|wait,?\s+no|no,?\s+wait|scratch that)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
+  // a correction an interpreter passes on: "When I reach up it's a 7. No, wait, she's correcting herself, she says 6. 6 when she reaches up."
+  // -> "6 when she reaches up."; "About an hour... she's correcting herself: more like an hour and a half." -> "More like an hour and a half."
+  [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+(?:(?:no,?\s+)?wait,?\s+)?(?:she's|he's|she is|he is) correcting (?:herself|himself)\b[^.!?]*?(\d+)[^.!?\d]*[.!?]\s+(?=\2\b)/gi, '$1'],
+  [/(^|[.!?]\s+)[^.!?]*?(?:\.\.\.|[.!?])\s+(?:(?:no,?\s+)?wait,?\s+)?(?:she's|he's|she is|he is) correcting (?:herself|himself)[,:]?\s+(?:(?:she|he) says,?\s+)?(?:(?:more like|rather|actually),?\s+)?([a-z\d])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
+  // a reading taken again: "Flexion is 90. Hang on, my goniometer was off the landmark, let me redo that. 95° flexion." -> "95° flexion."
+  [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+[^.!?]*?\blet me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?\b[^.!?]*[.!?]\s+(?=[^.!?]*\d)/gi, '$1'],
   // a sentence taken back: "He still gets tired writing. No, actually, not since Christmas." -> "Not since Christmas."
   [/(^|[.!?]\s+)[^.!?]+\.\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
   // a phrase restarted after "no": "after shoveling, um, no, after moving mulch" -> "after moving mulch"
@@ -108,6 +114,8 @@ const RULES: Rule[] = [
   // a distance said with an article: "walk a mile" -> "walk 1 mile" (chart style drops articles; the number stays)
   [/\bhalf a mile\b/gi, '0.5 mile'],
   [/\ba mile\b(?! and a half)/gi, '1 mile'],
+  // "an hour and a half" -> "1.5 hours", "a year and a half" -> "1.5 years" (chart style drops articles; the duration stays)
+  [/\b(?:an|a|one) (hour|minute|week|month|year|day) and a half\b/gi, (_m: string, unit: string) => `1.5 ${unit.toLowerCase()}s`],
   // the Functional Oral Intake Scale said in words: "on the oral intake scale, level three" -> "on FOIS, level 3"
   [/\b(?:the )?(?:functional )?oral intake scale\b/gi, 'FOIS'],
   // a score said as a count of a count: "That was ten questions, and you got eight of them" -> "8/10 questions correct"
