@@ -4,7 +4,8 @@
  * 2.4 (a timed code's objective result against baseline), 1.6 (laterality as said).
  */
 import { describe, expect, it } from 'vitest';
-import { draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
+import { dictated, draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
+import { fitBudget } from '../src/compose/budget.ts';
 import { amountAsked } from '../src/compose/answers.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -148,5 +149,38 @@ describe('a rating answered to a question turn of two parts (DOMAIN.md 1.5: pain
   it('writes "an hour and a half" as 1.5 hours, so the duration survives chart style', () => {
     expect(normalizeClinical('It lasts an hour and a half.')).toBe('It lasts 1.5 hours.');
     expect(normalizeClinical('A year and a half ago.')).toBe('1.5 years ago.');
+  });
+});
+
+describe('a discharge dictation (DOMAIN.md 1.6: the value meant; 1.8: discharge status; 2.3: outcome-measure vocabulary)', () => {
+  it('keeps the Timed Up and Go said after "No, sorry, I\'m reading that backwards"', () => {
+    expect(normalizeClinical("Timed up and go nine point eight seconds. No, sorry, I'm reading that backwards, eight point nine seconds."))
+      .toBe('Timed up and go 8.9 s.');
+  });
+
+  it('knows the HOOS JR and KOOS JR as outcome scales', () => {
+    expect(measures("Objective. HOOS JR today eighty-two, it was forty-eight at the evaluation.").map((m) => [m.kind, m.name, m.value, m.baseline]))
+      .toEqual([['outcome_scale', 'hoos', '82', '48']]);
+  });
+
+  it('drafts no opening ("Discharge note and final visit for Francine Dube, ...") and no doubled comma where clock times were', async () => {
+    const d = await draftOf(dictated([
+      'Discharge note and final visit for Francine Dube, left total hip arthroplasty, anterior approach, ten weeks out.',
+      'Gait training, nine thirty to nine thirty-seven, outside on the grass, three hundred feet, no device, cues for longer stance time on the left.',
+    ]), { mode: 'dictation', noteType: 'discharge' });
+    const all = Object.values(d.sections).flat().map((s) => s.text).join(' ');
+    expect(all).not.toMatch(/Dube|Francine/);
+    expect(all).not.toMatch(/,\s*,/);
+  });
+});
+
+describe('a clause cut to fit takes its "but ... it" with it (FORMAT.md compression; DOMAIN.md 1.8: goal status as said)', () => {
+  it('never leaves "Stair goal partially met, but not without it"', () => {
+    const items = [
+      { section: 'objective' as const, text: 'Stair negotiation on the 12-step flight, 4 flights (9:02-9:30).', evidence: ['u1'], block: true },
+      { section: 'assessment' as const, text: "The stair goal is partially met, she's reciprocal with one rail but not without it.", evidence: ['u2'] },
+    ];
+    const kept = fitBudget(items, 30, 0.5).map((x) => x.text);
+    expect(kept.join(' ')).not.toMatch(/partially met,? but not without it/);
   });
 });

@@ -290,6 +290,11 @@ function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], exc
     if (!clauses.some((_, k) => removed.has(`${item}:${k}`))) return [d];
     // "This is so patient can get out of bed ..., without that pain spike" never becomes "This is without that pain spike"
     if (STUB.test(clauses[0]?.trim() ?? '') && removed.has(`${item}:1`)) return [];
+    // "she's reciprocal with one rail" cut leaves "but not without it" saying nothing: it goes with it
+    // (one that says something of its own, "but 4.31 at eval", "but not at home yet", stays)
+    clauses.forEach((c, k) => {
+      if (k > 0 && removed.has(`${item}:${k - 1}`) && !/\d/.test(c) && (/^which\s/i.test(c) || (/^(?:but|so)\s/i.test(c) && /\b(?:it|that|this|them|those)\b/i.test(c)))) removed.add(`${item}:${k}`);
+    });
     const text = clauses.filter((_, k) => !removed.has(`${item}:${k}`)).join(' ').replace(/[,;]\s*("?)$/, '$1').replace(/([^.!?])$/, '$1.');
     // "This is so you can check your blind spot" cut to "This is.": a stub says nothing, so it goes whole
     // ("Plateau." says what the clinician concluded, and stays; "This neck work is." has lost what it was, and goes)

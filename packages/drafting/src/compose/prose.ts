@@ -122,7 +122,7 @@ function mergeDenials(text: string): string {
 
 /** A finished statement: chart style, capitalised, one closing stop. */
 export function finish(text: string): string {
-  const t = cap(concise(text).replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/[,;:]+(?=[.!?]|$)/g, '').replace(/^[,;:\s]+/, '').trim());
+  const t = cap(concise(text).replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/,(?:\s*,)+/g, ',').replace(/[,;:]+(?=[.!?]|$)/g, '').replace(/^[,;:\s]+/, '').trim());
   if (/[.!?]"\.$/.test(t)) return t.slice(0, -1);
   return /[.!?]"?$/.test(t) ? t : `${t}.`;
 }

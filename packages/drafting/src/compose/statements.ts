@@ -382,7 +382,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
 function stripNoteHeader(text: string): string {
   return text
     // ("Moderate complexity evaluation: two comorbidities ..." is the complexity, not the note's title)
-    .replace(/^(?!(?:[Ll]ow|[Mm]oderate|[Hh]igh)[- ]complexity\b)(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,?\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
+    // ("Discharge note and final visit for Francine Dube, ...": the note named twice)
+    .replace(/^(?!(?:[Ll]ow|[Mm]oderate|[Hh]igh)[- ]complexity\b)(?:[A-Za-z-]+ ){0,3}(?:note|evaluation|eval|re-?evaluation|visit)\b(?: and (?:final |last |first )?(?:visit|session|note))?(?: for (?:(?:Mr|Mrs|Ms|Dr)\.? )?(?:[A-Z][a-z'-]+ ?){1,3})?(?:,?\s*(?:(?:Mr|Mrs|Ms)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}(?=[,.]))?[,.:]\s*/, '')
     // "visit 3 of 10", "session 3": which visit it is, the EMR holds
     .replace(/(?:^|,\s*)(?:visit|session) (?:number )?\d+(?: of \d+)?\b[,.]?\s*/i, (m) => (m.startsWith(',') ? ' ' : ''))
     // "Massage therapy," left alone once the visit is gone: the discipline, which the EMR holds

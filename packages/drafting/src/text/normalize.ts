@@ -82,6 +82,8 @@ const RULES: Rule[] = [
     (m: string, a: string, part: string, verb: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? m : `${b}${part}${verb}`)],
   // a reading corrected with its scale or unit said again: "6/10... sorry, 5/10 today" -> "5/10 today"
   [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))(?:\.\.\.|,)?\s+(?:no,?\s+sorry|no|sorry),?\s+(\d+(?:\.\d+)?)\1(?![\w/])/gi, '$2$1'],
+  // ... with what went wrong said between: "9.8 s. No, sorry, I'm reading that backwards, 8.9 s" -> "8.9 s"
+  [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))[.,]?\s+(?:no,?\s+)?sorry,?\s+(?:I'm|I am|I was|I had|that's|that was|let me)\b[^,.;]{0,40},\s+(?=\d+(?:\.\d+)?\1(?![\w/]))/gi, ''],
   // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
   [/\b(\d+) (times|days|nights|weeks|hours|min|visits|sets|reps),?\s+(?:no|sorry|I mean),?\s+(\d+)\s+\2\b/gi, '$3 $2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
