@@ -184,3 +184,58 @@ describe('a clause cut to fit takes its "but ... it" with it (FORMAT.md compress
     expect(kept.join(' ')).not.toMatch(/partially met,? but not without it/);
   });
 });
+
+describe('what family and chat add to a re-evaluation (DOMAIN.md 1.5 S: history and functional limitations; 1.6: the value meant)', () => {
+  const subjective = async (lines: Line[], context = {}) => (await draftOf(lines, context)).sections.subjective.map((s) => s.text);
+
+  it('charts a span the family corrects ("a week" - "Ten days, Ingrid.") as corrected, citing both', async () => {
+    const d = await draftOf([
+      ['clinician', 'Tell me about the hospital.'],
+      ['patient', 'Pneumonia. I was in the hospital a week.'],
+      ['other', 'Ten days, Ingrid.'],
+      SMALL_TALK,
+    ]);
+    const stay = d.sections.subjective.find((s) => /hospital/.test(s.text));
+    expect(stay?.text).toMatch(/10 days/);
+    expect(stay?.text).not.toMatch(/week/);
+    expect(stay?.evidence).toEqual(['u2', 'u3']);
+  });
+
+  it('charts the help a family member gives ("And I help her up off the toilet now.")', async () => {
+    const s = await subjective([
+      ['clinician', 'Since you came home, how are dressing and the bathroom going?'],
+      ['patient', 'Now he has to help get them over my right foot.'],
+      ['other', 'And I help her up off the toilet now.'],
+      SMALL_TALK, SMALL_TALK,
+    ]);
+    expect(s.join(' ')).toMatch(/Caregiver helps .*toilet/);
+  });
+
+  it('keeps "Before, I put my pants on myself" as said: "Before" is not a name', async () => {
+    const s = await subjective([['clinician', 'How is dressing going?'], ['patient', 'Before, I put my pants on myself with Arne just watching.'], SMALL_TALK, SMALL_TALK]);
+    expect(s.join(' ')).toMatch(/\bbefore, put pants on/i);
+  });
+
+  it('leaves out chat the clinician only reacts to, and the rest of a turn that opened with small talk', async () => {
+    const s = await subjective([
+      ['clinician', 'Any falls?'],
+      ['patient', 'No falls.'],
+      ['patient', 'And the hospital food, oh my goodness. Green Jell-O every single day.'],
+      ['clinician', '[laughs] That sounds grim.'],
+      SMALL_TALK,
+    ]);
+    expect(s.join(' ')).not.toMatch(/Jell-O|food|tomatoes|garden/i);
+    expect(s.join(' ')).toMatch(/no falls/i);
+  });
+
+  it('gives a re-evaluation the room of an evaluation (DOMAIN.md 1.8: the full picture again)', async () => {
+    const lines: Line[] = [
+      ['clinician', 'How are things at home since the hospital?'],
+      ['patient', 'I am so weak. I get tired folding the laundry. I stopped going to church because of the stairs. I sleep in the recliner now.'],
+      ['other', 'She needs me for the shower, and she uses the walker all the time now.'],
+      ['clinician', 'Grip right twelve pounds, left forty.'],
+    ];
+    const words = async (noteType: "reevaluation" | "daily") => Object.values((await draftOf(lines, { noteType })).sections).flat().reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+    expect(await words('reevaluation')).toBeGreaterThan(await words('daily'));
+  });
+});

@@ -56,12 +56,34 @@ const GOAL_WORD = /\b(?:wants? to|hop(?:e|es|ing) to|goal|back (?:for|to|in)|ret
 const HURT = /\b(?:slip\w*|fell|fall(?:ing)?|tripped|landed|hurt|injur\w*|accident|pain|sore)\b/i;
 
 /** A non-clinician's small talk (see OFF_TOPIC), given the question the turn answers. */
-export function offTopic(u: Unit, question: string | undefined): boolean {
+export function offTopic(u: Unit, question: string | undefined, units: readonly Unit[] = []): boolean {
   if (u.speaker === 'clinician') return false;
   // ("wants to be back for the playoffs" is the patient's goal)
   const clinical = regionsIn(u.text).length > 0 || symptomMentions(u.text).length > 0 || MEASURE_VALUE.test(withUnits(u.text)) || HURT.test(u.text) || GOAL_WORD.test(u.text);
   if (clinical) return false;
-  return OFF_TOPIC.test(u.text) || (u.speaker === 'patient' && !!question && OTHER_PERSON_Q.test(question.trim().replace(/^\w/, (c) => c.toLowerCase())));
+  // "Is it supposed to rain on Saturday? My tomatoes really need it": the rest of a turn that opened with small talk
+  // ("My granddaughter's got a softball tournament Saturday. I don't know if I can sit on those bleachers.": the event's chat)
+  const opened = units.some((x) => x.uttId === u.uttId && x.idx < u.idx && offTopic(x, question));
+  return opened || OFF_TOPIC.test(u.text) || (u.speaker === 'patient' && !!question && OTHER_PERSON_Q.test(question.trim().replace(/^\w/, (c) => c.toLowerCase())));
+}
+
+/** A reply that only reacts ("That sounds grim.", "Oh no!", "How fun."): the turn before it was chat, not history. */
+const REACTION = /^(?:(?:oh|wow|ha(?:ha)*|aw+|ugh|yikes)[,!.]?\s*)*(?:(?:that|it) (?:sounds|must (?:be|have been))(?: \w+){1,2}|oh (?:no|dear|my)|wow|how (?:fun|nice|lovely|awful|exciting|funny)|lucky you|good for (?:you|her|him))[.!]?$/i;
+/** What makes a turn worth charting whatever the reply: a part, a symptom, a number, an injury, a goal or something done in daily life. */
+const DAILY_LIFE = /\b(?:sleep\w*|walk\w*|stairs?|driv\w*|work\w*|dress\w*|bath\w*|shower\w*|cook\w*|lift\w*|carr(?:y|ied|ying)|stand\w*|sit(?:ting)?|can't|cannot|couldn't|hard|weak|tired|help)\b/i;
+
+/**
+ * "And the hospital food, oh my goodness. Green Jell-O every single day." - "[laughs] That sounds grim.":
+ * a patient's or family member's turn the clinician only reacts to, with nothing clinical in it, is small talk.
+ */
+export function reactedTo(units: readonly Unit[], u: Unit): boolean {
+  if (u.speaker === 'clinician') return false;
+  const next = units.find((x) => x.idx > u.idx && x.uttId !== u.uttId);
+  if (!next || next.speaker !== 'clinician') return false;
+  const reply = units.filter((x) => x.uttId === next.uttId);
+  if (!reply.every((x) => REACTION.test(x.text.trim()))) return false;
+  const turn = units.filter((x) => x.uttId === u.uttId).map((x) => x.text).join(' ');
+  return !(regionsIn(turn).length || symptomMentions(turn).length || /\d/.test(turn) || HURT.test(turn) || GOAL_WORD.test(turn) || DAILY_LIFE.test(turn));
 }
 
 /** Content-bearing enough to document: not a greeting, a bare "okay", an echo of a number. */
@@ -82,7 +104,9 @@ function substantive(text: string, answers = false): boolean {
 /** A sentence naming only the visit: "Today's visit ten", "Third session, right?", "This is visit 11". */
 const VISIT_META = /^(?:(?:okay|so|hi|hey|morning|good morning)[,.]?\s+)*(?:(?:today'?s?|this is|it's|that's)\s+)?(?:(?:your|the|a|our)\s+)?(?:(?:(?:first|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+(?:visit|session))|(?:visit|session)\s+(?:number\s+)?\d+)\b(?:\s+today)?(?:[,.]?\s*(?:right\?|so (?:I'm|I'll|we'll) [^.]*|so (?:it's|this is) (?:your|the) (?:progress (?:report|note|check)|re-?eval\w*|re-?check|re-?exam)|today))?[.!?]?$/i;
 /** A family member's report about the patient: "He's been using the picture board", "She can't do buttons". */
-const ABOUT_PATIENT = /^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Ww]ell|[Yy]es|[Yy]eah|[Nn]o)[,]?\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[A-Z][a-z]+(?= (?:[a-z]+ed|sang|ran|ate|went|said|told|got|did|made|took|wrote|read|drove)\b))\b(?:'s|'d| \w+)\s+\w+/;
+const ABOUT_PATIENT = /^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Ww]ell|[Yy]es|[Yy]eah|[Nn]o)[,]?\s+)?(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[A-Z][a-z]+(?= (?:[a-z]+ed|sang|ran|ate|went|said|told|got|did|made|took|wrote|read|drove)\b))\b(?:'s|'d| \w+)\s+\w+)/;
+/** "And I help her up off the toilet now": the help a family member gives the patient (DOMAIN.md 1.5 S: functional limitations). */
+const CAREGIVER_HELP = /^(?:(?:and|but|so|well|yes|yeah)[,]?\s+)?I(?:'ve| have| had)?(?: to)? (?:help|lift|dress|bathe|carry|push|pull|hold|guide|steady|remind|feed) (?:her|him|them)\b/i;
 /** Goal status: "met all three goals", "the TUG goal isn't met yet", "goal partially met". */
 export const GOAL_STATUS = /\b(?:met (?:all|both|each|every|the|(?:his|her|their|your) )[^.;]{0,25}\bgoals?|goals? (?:is |are |was |were |has been |have been )?(?:all |both |now )?(?:partly |partially |fully |not (?:yet )?)?(?:met|achieved)\b|goals?[^.;]{0,30}\b(?:isn't|is not|aren't|are not|not yet) met)|^[^:.;]{3,60}:\s*(?:(?:partly|partially|fully|not(?: yet)?)\s+)?(?:met|achieved)\b/i;
 const PAST = /\b(?:at (?:the |your |his |her )?(?:evaluation|eval|intake|start|first visit)|used to|when (?:she|he|you|they) started|last (?:week|month|visit))\b/i;
@@ -148,7 +172,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const planAfterExam = u.headerCarried && u.header === 'objective' && PLAN_CUE.test(t) && !MEASURE_VALUE.test(tv.replace(/\b\d+x\/(?:day|week)\b/g, ''));
   if (u.header && !planAfterExam && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
-  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
+  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !CAREGIVER_HELP.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
     // "My brother's a lefty.": a short remark about a relative's own trait, not the patient
     if (/^(?:and )?my (?:brother|sister|cousin|friend|dad|mom|son|daughter|husband|wife)(?:'s| is) (?:a |an )?\w+[.!]?$/i.test(t.trim())) return null;
@@ -163,7 +187,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     const relayedReport = u.speaker === 'other' && /\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t);
     // "He's been sneaking regular coffee in the morning": what the family sees the patient doing
     const habit = u.speaker === 'other' && ABOUT_PATIENT.test(t) && /^(?:\w+[,]?\s+)?(?:he|she|they)(?:'s| has| have|'ve) been \w+ing\b/i.test(t);
-    const clinical = habit || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    const clinical = habit || (u.speaker === 'other' && CAREGIVER_HELP.test(t)) || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"), or a dictated "Quote, ..., end quote": the patient's report

@@ -15,7 +15,7 @@ import type { Block } from '../extract/ledger.ts';
 import { sideHeading } from '../extract/measures.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import type { DraftSections } from '../types.ts';
-import { offTopic, sectionFor } from './classify.ts';
+import { offTopic, reactedTo, sectionFor } from './classify.ts';
 import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { positioning } from './positioning.ts';
@@ -261,7 +261,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     }
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
     const turnQ = u.speaker === 'clinician' ? undefined : (q ?? questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u));
-    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) || offTopic(u, turnQ?.text) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) || offTopic(u, turnQ?.text, units) || reactedTo(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);
     // "Fourteen on the left." after "Now single-leg heel raises, as many as you can": the count of that test, named
     const counted = !section && u.speaker === 'clinician' ? SIDE_COUNT.exec(u.text.trim()) : null;
@@ -353,7 +353,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       made = patientStatement(units, asSaid, voice, interpreter);
       // "I lost fifteen pounds." - "Eighteen, hon.": the number as corrected
       const fixed = made ? correctedNumber(units, u) : null;
-      if (made && fixed) made = { text: made.text.replace(new RegExp(String.raw`(?<![\d.])${fixed.from.replace('.', '\\.')}(?![\d])`), fixed.to), evidence: [...made.evidence, fixed.uttId] };
+      if (made && fixed) made = { text: made.text.replace(new RegExp(String.raw`(?<![\d.])${fixed.from.replace('.', '\\.')}(?![\d])`, 'i'), fixed.to), evidence: [...made.evidence, fixed.uttId] };
     }
     pendingName = null;
     // "End of dictation." is a marker, not a statement: nothing is left of it once concise
@@ -372,7 +372,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
   const through = interpreterStatement(units);
   if (through) out.unshift(through);
-  return mergeAdjacent(fitBudget(withoutRepeatedDenials(withoutContradictedDenials(withBaselineSentences(out), units)), spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
+  return mergeAdjacent(fitBudget(withoutRepeatedDenials(withoutContradictedDenials(withBaselineSentences(out), units)), spoken, WORD_BUDGET[mode] + (noteType === 'evaluation' || noteType === 'reevaluation' ? EVALUATION_EXTRA : 0), noteType, SOFTEST[mode]));
 }
 
 /**
