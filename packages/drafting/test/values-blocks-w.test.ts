@@ -239,3 +239,21 @@ describe('what family and chat add to a re-evaluation (DOMAIN.md 1.5 S: history 
     expect(await words('reevaluation')).toBeGreaterThan(await words('daily'));
   });
 });
+
+describe('counts said on their own after a test is started (DOMAIN.md 2.3: outcome measures; 2.4: against baseline)', () => {
+  it('reads "Box and Blocks, right hand, go. Sixteen blocks. Left is forty-eight." as the test, per side, with the baseline said after', () => {
+    expect(measures('Box and Blocks, right hand, go. Sixteen blocks. Left is forty-eight. Last time the right was twenty-two.')).toEqual([
+      { kind: 'functional', name: 'box and block', value: '16', baseline: '22', side: 'right' },
+      { kind: 'functional', name: 'box and block', value: '48', baseline: null, side: 'left' },
+    ]);
+  });
+
+  it('charts the counts with the test', async () => {
+    const o = await objective([['clinician', 'Box and Blocks, right hand, go. Sixteen blocks. Left is forty-eight.'], SMALL_TALK]);
+    expect(o.join(' ')).toMatch(/Box and Blocks.*16 blocks.*Left 48/);
+  });
+
+  it('takes no count from a turn that says something else between', () => {
+    expect(measures('Box and Blocks, right hand, go. Keep your back straight. Sixteen.')).toEqual([]);
+  });
+});

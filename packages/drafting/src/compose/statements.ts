@@ -12,7 +12,7 @@ import { symptomMentions } from '../text/negation.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson, type Voice } from '../text/voice.ts';
 import type { Block } from '../extract/ledger.ts';
-import { sideHeading } from '../extract/measures.ts';
+import { sideHeading, TEST_COUNT } from '../extract/measures.ts';
 import { utteranceOf, type Unit } from '../extract/units.ts';
 import type { DraftSections } from '../types.ts';
 import { offTopic, reactedTo, sectionFor } from './classify.ts';
@@ -275,6 +275,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && BARE_VALUE.test(u.text.trim()) && prevSaid?.uttId === u.uttId
       && (movementName(prevSaid.text, said, lastJoint(units, u.idx)) || measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))) section = 'objective';
+    // "Box and Blocks, right hand, go. 16 blocks. Left is 48.": the counts of the test just started
+    if (!section && u.speaker === 'clinician' && TEST_COUNT.test(u.text.trim()) && prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx)) section = 'objective';
     // "Passive flexion first..." then "125.": the name is charted with its value, not alone
     const nextSaid = units[u.idx + 1];
     if (section && u.speaker === 'clinician' && /\.\.\.\s*$/.test(u.text) && !/\d/.test(u.text) && nextSaid?.uttId === u.uttId

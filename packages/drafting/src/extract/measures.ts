@@ -254,6 +254,17 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const said = testsIn(units[u.idx - 1]?.text ?? '')[0]?.name.toLowerCase() ?? lastName;
       found.push({ kind: kindFor(said, n, said), name: said, value: n, baseline: p ? priorValue(p) : null, side: null, evidence: [u.uttId], unitIdx: u.idx });
     }
+    // "Box and Blocks, right hand, go. Sixteen blocks. Left is forty-eight.": counts said on their own right after the test was
+    // started in the same turn (with nothing but counts between) are that test's, on the side said
+    const opener = found.length === 0 && u.speaker === 'clinician'
+      ? [...units.slice(Math.max(0, u.idx - 3), u.idx)].reverse().find((x) => x.uttId === u.uttId && testsIn(x.text).length > 0 && !/\d/.test(x.text)) : undefined;
+    const between = opener ? units.slice(opener.idx + 1, u.idx) : [];
+    const bareCount = opener && between.every((x) => TEST_COUNT.test(x.text.trim())) ? TEST_COUNT.exec(text.trim()) : null;
+    if (opener && bareCount) {
+      const test = testsIn(opener.text)[0]!;
+      const side = ((bareCount[1] ?? (between.length ? null : sidesIn(opener.text)[0]?.side) ?? null)?.toLowerCase() ?? null) as Side | null;
+      found.push({ kind: test.kind, name: test.name.toLowerCase(), value: bareCount[2] ?? '', baseline: null, side, evidence: [u.uttId], unitIdx: u.idx });
+    }
     // a count of a repetitions-to-fatigue test set up just before: "Now single-leg heel raises, as many as you can, left
     // side first." - (the patient counts) - "Fourteen on the left. Now the right side." - "Twenty-five on the right."
     const count = found.length === 0 && u.speaker === 'clinician' ? /^(?:that's\s+)?(\d{1,3})(?: reps)? on the (left|right)\b/i.exec(text) : null;
@@ -277,6 +288,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
 const LIMB = '(?:arm|leg|side|hand|knee|shoulder|hip|ankle|foot|wrist|elbow|thumb)';
 const SIDE_ALONE = new RegExp(String.raw`^(?:(?:okay|ok|now|and|then|so)[,]?\s+)*(?:the\s+|your\s+|his\s+|her\s+)?((left|right)(?:\s+${LIMB})?)(?:\s+(?:now|next))?\s*[.:!]?$`, 'i');
 const SIDE_ASKED = new RegExp(String.raw`^(?:(?:okay|ok|now|so)[,]?\s+)?(?:lift|raise|bend|straighten|turn|rotate|reach|move|bring|push|pull|squeeze|stand on)\b[^.]*?\b(?:the|your|his|her) (left|right) ${LIMB}\b`, 'i');
+
+/** A count said on its own: "16 blocks.", "Left is 48.", "Right hand, 22." */
+export const TEST_COUNT = /^(?:(left|right)(?: hand| side)?(?: is| was)?,?\s+)?(\d{1,3})(?: (?:blocks|pegs|reps|times|words|items))?[.!]?$/i;
 
 /** A limb's side announced for what is measured next: "Left arm now.", "Now the right side:", "Lift the right arm forward as high as you can." */
 function sideAnnounced(text: string): Side | null {
