@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictated, draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
 import { fitBudget } from '../src/compose/budget.ts';
+import { describeUnit, splitPurpose } from '../src/extract/describe.ts';
 import { amountAsked } from '../src/compose/answers.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -255,5 +256,23 @@ describe('counts said on their own after a test is started (DOMAIN.md 2.3: outco
 
   it('takes no count from a turn that says something else between', () => {
     expect(measures('Box and Blocks, right hand, go. Keep your back straight. Sixteen.')).toEqual([]);
+  });
+});
+
+describe('a progress summary and a block said with what the clinician does meanwhile (DOMAIN.md 2.4: the result against baseline; the item as done)', () => {
+  it('never gives "rotation up about 25 degrees" a baseline: it is a change, not a reading', () => {
+    expect(measures('Turn your head to the right. Seventy degrees.', 'Progress summary: pain down from seven to three, rotation up about twenty-five degrees each way.').map((m) => [m.value, m.baseline]))
+      .not.toContainEqual(['25°', '70°']);
+  });
+
+  it('leaves out "while I write up your report" and "while I finish charting your last visit" from the item', () => {
+    const d = (text: string) => describeUnit({ text: normalizeClinical(text) } as Parameters<typeof describeUnit>[0]);
+    expect(d('Hot pack on the neck for ten minutes while I write up your report.')).toBe('Hot pack on the neck');
+    expect(d('Hop on the bike for ten minutes, easy resistance, while I finish charting your last visit.')).toBe('Hop on the bike, easy resistance');
+  });
+
+  it('leaves no "working" behind when "working toward ..." is the purpose', () => {
+    expect(splitPurpose('Effleurage and petrissage to the upper thoracic, working toward that full left turn for driving.'))
+      .toEqual({ activity: 'Effleurage and petrissage to the upper thoracic', purpose: 'toward that full left turn for driving' });
   });
 });

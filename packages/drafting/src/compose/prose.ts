@@ -50,7 +50,8 @@ export function concise(text: string): string {
       // "Filled out the QuickDASH again: 34" -> "QuickDASH: 34": the score is what is charted, not the form filling
       .replace(/^(?:(?:[Pp]atient|[Cc]linician) )?(?:[Ff]illed out|[Cc]ompleted|[Rr]e-?did) (?=[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: again)?:)/, '')
       .replace(/^([A-Z][\w-]*(?: [A-Z][\w-]*){0,4}) again:/, '$1:')
-      .replace(/\s+while (?:writing|charting|I write)\b/gi, '')
+      // "Hot pack on the neck for ten minutes while I write up your report": the clinician's own work meanwhile
+      .replace(/\s+while (?:(?:I|clinician) (?:write|am writing|chart|finish)|writing|charting)(?: up)?(?: (?:the |your |his |her |my )?(?:report|note|notes|chart|paperwork))?\b/gi, '')
       .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
       .replace(/^There (?:is|are) /, '')
       // "Pain numbers: back pain 3/10": a dictated label over what it labels

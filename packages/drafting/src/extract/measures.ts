@@ -166,6 +166,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       // "4 lb, up from 1.5 lb at the evaluation": the earlier reading of the value just read, not a new one
       if (found.length && /\b(?:(?:up|down|improved|increased|decreased|reduced|better|worse) )?from\s+$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
         && found[found.length - 1]?.baseline === value) continue;
+      // "rotation up about 25° each way": a change, not a reading
+      if (/\b(?:up|down|improved|increased|decreased|gained|lost|better|worse)(?: by)?(?: about| around| roughly| nearly| almost)?\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index)) && /°$/.test(value)) continue;
       // "so that's 15° better": a difference, not a reading
       if (/^\s*(?:better|worse|more|less|of (?:improvement|change|gain))\b/i.test(text.slice(end))) continue;
       // "Quick check: turn left for me. Fifty-two degrees." names the value in the sentence before
