@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dictated, draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
 import { fitBudget } from '../src/compose/budget.ts';
 import { describeUnit, splitPurpose } from '../src/extract/describe.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
 import { amountAsked } from '../src/compose/answers.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -274,5 +275,23 @@ describe('a progress summary and a block said with what the clinician does meanw
   it('leaves no "working" behind when "working toward ..." is the purpose', () => {
     expect(splitPurpose('Effleurage and petrissage to the upper thoracic, working toward that full left turn for driving.'))
       .toEqual({ activity: 'Effleurage and petrissage to the upper thoracic', purpose: 'toward that full left turn for driving' });
+  });
+});
+
+describe('joint glides as manual therapy (DOMAIN.md 2.3: technique-based manual therapy is 97140; 2.4: its goal link)', () => {
+  it('knows "gentle glides of the right shoulder joint, inferior and posterior, grade 2 to 3" as joint mobilization, but not tendon or nerve glides', () => {
+    const kind = (t: string) => kindsIn(normalizeClinical(t), 'pt').map((k) => k.kind);
+    expect(kind('I am doing gentle glides of the right shoulder joint, inferior and posterior.')).toContain('manual_therapy');
+    expect(kind('Lateral glides at C5-6 right, grade three.')).toContain('manual_therapy');
+    expect(kind('Tendon glides, ten of each.')).not.toContain('manual_therapy');
+    expect(kind('Median nerve glides, ten reps.')).not.toContain('manual_therapy');
+  });
+
+  it('opens the block with the glides and links the goal said with them ("... to stretch the tight capsule so she can reach that top shelf")', () => {
+    const rows = entries([
+      "Let's start treatment. Lie on your back. I'm doing gentle glides of the right shoulder joint, inferior and posterior, grade two to three, to stretch the tight capsule so she can reach that top shelf again.",
+      'That was twelve minutes of mobilization. Lift the arm again for me. Flexion one hundred four now, up from ninety-five.',
+    ], 'pt', 'ambient');
+    expect(rows.map((e) => [e.kindHint, e.minutes, !!e.linkedGoal])).toEqual([['manual_therapy', 12, true]]);
   });
 });
