@@ -295,3 +295,34 @@ describe('joint glides as manual therapy (DOMAIN.md 2.3: technique-based manual 
     expect(rows.map((e) => [e.kindHint, e.minutes, !!e.linkedGoal])).toEqual([['manual_therapy', 12, true]]);
   });
 });
+
+describe('a massage visit read back (DOMAIN.md 2.4: baseline, goal link for every service; 1.6: a negation covers only what it denies; 1.5 P: the home program)', () => {
+  const visit: Line[] = [
+    ['clinician', 'Any numbness in the foot, or tingling?'],
+    ['patient', "No numbness. Tingling, yeah, in the calf sometimes, after I've been sitting a long time."],
+    ['clinician', 'Before you lie down, stand and bend forward, reach for the floor. About twelve inches from the floor.'],
+    ['clinician', "I'll start with Swedish, effleurage and petrissage through the low back and both glutes."],
+    ['clinician', "Okay, that was twenty-six minutes of massage. Now I'm going to do myofascial release on the lumbar fascia."],
+    ['clinician', "That's twelve minutes of the myofascial work. Stand up and bend forward again. Eight inches from the floor now."],
+    ['clinician', 'All of this is so you can sit through those drives to the job sites without the leg flaring up.'],
+    ['clinician', 'Between visits, the figure-four piriformis stretch, thirty seconds, three times.'],
+    SMALL_TALK,
+  ];
+
+  it('reads the recheck against "12 inches", not against the "12 min" said in the same turn, and names the measure', async () => {
+    const o = (await draftOf(visit)).sections.objective.map((s) => s.text);
+    expect(o).toContain('Fingertip-to-floor: 8 inches (from 12 inches) from floor now.');
+  });
+
+  it('charts tingling reported after a denied numbness as a sentence of its own', async () => {
+    const s = (await draftOf(visit)).sections.subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/No numbness\. Tingling/);
+  });
+
+  it('puts "Between visits, ..." in the plan and links "All of this is so ..." to every block', async () => {
+    const d = await draftOf(visit);
+    expect(d.sections.plan.map((x) => x.text).join(' ')).toMatch(/piriformis stretch/);
+    const rows = entries(visit.map(([, t]) => t).slice(2, 7), 'massage', 'ambient');
+    expect(rows.map((e) => [e.minutes, !!e.linkedGoal])).toEqual([[26, true], [12, true]]);
+  });
+});

@@ -64,6 +64,24 @@ export interface Rechecked {
  * the utterances the baselines came from. A baseline said of an earlier visit keeps its time
  * ("68° (50° at first visit)"), so it never reads as this session's starting value.
  */
+const UNIT_AFTER = /^\s?(min(?:utes?)?|s|sec(?:onds?)?|lb|pounds?|kg|cm|mm|inch(?:es)?|feet|ft|°|degrees?|reps?|times|%|hours?|days?|weeks?)\b/i;
+const unitKey = (u: string) => u.toLowerCase().replace(/^(?:minutes?)$/, 'min').replace(/^(?:seconds?|sec)$/, 's').replace(/^pounds?$/, 'lb').replace(/^inch(?:es)?$/, 'inch').replace(/^(?:feet|ft)$/, 'ft').replace(/^degrees?$/, '°');
+
+/**
+ * The baseline's number is said in the utterance as that value, not as another quantity:
+ * "12 inches" is not said by "That's 12 min of the myofascial work" (a number followed by a
+ * different unit), but "4.5 lb" is by "4.5 last visit".
+ */
+function saidAlike(utterance: string, base: string, baseline: string): boolean {
+  const own = UNIT_AFTER.exec(baseline.slice(baseline.indexOf(base) + base.length))?.[1];
+  const re = new RegExp(`(?<![\\d.])${base.replace('.', '\\.')}(?!\\d|\\.\\d)`, 'g');
+  for (const hit of utterance.matchAll(re)) {
+    const unit = UNIT_AFTER.exec(utterance.slice(hit.index + hit[0].length))?.[1];
+    if (!unit || !own || unitKey(unit) === unitKey(own)) return true;
+  }
+  return false;
+}
+
 export function withBaselines(text: string, measures: readonly Rechecked[], utterance = text, saidIn: (uttId: string) => string = () => ''): { text: string; evidence: string[] } {
   let out = text;
   const evidence: string[] = [];
@@ -72,7 +90,7 @@ export function withBaselines(text: string, measures: readonly Rechecked[], utte
     const base = /\d+(?:\.\d+)?/.exec(m.baseline)?.[0];
     // "98" said at a sentence's end ("up from 98.") is said; "98.5" is another number
     const said = new RegExp(`(?<![\\d.])${base?.replace('.', '\\.')}(?!\\d|\\.\\d)`);
-    if (!base || said.test(out) || said.test(utterance)) continue;
+    if (!base || said.test(out) || saidAlike(utterance, base, m.baseline)) continue;
     // the value as read ("105°") or as said ("again: 105 now")
     let at = out.indexOf(m.value);
     let end = at + m.value.length;

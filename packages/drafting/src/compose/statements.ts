@@ -114,7 +114,7 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 const LEADING_YES = /^(?:yes|yeah|yep|yup|uh-huh|mm-hm|sometimes|occasionally|a little)\b[,.]?\s+\S/i;
 /** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
-const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
+const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
 /** A value given as the reading: "that's about 50°." */
 const SAID_VALUE = new RegExp(String.raw`^(?:that's|that is|it's) ${BARE_VALUE.source.slice(1)}`, 'i');
 
@@ -517,6 +517,8 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
       // "Denies leg pain. Denies numbness." -> "Denies leg pain, numbness."
       const denies = /^(?:(?:Patient|Caregiver) )?[Dd]enies /.exec(prev.text);
       if (bare) prev.text = `${prev.text.replace(/\.$/, '')}: ${it.text}`;
+      // ("No numbness." + "Tingling in the calf sometimes.": a symptom reported after a denial starts a sentence of its own, so no "no" reaches it)
+      else if (same && it.text.startsWith(same[0]) && symptomMentions(prev.text).some((m) => m.negated) && symptomMentions(it.text).some((m) => !m.negated)) prev.text = `${prev.text} ${cap(it.text.slice(same[0].length))}`;
       else if (same && it.text.startsWith(same[0])) prev.text = `${prev.text.replace(/\.$/, '')}; ${it.text.slice(same[0].length)}`;
       else if (denies && it.text.startsWith(denies[0]) && !prev.text.slice(0, -1).includes('.') && sameDenials(`${prev.text} ${it.text}`, `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`)) prev.text = `${prev.text.replace(/\.$/, '')}, ${it.text.slice(denies[0].length)}`;
       else prev.text = `${prev.text} ${it.text}`;

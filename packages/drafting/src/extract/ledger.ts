@@ -383,9 +383,11 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     } else if (linkOnly && blocks.length && !GOAL_STATUS.test(text)) {
       // "Both blocks target the deficit and advance his goal ..." said after the blocks
       const last = blocks[blocks.length - 1] as Block;
-      const targets = /\b(?:both|all|each|these) (?:blocks|of these|exercises|activities)\b/i.test(text)
-        ? blocks.filter((b) => mainKind(b) === mainKind(last))
-        : [last];
+      // ("All of this is so you can sit through those drives ...": every block of the visit; "Both of those ...": the last two)
+      const targets = BOTH.test(text) ? blocks.slice(/\ball\b/i.test(text) ? 0 : -2)
+        : /\b(?:both|all|each|these) (?:blocks|of these|exercises|activities)\b/i.test(text)
+          ? blocks.filter((b) => mainKind(b) === mainKind(last))
+          : [last];
       for (const b of targets) if (!b.linkedGoal) b.linkedGoal = { text: u.text, uttId: u.uttId };
     } else if (!cur && !kinds.length && blocks.length && blocks[blocks.length - 1]?.stop?.uttId === u.uttId && REPS_DONE.test(text) && !NEXT_BLOCK.test(text)
       && !measureOnly && !linkOnly && !deficitOnly && !admin) {
