@@ -326,3 +326,25 @@ describe('a massage visit read back (DOMAIN.md 2.4: baseline, goal link for ever
     expect(rows.map((e) => [e.minutes, !!e.linkedGoal])).toEqual([[26, true], [12, true]]);
   });
 });
+
+describe('a yes that answers a yes/no question (DOMAIN.md 1.5 S: what the patient reports, with what it is about)', () => {
+  it('charts "Does it wake you up at night?" - "Yes, almost every night, ..." with what was asked', async () => {
+    const s = (await draftOf([['clinician', 'Does it wake you up at night?'], ['patient', 'Yes, almost every night, if I turn onto that side.'], SMALL_TALK])).sections.subjective;
+    expect(s.map((x) => x.text)).toContain('Waking patient up at night: almost every night, if turning onto that side.');
+    expect(s[0]?.evidence).toEqual(['u1', 'u2']);
+  });
+
+  it('leaves a yes that names its own subject as said, and reads no label from a question it cannot phrase', async () => {
+    const said = async (q: string, a: string) => (await draftOf([['clinician', q], ['patient', a], SMALL_TALK])).sections.subjective.map((x) => x.text).join(' ');
+    expect(await said('Do you drop things?', 'Yes, I drop cups sometimes.')).not.toMatch(/^Dropping things:/);
+    expect(await said('Is turning the head hard when you drive?', 'Yes, looking to the left when I change lanes.')).not.toMatch(/thing head/);
+  });
+
+  it('never splits a clause at "so fast" when cutting to fit', () => {
+    const items = [
+      { section: 'objective' as const, text: 'Resonant voice with humming, 10 trials (2:00-2:20).', evidence: ['u1'], block: true },
+      { section: 'assessment' as const, text: 'Because it cleared up so fast with humming, prognosis is good.', evidence: ['u2'] },
+    ];
+    expect(fitBudget(items, 30, 0.5).map((x) => x.text).join(' ')).not.toMatch(/cleared up prognosis/);
+  });
+});

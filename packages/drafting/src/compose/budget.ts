@@ -270,7 +270,7 @@ function pruneClauses<T extends Draftable & { block?: boolean }>(items: T[], exc
   // blocks, quotations and denials are never cut: every item of a denial is a fact (DOMAIN.md 1.6)
   // ... but what follows a quotation ("..., which, yeah, fits") is a clause of its own
   const split = items.map((d) => (d.block || /^(?:(?:patient|caregiver) )?denies\b/i.test(d.text) ? [d.text]
-    : /"/.test(d.text) ? afterQuote(d.text) : d.text.split(/(?<=[,;])\s+|(?<!\bor)\s+(?=(?:but|so|which|and then)\s)/)));
+    : /"/.test(d.text) ? afterQuote(d.text) : d.text.split(/(?<=[,;])\s+|(?<!\bor)\s+(?=(?:but|so(?! (?:many|much|few|little|far|long|often|fast|quickly|slowly|well|badly|hard|bad|good|easily)\b)|which|and then)\s)/)));
   split.forEach((clauses, item) => clauses.forEach((c, clause) => {
     if (clause === 0) return;
     // asides first; then, in S and O, clauses that hold no number, side, negation, symptom, body part, test or service

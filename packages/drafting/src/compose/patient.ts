@@ -29,6 +29,10 @@ const BARE_NO = /^(?:no|nope|none|never|not really|no,? (?:none|nothing)|none of
 export const LEADING_NO = /^(?:no|nope|none|nothing|never|not really)\b(?:,? (?:(?:nothing like that|not really|none of (?:that|those|them))[,.;!]?|(?:none|nothing)(?:[,.;!]|$))|[,.;!])\s*|^not really$/i;
 /** A yes/no question: "Any redness ...?", "Has anyone teased him?", "Numbness, tingling, weakness in the arms?" */
 // ... also after a topic: "And eating, any trouble chewing or swallowing?"
+/** "Do you drop things?" - "Yes, I drop cups sometimes ...": a yes, with what follows it, answers the question. */
+export const LEADING_YES = /^(?:yes|yeah|yep|yup|uh-huh|mm-hm|sometimes|occasionally|a little)\b[,.]?\s+\S/i;
+/** A yes/no question whose content reads back as a phrase ("Does it wake you up at night?" -> "waking the patient up at night"). */
+const YES_ABOUT_Q = /^(?:(?:and|so|okay|now)[,]?\s+)?(?:any|do you|does it|does that|did you|did it|have you|has it|are you)\b/i;
 export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)?,\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 
 /** A nickname ending a question: "And no pain, bud?". */
@@ -230,6 +234,14 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     }
   }
   if (BARE_NO.test(u.text) && q) return null;
+  // "Does it wake you up at night?" - "Yes, almost every night, if I turn onto that side.": what the yes says yes to, then
+  // the rest (when the rest names no subject of its own: "Yes, I drop cups sometimes" says it itself)
+  const yes = q && u.sentIndex === 0 && YES_ABOUT_Q.test(q.text) ? LEADING_YES.exec(u.text) : null;
+  if (yes && q && !/^(?:yes|yeah|yep|yup)\b[,.]?\s+(?:I|I'm|I've|it|it's|he|she|they|we|my|the|that|this|there)\b/i.test(u.text)) {
+    const rest = u.text.replace(/^(?:yes|yeah|yep|yup|uh-huh|mm-hm)\b[,.]?\s+/i, '');
+    const asked = deniedContent(q.text);
+    if (asked && asked.split(/\s+/).length <= 8) return { text: `${cap(asked)}: ${lowerFirst(toThirdPerson(rest, voice))}`, evidence: [q.uttId, u.uttId] };
+  }
   const fine = q ? deniedAsFine(units, q, u.text) : null;
   if (fine && q) return { text: `${who} denies ${fine.denied}.`, evidence: [fine.uttId, u.uttId] };
   // "None of that other stuff either." after a denial: the denial already says it

@@ -20,7 +20,7 @@ import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { positioning } from './positioning.ts';
 import { correctedNumber } from './corrections.ts';
-import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, LEADING_YES, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance, sideAnswered } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
@@ -110,8 +110,6 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 }
 
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
-/** "Do you drop things?" - "Yes, I drop cups sometimes ...": a yes, with what follows it, answers the question. */
-const LEADING_YES = /^(?:yes|yeah|yep|yup|uh-huh|mm-hm|sometimes|occasionally|a little)\b[,.]?\s+\S/i;
 /** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
@@ -502,7 +500,7 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
     }
     // "Sleeping: 6 hours." + "Better than before." (the rest of the same answer) -> "Sleeping: 6 hours; better than before."
     const rest = it.text.replace(/^(?:Patient|Caregiver) reports /, '');
-    if (prev && prev.section === 'subjective' && it.section === 'subjective' && /^[A-Z][a-z]+(?: [a-z]+){0,2}: /.test(prev.text) && !prev.text.includes(';')
+    if (prev && prev.section === 'subjective' && it.section === 'subjective' && /^[A-Z][a-z]+(?: [a-z]+){0,7}: /.test(prev.text) && !prev.text.includes(';')
       && it.evidence.length > 0 && it.evidence.every((e) => prev.evidence.includes(e)) && rest.split(/\s+/).length <= 4 && !/^(?:Patient|Caregiver|Denies)\b/.test(rest)
       // (a part or symptom of its own is a statement of its own: "Wrist itself way better" is not about what "Painful?" asked)
       && !regionsIn(rest).length && !symptomMentions(rest).length
