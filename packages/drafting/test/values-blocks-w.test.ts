@@ -8,7 +8,8 @@ import { dictated, draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
 import { fitBudget } from '../src/compose/budget.ts';
 import { describeUnit, splitPurpose } from '../src/extract/describe.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
-import { amountAsked } from '../src/compose/answers.ts';
+import { amountAsked, askedAbout } from '../src/compose/answers.ts';
+import { testsIn } from '../src/lexicon/tests.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { normalizeClinical } from '../src/index.ts';
@@ -346,5 +347,24 @@ describe('a yes that answers a yes/no question (DOMAIN.md 1.5 S: what the patien
       { section: 'assessment' as const, text: 'Because it cleared up so fast with humming, prognosis is good.', evidence: ['u2'] },
     ];
     expect(fitBudget(items, 30, 0.5).map((x) => x.text).join(' ')).not.toMatch(/cleared up prognosis/);
+  });
+});
+
+describe('a progress check with the case manager in the room (DOMAIN.md 1.5 P: measurable targets; 2.3 special tests; 1.5 S: answers)', () => {
+  it('charts "For full duty I want key pinch 16 lb and grip 80 lb" as a plan target, never a reading with a baseline', async () => {
+    const d = await draftOf([
+      ['clinician', 'Grip, left fifty-two pounds. Key pinch left nine pounds.'],
+      ['clinician', "I'm recommending OT two times a week for four more weeks. For full duty I want key pinch sixteen pounds and grip eighty pounds on the left."],
+      SMALL_TALK,
+    ]);
+    const all = Object.values(d.sections).flat().map((s) => s.text).join(' ');
+    expect(d.sections.plan.map((s) => s.text).join(' ')).toMatch(/key pinch 16 lb/);
+    expect(all).not.toMatch(/16 lb \(from 9/);
+    expect(measures('For full duty I want key pinch sixteen pounds and grip eighty pounds on the left.')).toEqual([]);
+  });
+
+  it('knows the UCL stress test, and reads "Still wearing the splint?" as asking about wearing the splint', () => {
+    expect(testsIn('Stress test of the UCL, no laxity, solid endpoint.').map((t) => t.name)).toEqual(['UCL stress test']);
+    expect(askedAbout('Still wearing the splint?')).toBe('wearing the splint');
   });
 });

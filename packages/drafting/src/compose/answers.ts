@@ -84,7 +84,8 @@ export function askedAbout(question: string): string | null {
     && (regionsIn(how).length > 0 || symptomMentions(how).length > 0 || SUBJECTIVE_CUE.test(how) || HOW_TOPIC.test(how))) return how;
   // ("How about carrying the car seat?", "And sitting to feed her?": an activity with what it is for, up to five words;
   // "And the right leg pain now?" asks about the right leg pain)
-  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[a-z]+ing(?: [a-z][a-z'-]*){1,4})(?:,?\s+(?:now|today|these days|lately|anymore))?\?$/i.exec(question.trim());
+  // ("Still wearing the splint?" asks about wearing the splint)
+  const m = /^(?:(?:and|so|okay|ok|what about|how about)[,]?\s+)?(?:still\s+(?=[a-z]+ing\b))?(?:the |your |his |her |any )?([a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[a-z]+ing(?: [a-z][a-z'-]*){1,4})(?:,?\s+(?:now|today|these days|lately|anymore))?\?$/i.exec(question.trim());
   const noun = m?.[1]?.trim();
   if (!noun || FILLER_Q.test(noun) || /\b(?:is|are|was|were|do|does|did|has|have|can|will|you|it|that|this|how|what|where|when|why|who|which)\b|'s\b/i.test(noun)) return null;
   return noun.toLowerCase();

@@ -7,7 +7,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, SUBJECTIVE_CUE, WANTED_VALUE } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO, LIKENESS } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
@@ -202,6 +202,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (mode === 'dictation' && deniedReport(t) && !MEASURE_VALUE.test(tv) && !GOAL_LINK.test(t) && !kindsIn(t, discipline).length) return 'subjective';
   // goal status is the assessment, whatever plan words come with it ("met all three goals, so discharging ...")
   if (GOAL_STATUS.test(t)) return 'assessment';
+  // "For full duty I want key pinch 16 lb": a target set for the plan of care (DOMAIN.md 1.5 P: measurable goals)
+  if (u.speaker === 'clinician' && WANTED_VALUE.test(t)) return 'plan';
   // "We still don't have a referral on file": the gap to close before billing is the plan's (DOMAIN.md 2.6 T23)
   if (u.speaker === 'clinician' && PAPERWORK.test(t)) return 'plan';
   // "At evaluation she was leaking 5x/week": a frequency said of the past is history, not the plan

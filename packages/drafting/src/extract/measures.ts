@@ -10,7 +10,7 @@
 import type { Measure, Side } from '@scribe/coding';
 import { sidesIn } from '../text/laterality.ts';
 import { testsIn } from '../lexicon/tests.ts';
-import { GOAL_LINK, PLAN_CUE } from './cues.ts';
+import { GOAL_LINK, PLAN_CUE, WANTED_VALUE } from './cues.ts';
 import { isPosition, kindFor, nameAfter, nameBefore, withUnits } from './measure-names.ts';
 import type { Unit } from './units.ts';
 
@@ -129,7 +129,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     }
     const announced = u.speaker === 'clinician' ? sideAnnounced(u.text) : null;
     if (announced) { sideNow = announced; measuring = true; }
-    if (u.isQuestion || u.header === 'plan' || PLAN_CUE.test(u.text) || /\bgoals?\b|\btargets? (?:is|are|of)\b/i.test(u.text)) continue;
+    // ("For full duty I want key pinch 16 lb and grip 80 lb": what the clinician wants reached is a target, not a reading)
+    if (u.isQuestion || u.header === 'plan' || PLAN_CUE.test(u.text) || /\bgoals?\b|\btargets? (?:is|are|of)\b/i.test(u.text) || WANTED_VALUE.test(u.text)) continue;
     if (GOAL_LINK.test(u.text) && !testsIn(u.text).length) continue;
     // "Goal status: naming at 80% accuracy, progressing": a goal's target, not a reading
     if (u.header === 'assessment' && /,\s*(?:progressing|met|not (?:yet )?met|partially met|partly met|achieved|ongoing)\b/i.test(u.text)) continue;

@@ -50,6 +50,7 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'Hawkins-Kennedy', kind: 'other', re: /\bHawkins/i },
   { name: 'Neer', kind: 'other', re: /\bNeer\b/i },
   { name: 'Lachman', kind: 'other', re: /\bLachman/i },
+  { name: 'UCL stress test', kind: 'other', re: /\b(?:(?:UCL|valgus|varus|ulnar collateral(?: ligament)?) stress test|stress test(?:ing)? of the (?:UCL|ulnar collateral(?: ligament)?|MCL|LCL))\b/i },
   { name: 'McMurray', kind: 'other', re: /\bMcMurray/i },
   { name: 'FABER', kind: 'other', re: /\bFABER\b/i },
   { name: 'Thomas test', kind: 'other', re: /\bThomas test\b/i },
