@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictated, draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
 import { fitBudget } from '../src/compose/budget.ts';
+import { joinBaseline } from '../src/compose/baselines.ts';
 import { describeUnit, splitPurpose } from '../src/extract/describe.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { amountAsked, askedAbout } from '../src/compose/answers.ts';
@@ -366,5 +367,14 @@ describe('a progress check with the case manager in the room (DOMAIN.md 1.5 P: m
   it('knows the UCL stress test, and reads "Still wearing the splint?" as asking about wearing the splint', () => {
     expect(testsIn('Stress test of the UCL, no laxity, solid endpoint.').map((t) => t.name)).toEqual(['UCL stress test']);
     expect(askedAbout('Still wearing the splint?')).toBe('wearing the splint');
+  });
+});
+
+describe('a baseline per side said in the next sentence (DOMAIN.md 2.4: the result compared to baseline)', () => {
+  it('reads "At intake it was left forty, right forty-five." as each side\'s baseline and charts it with the readings', async () => {
+    expect(measures('Cervical rotation left fifty-five degrees, right sixty degrees. At intake it was left forty, right forty-five.').map((m) => [m.side, m.value, m.baseline]))
+      .toEqual([['left', '55°', '40'], ['right', '60°', '45']]);
+    expect(joinBaseline('Cervical rotation left 55°, right 60°.', 'At intake it was left 40, right 45.')).toBe('Cervical rotation left 55°, right 60° (left 40, right 45 at intake).');
+    expect(joinBaseline('Cervical rotation left 55°.', 'At intake it was 40, so the neck is coming along.')).toBeNull();
   });
 });

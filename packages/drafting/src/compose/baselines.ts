@@ -33,7 +33,9 @@ export function joinBaseline(prev: string, next: string): string | null {
   // "It was 29.5 at the evaluation" -> "29.5": the subject and verb are the sentence's, not the value's
   const value = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/[.,;]+$/, '').replace(/^(?:it|that|patient|he|she|they)\s+(?:was|were|is|did)?\s*(?:at\s+)?/i, '');
   // "At evaluation it was 24, so the arm is coming along": more than the value; kept as said
-  if (!/\d/.test(value) || value.split(/\s+/).length > 6 || /[;,]/.test(value)) return null;
+  // ("At intake it was left 40, right 45": one value per side is still only the earlier value)
+  const perSide = /^(?:left|right) -?\d+(?:\.\d+)?°?,? (?:and )?(?:left|right) -?\d+(?:\.\d+)?°?$/i.test(value);
+  if (!/\d/.test(value) || value.split(/\s+/).length > 6 || (/[;,]/.test(value) && !perSide)) return null;
   const when = whenSaid(next) ?? 'at start';
   const said = new RegExp(String.raw`\b${when.replace(/ /g, '\\s+(?:the\\s+)?')}\b`, 'i').test(value);
   return `${prev.replace(/[.!]+$/, '')} (${said ? value : `${value} ${when}`}).`;

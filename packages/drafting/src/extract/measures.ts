@@ -57,7 +57,7 @@ function sideBefore(text: string, index: number): Side | null {
 }
 
 /** "Baseline was 25 left and 30 right": a baseline for each side, said in the sentence after the readings. */
-const BASELINE_SIDES = new RegExp(String.raw`^\s*(?:the |his |her )?baseline(?: was| were|:)?\s+(${V}) (?:on the )?(left|right),? and (${V}) (?:on the )?(left|right)\b`, 'i');
+const BASELINE_SIDES = new RegExp(String.raw`^\s*(?:(?:the |his |her )?baseline|at (?:the )?(?:intake|evaluation|eval|initial evaluation|start))(?: it)?(?: was| were|:)?,?\s+(?:(${V}) (?:on the )?(left|right),? and (${V}) (?:on the )?(left|right)|(left|right) (${V}),? (?:and )?(left|right) (${V}))\b`, 'i');
 
 /** A baseline said after the value, in its sentence or the next; one said for the other side is not this one's. */
 function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null, value = ''): string | null {
@@ -68,7 +68,10 @@ function baselineNear(text: string, valueEnd: number, next: string | undefined, 
   if (change && value && parseFloat(change[2] ?? '') === parseFloat(value)) return `${change[1]}${unitOf(value)}`;
   // "Rotation left 45°, right 50." then "Baseline was 25 left and 30 right.": the baseline of this side
   const bySide = BASELINE_SIDES.exec(next ?? '');
-  if (bySide && side) return bySide[2]?.toLowerCase() === side ? bySide[1]! : bySide[4]?.toLowerCase() === side ? bySide[3]! : null;
+  if (bySide && side) {
+    const pairs: [string | undefined, string | undefined][] = [[bySide[2], bySide[1]], [bySide[4], bySide[3]], [bySide[5], bySide[6]], [bySide[7], bySide[8]]];
+    return pairs.find(([s]) => s?.toLowerCase() === side)?.[1] ?? null;
+  }
   for (const s of [text.slice(valueEnd), next ?? '']) {
     const p = PRIOR.exec(s);
     const saidSide = p ? sidesIn(p[0])[0]?.side ?? null : null;
