@@ -378,3 +378,12 @@ describe('a baseline per side said in the next sentence (DOMAIN.md 2.4: the resu
     expect(joinBaseline('Cervical rotation left 55°.', 'At intake it was 40, so the neck is coming along.')).toBeNull();
   });
 });
+
+describe('a test score read again and named by the test said before it (DOMAIN.md 1.6: the value meant; 2.3: the named test)', () => {
+  it('keeps "Standard score 74" after "Sorry, I read the wrong row", and heads it with the test just finished', async () => {
+    expect(normalizeClinical('Standard score seventy. Sorry, I read the wrong row. Standard score seventy-four, that is about the fourth percentile.'))
+      .toBe('Standard score 74, that is about the fourth percentile.');
+    const o = await objective([['clinician', 'Okay, GFTA-3 is done. Standard score seventy-four, about the fourth percentile.'], SMALL_TALK]);
+    expect(o.join(' ')).toMatch(/^GFTA-3: standard score 74/);
+  });
+});

@@ -345,6 +345,10 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // "Left arm now. Flexion 170, abduction 165": the readings of the side said just before them
       const heading = section === 'objective' && prev?.uttId === u.uttId && !sidesIn(text).length && measures.some((m) => m.unitIdx === u.idx) ? sideHeading(prev.text) : null;
       if (heading) { text = `${heading}: ${lowerFirst(text)}`; }
+      // "GFTA-3 is done. Standard score 74": a score said after the test named in the sentence before it is that test's
+      const scored = section === 'objective' && prev?.uttId === u.uttId && !testsIn(text).length && SCORE_LABEL.test(text) ? testsIn(prev.text)[0] : undefined;
+      const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?`, 'i').exec(prev?.text ?? '')?.[0] : undefined;
+      if (prev && scoredAs && !/\d/.test(prev.text.replace(scoredAs, ''))) { text = `${scoredAs}: ${lowerFirst(text)}`; evidence.unshift(prev.uttId); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
       }
@@ -456,6 +460,9 @@ function withBaselineSentences(items: Draftable[]): Draftable[] {
 function withBaseline(prev: Draftable | undefined, it: Draftable): string | null {
   return prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
 }
+
+/** A score said without the test's name: "Standard score 74", "Raw score 41", "Percentile 4". */
+const SCORE_LABEL = /^(?:(?:standard|raw|scaled|total|composite) scores?|scores?|percentile)\b/i;
 
 /** A count said with its side only: "14 on the left.", "That's 25 on the right." */
 const SIDE_COUNT = /^(?:that's\s+)?(\d{1,3})(?: reps)? on the (left|right)\b[.!]?$/i;

@@ -94,6 +94,8 @@ const RULES: Rule[] = [
   // -> "6 when she reaches up."; "About an hour... she's correcting herself: more like an hour and a half." -> "More like an hour and a half."
   [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+(?:(?:no,?\s+)?wait,?\s+)?(?:she's|he's|she is|he is) correcting (?:herself|himself)\b[^.!?]*?(\d+)[^.!?\d]*[.!?]\s+(?=\2\b)/gi, '$1'],
   [/(^|[.!?]\s+)[^.!?]*?(?:\.\.\.|[.!?])\s+(?:(?:no,?\s+)?wait,?\s+)?(?:she's|he's|she is|he is) correcting (?:herself|himself)[,:]?\s+(?:(?:she|he) says,?\s+)?(?:(?:more like|rather|actually),?\s+)?([a-z\d])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
+  // a score read again after saying it was misread: "Standard score 70. Sorry, I read the wrong row. Standard score 74" -> "Standard score 74"
+  [/(^|[.!?]\s+)([A-Za-z][\w -]{2,40}?) \d+(?:\.\d+)?[^.!?\d]*[.!?]\s+(?:sorry|oops|wait|no)[,.]?\s+[^.!?]*\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*[.!?]\s+(?=\2 \d)/gi, '$1'],
   // a reading taken again: "Flexion is 90. Hang on, my goniometer was off the landmark, let me redo that. 95° flexion." -> "95° flexion."
   [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+[^.!?]*?\blet me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?\b[^.!?]*[.!?]\s+(?=[^.!?]*\d)/gi, '$1'],
   // a sentence taken back: "He still gets tired writing. No, actually, not since Christmas." -> "Not since Christmas."
