@@ -71,7 +71,7 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
   });
 });
 
-// Sets K-V (held out, each measured unseen first; README). First sight:
+// Sets K-W (held out, each measured unseen first; README). First sight:
 // K facts 0.801, F1 0.903, units 0.765, checks 0.81/0.68, one forbidden hit from the case's own regex, evidence 0.994;
 // L facts 0.831, F1 0.914, units 0.889, checks 0.875/0.737, compression 0.497;
 // M facts 0.747, two forbidden hits (one the case's own regex, corrected), F1 0.867, units 0.750, checks 0.667/0.615;
@@ -82,9 +82,8 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // R (stop 19, at 2977b74) facts 0.864, five forbidden hits, F1 1.0, units 1.0, checks 0.938/0.789;
 // S (stop 19, at 2ba3857) facts 0.800, seven forbidden hits, F1 0.828, units 0.706, checks 0.692/0.600, evidence 0.994.
 // After general fixes K and N meet every floor; L every floor but compression (its five dense
-// dictations hold it at 0.51); M, O, P (since stop 19) and Q now every floor; R every floor but one forbidden
-// hit, "I don't know if I can sit on those bleachers" (said of a granddaughter's softball game) charted as a
-// concern where the case calls it small talk: held at no more than that one. S, after its general fixes, meets
+// dictations hold it at 0.51); M, O, P (since stop 19) and Q now every floor; R every floor (since stop 22, when the
+// rest of a turn opened with small talk stopped being charted). S, after its general fixes, meets
 // every coding and check floor (1.0) but not fact recall (0.835), with one forbidden hit of small talk tied to
 // clinical content (a thesis defense behind jaw clenching; the baby's sleep went in stop 21): held at that, facts left out.
 // T (stop 20; first sight at e53fc29: facts 0.820, 3 forbidden, F1 0.947, units 0.850, checks 1.0 / 0.810) meets every
@@ -94,8 +93,9 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // floor but one forbidden hit, a caregiver's "She's very proud of the garden this year" charted where the case
 // calls it small talk: held at no more than that one.
 // V (stop 21; first sight at f9b9485: facts 0.910, 6 forbidden, F1 0.950, units 0.905, checks 0.857 / 0.571, compression
-// 0.504) meets the fact, forbidden, code, unit and check-recall floors; check precision (0.70: warnings for blocks
-// without a measured result where the case expects none) and compression (0.502, two dense dictations) are held where they are.
+// 0.504) meets every floor but compression (0.505, two dense dictations); its check precision reached 1.0 in stop 22.
+// W (stop 22; first sight at 0dd0603: facts 0.826, 3 forbidden, F1 1.0, units 1.0, checks 1.0 / 0.909, compression 0.478)
+// meets every floor.
 describe.each([
   ['heldout-k', {}],
   ['heldout-l', { compression: false }],
@@ -104,11 +104,12 @@ describe.each([
   ['heldout-o', {}],
   ['heldout-p', {}],
   ['heldout-q', {}],
-  ['heldout-r', { forbidden: 1 }],
+  ['heldout-r', {}],
   ['heldout-s', { facts: false, forbidden: 1 }],
   ['heldout-t', { units: 0.95 }],
   ['heldout-u', { forbidden: 1 }],
-  ['heldout-v', { precision: 0.7, compression: false }],
+  ['heldout-v', { compression: false }],
+  ['heldout-w', {}],
 ] as const)('offline drafter and coder on %s (FORMAT.md metrics)', (set, leftOut) => {
   it(`meets the drafting and coding floors${Object.keys(leftOut).length ? ` but ${Object.keys(leftOut).join(', ')}` : ''}`, async () => {
     const { cases, s } = await measure(set);
