@@ -27,7 +27,9 @@ export function summarizeBlocks(blocks: Block[], discipline?: string): BlockSumm
     // a pack laid on ("Let's get the moist heat on your neck while you rest") is charted whether or not it was timed
     if (!b.start && !b.minutesSaid && mainKind(b) !== 'hot_cold_pack') continue;
     const { parts, used, purposes } = describeBlock(b, discipline);
-    const description = parts.join('; ') || [...new Set(b.kinds.map((k) => k.match.toLowerCase()))].join(', ');
+    // ("Therapeutic exercise, start 2:05, stop 2:19: ..." without its times: no "start, stop" left behind)
+    const description = (parts.join('; ') || [...new Set(b.kinds.map((k) => k.match.toLowerCase()))].join(', '))
+      .replace(/,?\s*\b(?:start(?:ed|ing)?|stop(?:ped)?|began|ended)\b(?=\s*(?:[,.:;]|$))/gi, '');
     // nothing said names what was done: no summary; the sentences are drafted one by one
     if (!description) continue;
     const times = b.start?.said && b.stop?.said ? `${b.start.said}-${b.stop.said}` : b.start?.said ? `from ${b.start.said}` : '';

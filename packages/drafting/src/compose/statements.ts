@@ -478,7 +478,9 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
     // ("Figure-8 on both sides." - "Left 54.5 cm; right 52 cm.": the sides read of the test just named)
     const sideScores = SIDE_READING.test(it.text.split(/;\s*/)[0]?.replace(/[.,;]?$/, '.') ?? '') && it.text.split(/\s+/).length <= 10;
     const test = prev && prev.section === 'objective' && it.section === 'objective' && (/^\d/.test(it.text) || sideScores) && !it.text.includes(':') && (it.text.split(/\s+/).length <= 5 || sideScores)
-      && !/\b(?:positive|negative|normal|WNL|reproduc\w*|intact|absent)\b/i.test(prev.text) ? testsIn(prev.text)[0] : undefined;
+      && !/\b(?:positive|negative|normal|WNL|reproduc\w*|intact|absent)\b/i.test(prev.text)
+      // ("No effusion on the sweep test." is the test's result already)
+      && !/^(?:no|negative)\b/i.test(prev.text.split(/(?<=[.!?])\s+/).pop() ?? '') ? testsIn(prev.text)[0] : undefined;
     if (prev && test) {
       const named = new RegExp(test.re.source, 'i').exec(prev.text)?.[0] ?? test.name;
       if (!/\d/.test(prev.text.replace(named, ''))) {
