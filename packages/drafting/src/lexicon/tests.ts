@@ -46,7 +46,6 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: 'Tinel', kind: 'other', re: /\bTinel/i },
   // a special test is also named by its manoeuvre, as it is said to the patient
   { name: 'Finkelstein', kind: 'other', re: /\bFinkelstein|\bthumb (?:tucked )?in(?:to|side)? (?:your |the |a )?fist\b[^.?]{0,80}\b(?:pinky|little finger|ulnar)/i },
-  { name: 'sweep test', kind: 'edema', re: /\b(?:sweep|stroke|bulge) (?:test|sign)\b/i },
   { name: 'Stemmer sign', kind: 'edema', re: /\bStemmer|\bpinch (?:up )?the skin (?:on|at) the (?:back|base|top) of (?:your |the |his |her )?(?:second |middle |index )?(?:finger|toe)/i },
   { name: 'Hawkins-Kennedy', kind: 'other', re: /\bHawkins/i },
   { name: 'Neer', kind: 'other', re: /\bNeer\b/i },
