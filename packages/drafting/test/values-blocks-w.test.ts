@@ -400,3 +400,10 @@ describe('a negative test result and a block said with "start ..., stop ..." (DO
     expect(o.join(' ')).toMatch(/\(2:05-2:19\)/);
   });
 });
+
+describe('a clause left without its subject (DOMAIN.md 1.5: S holds what the patient reports)', () => {
+  it('drops "That\'s why everything is so hard." rather than chart "Why everything is so hard."', async () => {
+    const s = (await draftOf([['clinician', 'Are you right-handed?'], ['patient', "Right-handed. That's why everything is so hard."], SMALL_TALK])).sections.subjective.map((x) => x.text);
+    expect(s.join(' ')).not.toMatch(/\bWhy\b/);
+  });
+});

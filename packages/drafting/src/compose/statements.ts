@@ -363,7 +363,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     // "End of dictation." is a marker, not a statement: nothing is left of it once concise
     if (!made || (made.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2 || !/[\p{L}\p{N}]/u.test(concise(made.text))) continue;
     // a clause left without its subject ("That's exactly what we're working toward" -> "What working toward")
-    if (/^(?:what|which|where|that is what)\b/i.test(concise(made.text)) && !/\d/.test(made.text)) continue;
+    // ("That's why everything is so hard." -> "Why everything is so hard.")
+    if (/^(?:what|which|where|why|that is what)\b/i.test(concise(made.text).replace(/^(?:patient|caregiver) reports /i, '')) && !/\d/.test(made.text)) continue;
     made.evidence = [...new Set(made.evidence)];
     keptIdx.add(u.idx);
     const measured = section === 'objective' && measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain');
