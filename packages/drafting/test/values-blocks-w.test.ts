@@ -407,3 +407,24 @@ describe('a clause left without its subject (DOMAIN.md 1.5: S holds what the pat
     expect(s.join(' ')).not.toMatch(/\bWhy\b/);
   });
 });
+
+describe('more values taken back as they are said (DOMAIN.md 1.6: the value meant, never the one taken back)', () => {
+  it('keeps the value meant when what was wrong is said after it', () => {
+    expect(normalizeClinical("Oswestry today is twenty-two percent. Sorry, I added that wrong, it's twenty-four percent. Initial was forty-six percent."))
+      .toBe('Oswestry today is 24%. Initial was 46%.');
+    expect(normalizeClinical('Left is fourteen... no, sorry, I read the wrong needle. Twelve pounds on the left.')).toBe('12 lb on the left.');
+    expect(normalizeClinical('Turn to the left... sixty-five. No, hang on, I wrote that on the wrong line, sixty-five was the right side. Left rotation is fifty degrees.'))
+      .not.toMatch(/65/);
+  });
+
+  it('keeps a corrected dose, a corrected baseline, a corrected ordinal and a corrected stop time', () => {
+    expect(normalizeClinical('Standing heel raises on the left, three sets of twelve. Correction, three sets of fifteen, he did fifteen.')).toBe('Standing heel raises on the left, 3x15, he did 15.');
+    expect(normalizeClinical('Baseline was nine, correction, baseline was eleven seconds.')).toBe('Baseline was 11 s.');
+    expect(normalizeClinical('She coughed after the second sip, no, sorry, that was the third sip, the first two were clean.')).toBe('She coughed after the third sip, the first 2 were clean.');
+    expect(normalizeClinical('Start 11:02, stop 11:26. No, 11:28, I went a couple minutes over.')).toBe('Start 11:02, stop 11:28, I went a couple minutes over.');
+  });
+
+  it('leaves a reading alone when the apology is about something else', () => {
+    expect(normalizeClinical('Grip twenty pounds. Sorry, the room is cold today.')).toBe('Grip 20 lb. Sorry, the room is cold today.');
+  });
+});

@@ -60,7 +60,12 @@ const RULES: Rule[] = [
   [/\b0 to 10\b/g, '0-10'],
   // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
   // ... a clock time first: "Stopped at 9:50, no, scratch that, nine fifty-two" -> "Stopped at 9:52"
-  [/\b\d{1,2}:\d{2}[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that|sorry)[,:]?\s+(\d{1,2})[ :](\d{2})\b/gi, '$1:$2'],
+  // ("Start 11:02, stop 11:26. No, 11:28, I went a couple minutes over" -> "stop 11:28")
+  [/\b\d{1,2}:\d{2}[.,]?\s+(?:no[,.]?\s+(?:(?:scratch that|correction|I mean|make that|sorry)[,:]?\s+)?|(?:scratch that|correction|I mean|make that|sorry)[,:]?\s+)(\d{1,2})[ :](\d{2})\b/gi, '$1:$2'],
+  // a dose corrected: "three sets of twelve. Correction, three sets of fifteen" -> "3x15"
+  [/\b\d+x\d+[.,]?\s+(?:no,?\s+)?(?:correction|sorry|I mean|scratch that|make that)[,:]?\s+(?=\d+x\d+)/gi, ''],
+  // an ordinal corrected: "after the second sip, no, sorry, that was the third sip" -> "after the third sip"
+  [/\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) ([a-z]+),?\s+(?:no,?\s+)?(?:sorry|I mean|correction|wait)[,]?\s+(?:that was |it was )?(?:the )?(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) \1\b/gi, '$2 $1'],
   [/\b\d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
   // ... with its unit said first, or taken back with "no": "TUG 11.4 s... correction, 10.8 s" -> "TUG 10.8 s",
   // "right hand 34... no, 43 s" -> "right hand 43 s" (never inside a scale or a dose: "6/10", "3x10")
@@ -69,6 +74,8 @@ const RULES: Rule[] = [
   [/\b[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?(?:\.\.\.|,)\s+(?:(?:no|sorry|actually),?\s+)*(?:no|sorry|correction|I mean|make that|actually)[,]?\s+(?=[CTLS]\d)/g, ''],
   // ... and a value said again with its name: "DIP 45, no, correction, DIP 50" -> "DIP 50"
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
+  // ... with a name of more words: "Baseline was 9, correction, baseline was 11 s" -> "Baseline was 11 s"
+  [/\b([A-Za-z][\w-]*(?: [a-z][\w-]*){1,2}) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/gi, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation";
@@ -94,6 +101,15 @@ const RULES: Rule[] = [
   // -> "6 when she reaches up."; "About an hour... she's correcting herself: more like an hour and a half." -> "More like an hour and a half."
   [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+(?:(?:no,?\s+)?wait,?\s+)?(?:she's|he's|she is|he is) correcting (?:herself|himself)\b[^.!?]*?(\d+)[^.!?\d]*[.!?]\s+(?=\2\b)/gi, '$1'],
   [/(^|[.!?]\s+)[^.!?]*?(?:\.\.\.|[.!?])\s+(?:(?:no,?\s+)?wait,?\s+)?(?:she's|he's|she is|he is) correcting (?:herself|himself)[,:]?\s+(?:(?:she|he) says,?\s+)?(?:(?:more like|rather|actually),?\s+)?([a-z\d])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
+  // a value said wrong, with what was wrong said after it: "Oswestry today is 22%. Sorry, I added that wrong, it's 24%." -> "Oswestry today is 24%.";
+  // "Left is 14... no, sorry, I read the wrong needle. 12 lb on the left." -> "12 lb on the left."; "Turn to the left... 65. No, hang on,
+  // I wrote that on the wrong line, 65 was the right side. Left rotation is 50°." -> "Left rotation is 50°."
+  [/(^|[.!?]\s+|\.\.\.\s+)([^.!?]*?)(\d+(?:\.\d+)?)((?: ?(?:%|°|lb|s|cm|kg))?)(?:\.\.\.|[.!?,])\s+((?:no[,.]?\s+)?(?:sorry|hang on|hold on|wait)[,.]?\s+[^.!?]*?\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*?)([.!?])\s*/gi,
+    (_m: string, head: string, before: string, n: string, unit: string, apology: string, stop: string) => {
+      const again = /,\s+(?:it's|it is|that's|that is|make it|should be)\s+(\d+(?:\.\d+)?)(\s?(?:%|°|lb|s|cm|kg))?\s*$/i.exec(apology);
+      // the value meant, said in the apology, takes the place of the one said wrong; else both go and what follows says it
+      return again && again[1] !== n ? `${head}${before}${again[1]}${unit || (again[2] ?? '')}${stop} ` : head;
+    }],
   // a score read again after saying it was misread: "Standard score 70. Sorry, I read the wrong row. Standard score 74" -> "Standard score 74"
   [/(^|[.!?]\s+)([A-Za-z][\w -]{2,40}?) \d+(?:\.\d+)?[^.!?\d]*[.!?]\s+(?:sorry|oops|wait|no)[,.]?\s+[^.!?]*\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*[.!?]\s+(?=\2 \d)/gi, '$1'],
   // a reading taken again: "Flexion is 90. Hang on, my goniometer was off the landmark, let me redo that. 95° flexion." -> "95° flexion."
