@@ -428,3 +428,39 @@ describe('more values taken back as they are said (DOMAIN.md 1.6: the value mean
     expect(normalizeClinical('Grip twenty pounds. Sorry, the room is cold today.')).toBe('Grip 20 lb. Sorry, the room is cold today.');
   });
 });
+
+describe('a reading redone after an instruction, and the side of a bare reading (DOMAIN.md 1.6: the value meant; laterality never swapped)', () => {
+  it('drops "35. Wait, your elbow came off your side, let me redo that. Elbow in." and keeps 25°', () => {
+    const t = normalizeClinical("Right external rotation, elbow by your side, turn out... thirty-five. Wait, your elbow came off your side, let me redo that. Elbow in. Okay, twenty-five degrees, that's the real number.");
+    expect(t).not.toMatch(/35/);
+    expect(t).toMatch(/25°/);
+  });
+
+  it('gives a bare reading the side of the movement asked just before it, so it is never a recheck of the other side', () => {
+    const m = measures('Left external rotation at the side is seventy degrees.', 'Right external rotation, elbow by your side, turn out... thirty.');
+    expect(m.map((x) => [x.side, x.value, x.baseline])).toEqual([['left', '70°', null], ['right', '30°', null]]);
+  });
+});
+
+describe('small talk about someone in a photo (FORMAT.md: small talk is not note content)', () => {
+  it('leaves out the answer to "Is that your grandson on your phone screen?"', async () => {
+    const s = (await draftOf([
+      ['clinician', 'Is that your grandson on your phone screen?'],
+      ['patient', 'That is Theo. He just started kindergarten, and he is a handful.'],
+      ['clinician', 'Any numbness or tingling?'], ['patient', 'No, none.'], SMALL_TALK,
+    ])).sections.subjective.map((x) => x.text).join(' ');
+    expect(s).not.toMatch(/kindergarten|Theo|handful/);
+  });
+});
+
+describe('when an earlier value was taken (DOMAIN.md 2.4: the result compared to baseline, said as it was)', () => {
+  it('reads "Cervical rotation to the right 58°, at intake 40" as 58 today, so a recheck is "from 58°", never "58° at intake"', async () => {
+    const o = await objective(dictated([
+      'Cervical rotation to the right fifty-eight degrees, at intake forty. Left rotation seventy degrees.',
+      'Manual therapy, grade three PA glides at C5-6 right, start two oh five, stop two fifteen.',
+      'Right rotation after the manual was sixty-two degrees.',
+    ]));
+    expect(o.join(' ')).toMatch(/62° \(from 58°\)/);
+    expect(o.join(' ')).not.toMatch(/58° at intake/);
+  });
+});

@@ -49,7 +49,8 @@ export function whenSaid(text: string): string | null {
 /** The time said right beside a value, with no other number between: "was 50 at her first visit", "last week 115". */
 function timeOfValue(text: string, value: string): string | null {
   const v = value.replace('.', '\\.');
-  const near = new RegExp(String.raw`(?<![\d.])${v}(?![\d]|\.\d)[^\d.;]{0,12}?\b(${WHEN})|(${WHEN})[^\d.;]{0,20}?(?<![\d.])${v}(?![\d]|\.\d)`, 'i').exec(text);
+  // ("58°, at intake 40": a time followed by a value of its own is that value's time, not this one's)
+  const near = new RegExp(String.raw`(?<![\d.])${v}(?![\d]|\.\d)[^\d.;]{0,12}?\b(${WHEN})(?![^\d.;]{0,12}\d)|(${WHEN})[^\d.;]{0,20}?(?<![\d.])${v}(?![\d]|\.\d)`, 'i').exec(text);
   return near ? whenSaid(near[1] ?? near[2] ?? '') : null;
 }
 

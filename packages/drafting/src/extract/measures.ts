@@ -52,6 +52,10 @@ function sideBefore(text: string, index: number): Side | null {
   if (tail) return (tail[1] ?? '').toLowerCase() as Side;
   const before = sides.filter((s) => s.index < index && index - s.index <= 30);
   if (before.length) return before[before.length - 1]?.side ?? null;
+  // "Left external rotation at the side is 70°": the side that opens the reading's own clause, a little further back
+  const clauseStart = Math.max(0, text.slice(0, index).search(/[,;:][^,;:]*$/) + 1);
+  const opening = sides.filter((s) => s.index >= clauseStart && s.index < index && index - s.index <= 60 && !/\bthe (?:left|right)\b/i.test(text.slice(Math.max(0, s.index - 4), s.index + 6)));
+  if (opening.length === 1) return opening[0]?.side ?? null;
   const after = sides.find((s) => s.index > index && s.index - index <= 12 && !/[,;]/.test(text.slice(index, s.index)));
   return after?.side ?? null;
 }
@@ -201,7 +205,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       if (!name && / lines?$/.test(value) && /\bhead (?:is )?(?:moving|turning)\b|\bchart\b/i.test(`${prev?.text ?? ''} ${text}`)) name = 'dynamic visual acuity';
       if (!name) continue;
       const ranged = range && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? '')) && m.index > range.index;
-      const side = sideBefore(text, m.index);
+      // ("Right external rotation, elbow by your side, turn out... 35.": a bare reading's side is the movement's, said just before it)
+      const askedSides = asked && prev ? [...new Set(sidesIn(prev.text).map((x) => x.side))] : [];
+      const side = sideBefore(text, m.index) ?? (askedSides.length === 1 ? askedSides[0] ?? null : null);
       let baseline = ranged || (range && m.index < range.index && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? ''))) ? range?.[1] ?? null : baselineNear(text, end, next, side, value);
       // "was 2 cm when we started, and now it's 1 cm": the prior said first is this reading's baseline
       if (baseline === null && pending && u.idx - pending.idx <= 1 && (pending.name === null || pending.name === name.toLowerCase())) {

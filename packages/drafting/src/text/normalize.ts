@@ -113,7 +113,8 @@ const RULES: Rule[] = [
   // a score read again after saying it was misread: "Standard score 70. Sorry, I read the wrong row. Standard score 74" -> "Standard score 74"
   [/(^|[.!?]\s+)([A-Za-z][\w -]{2,40}?) \d+(?:\.\d+)?[^.!?\d]*[.!?]\s+(?:sorry|oops|wait|no)[,.]?\s+[^.!?]*\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*[.!?]\s+(?=\2 \d)/gi, '$1'],
   // a reading taken again: "Flexion is 90. Hang on, my goniometer was off the landmark, let me redo that. 95° flexion." -> "95° flexion."
-  [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+[^.!?]*?\blet me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?\b[^.!?]*[.!?]\s+(?=[^.!?]*\d)/gi, '$1'],
+  // (... or after a short instruction: "35. Wait, your elbow came off your side, let me redo that. Elbow in. Okay, 25°")
+  [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+[^.!?]*?\blet me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?\b[^.!?]*[.!?]\s+(?=(?:[^.!?\d]{1,30}[.!?]\s+)?[^.!?]*\d)/gi, '$1'],
   // a sentence taken back: "He still gets tired writing. No, actually, not since Christmas." -> "Not since Christmas."
   [/(^|[.!?]\s+)[^.!?]+\.\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
   // a phrase restarted after "no": "after shoveling, um, no, after moving mulch" -> "after moving mulch"
