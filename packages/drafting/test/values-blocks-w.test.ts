@@ -464,3 +464,16 @@ describe('when an earlier value was taken (DOMAIN.md 2.4: the result compared to
     expect(o.join(' ')).not.toMatch(/58° at intake/);
   });
 });
+
+describe('a chiropractic visit with heat, adjustments and soft tissue (DOMAIN.md 2.3, 2.13: CMT, 97140 and 97010 are separate services)', () => {
+  it('codes the heat said as "Let\'s get a moist heat pack on your neck" and starts the soft tissue at "Now it\'s 4:12."', () => {
+    const rows = entries([
+      "Let's get a moist heat pack on your neck while I check you. Ten minutes of heat.",
+      "Heat's off. Okay, adjusting the neck first, C4-5.",
+      'Now face down, the mid back, T3-4. Two regions today, cervical and thoracic.',
+      "Now it's 4:12. I'm going to do myofascial release on the left side of your neck, the cervical paraspinals.",
+      "It's 4:23, so eleven minutes of release.",
+    ], 'chiro', 'ambient');
+    expect(rows.map((e) => [e.kindHint, e.minutes])).toEqual([['hot_cold_pack', 10], ['cmt', null], ['manual_therapy', 11]]);
+  });
+});

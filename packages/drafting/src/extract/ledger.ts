@@ -240,7 +240,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
         open = null;
         continue;
       }
-      const bareTime = /^\s*(?:(?:okay|ok|alright|so),?\s+)?(?:it's |it is )?\d{1,2}:\d{2}\s*[.,]?\s*$/i.test(text);
+      // ("Now it's 4:12." after the adjustments: the time said to start what comes next)
+      const bareTime = /^\s*(?:(?:okay|ok|alright|so|now),?\s+)*(?:it's |it is )?\d{1,2}:\d{2}\s*[.,]?\s*$/i.test(text);
       // ("From now until about 11:38 I'll fit the splint": a time said after "until" is when the block ends)
       const stops = STOP_CUE.test(text) || bareTime || stated !== null || /\b(?:until|till)\s+(?:about\s+|around\s+)?$/i.test(text.slice(0, t.index));
       // "It's 4:08. Now instrument-assisted soft tissue ...": after untimed work (CMT, a pack) a bare time starts the next block
