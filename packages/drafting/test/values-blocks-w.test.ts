@@ -477,3 +477,16 @@ describe('a chiropractic visit with heat, adjustments and soft tissue (DOMAIN.md
     expect(rows.map((e) => [e.kindHint, e.minutes])).toEqual([['hot_cold_pack', 10], ['cmt', null], ['manual_therapy', 11]]);
   });
 });
+
+describe('a progress dictation\'s measures (DOMAIN.md 2.3 outcome measures; 2.4 the result against baseline)', () => {
+  it('reads "Initial was 46%" as the Oswestry\'s baseline, not a measure named "initial"', () => {
+    expect(measures('Oswestry today is twenty-four percent. Initial was forty-six percent.'))
+      .toEqual([{ kind: 'outcome_scale', name: 'oswestry', value: '24%', baseline: '46%', side: null }]);
+  });
+
+  it('reads "Prone plank hold was 40 s today, 15 s at the initial exam" as an endurance reading with its baseline, not a dose', () => {
+    expect(measures('Prone plank hold was forty seconds today, fifteen seconds at the initial exam.'))
+      .toEqual([{ kind: 'strength', name: 'prone plank hold', value: '40 s', baseline: '15 s', side: null }]);
+    expect(measures('Side plank, 3 holds of 20 seconds each side.')).toEqual([]);
+  });
+});

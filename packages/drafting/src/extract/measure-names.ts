@@ -105,7 +105,8 @@ export function kindFor(name: string, value: string, text: string, discipline?: 
   if (t) return t.kind;
   // a grade out of 5 for a muscle or a motion is manual muscle testing ("Left abduction 5/5")
   if (/\/5$/.test(value.replace(/[+-]/, '')) && (STRENGTH.test(text) || new RegExp(MOTION, 'i').test(name))) return 'strength';
-  if (/grip|pinch|dynamomet/i.test(name + text)) return 'strength';
+  // ("Prone plank hold was 40 s": how long a muscle group holds a load is its endurance, DOMAIN.md 2.3 strength/endurance)
+  if (/grip|pinch|dynamomet|\bplank|\bwall sit|\bbridge hold/i.test(name + text)) return 'strength';
   if (/°$/.test(value) || new RegExp(MOTION, 'i').test(name) || /fingertip|tip-to-palm|mouth opening/i.test(name)) return 'rom';
   if (/%$/.test(value) && /accura|correct|trials|sounds?|words|sentences|\/[a-z]\//i.test(text)) return 'speech_swallow';
   if (/\b(?:sips?|trials|solids?|swallow\w*|diet)\b/i.test(text)) return 'speech_swallow';

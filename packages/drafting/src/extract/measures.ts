@@ -26,7 +26,7 @@ const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
 const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|inch(?:es)?|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
 const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?|baseline(?: was| of)?),?) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (?:about |around |approximately )?(${V}) to (${V})`, 'i');
-const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial evaluation|initial|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
+const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial (?:evaluation|exam)|initial|intake|start(?: of care)?|first visit)|^initial(?: (?:exam|evaluation|eval|visit|score))?(?= was\b)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
 /** The value a PRIOR match holds, whichever of its phrasings said it. */
 function priorValue(m: RegExpExecArray): string | null {
   return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;
@@ -60,12 +60,15 @@ function sideBefore(text: string, index: number): Side | null {
   return after?.side ?? null;
 }
 
+/** "40 s today, 15 s at the initial exam": the earlier value said after the reading, with when it was taken. */
+const BASELINE_THEN = new RegExp(String.raw`^(?:\s+(?:today|now))?,\s+(${V}) (?:at (?:the |your |his |her )?(?:initial (?:exam|evaluation|eval|visit)|evaluation|eval|intake|start(?: of care)?|first visit)|last (?:week|visit|time|session))\b`, 'i');
+
 /** "Baseline was 25 left and 30 right": a baseline for each side, said in the sentence after the readings. */
 const BASELINE_SIDES = new RegExp(String.raw`^\s*(?:(?:the |his |her )?baseline|at (?:the )?(?:intake|evaluation|eval|initial evaluation|start))(?: it)?(?: was| were|:)?,?\s+(?:(${V}) (?:on the )?(left|right),? and (${V}) (?:on the )?(left|right)|(left|right) (${V}),? (?:and )?(left|right) (${V}))\b`, 'i');
 
 /** A baseline said after the value, in its sentence or the next; one said for the other side is not this one's. */
 function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null, value = ''): string | null {
-  const after = BASELINE_AFTER.exec(text.slice(valueEnd));
+  const after = BASELINE_AFTER.exec(text.slice(valueEnd)) ?? BASELINE_THEN.exec(text.slice(valueEnd));
   if (after) return after[1] ?? null;
   // "17 s." then "From 9 to 17.": the change said right after the reading
   const change = /^\s*(?:so,?\s+)?(?:that's\s+)?(?:up |down )?from (-?\d+(?:\.\d+)?)\S* to (-?\d+(?:\.\d+)?)/i.exec(next ?? '');
@@ -425,7 +428,8 @@ function earlierName(units: Unit[], u: Unit): string | null {
 }
 
 /** A dose said with the value ("eyes open, 30 s, 3 times"): the value is a parameter, not a measure. */
-const DOSE = /\b\d+ (?:times|reps?|repetitions|sets?|rounds?|laps|lengths|trials)\b|\d+x\d+|\bholds?\b|\beach (?:side|leg|arm|way)\b/i;
+// ("Prone plank hold was 40 s" is a reading: a hold is a dose as "holds", "hold 30 s", "30-s holds")
+const DOSE = /\b\d+ (?:times|reps?|repetitions|sets?|rounds?|laps|lengths|trials)\b|\d+x\d+|\bholds\b|\bhold(?: for| each)? \d|\d+(?:-s| s|-second| second) holds?\b|\beach (?:side|leg|arm|way)\b/i;
 /** Words that cannot be part of a measure's label. */
 const NOT_LABEL = /\b(?:I|you|he|she|we|they|it|that|this|let|let's|me|my|your|his|her|our|what|can|do|does|did|go|get|tell|show|okay|ok|so|and|then|now|yes|no|not|here|there|just|about|maybe|around)\b/i;
 
