@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dictated, draftOf, entries, SMALL_TALK, type Line } from './spoken.ts';
 import { fitBudget } from '../src/compose/budget.ts';
 import { joinBaseline } from '../src/compose/baselines.ts';
+import { finish } from '../src/compose/prose.ts';
 import { describeUnit, splitPurpose } from '../src/extract/describe.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { amountAsked, askedAbout } from '../src/compose/answers.ts';
@@ -488,5 +489,17 @@ describe('a progress dictation\'s measures (DOMAIN.md 2.3 outcome measures; 2.4 
     expect(measures('Prone plank hold was forty seconds today, fifteen seconds at the initial exam.'))
       .toEqual([{ kind: 'strength', name: 'prone plank hold', value: '40 s', baseline: '15 s', side: null }]);
     expect(measures('Side plank, 3 holds of 20 seconds each side.')).toEqual([]);
+  });
+});
+
+describe('loudness in decibels and "today\'s" (DOMAIN.md 2.3: SLP voice measures; 2.4: against baseline)', () => {
+  it('reads dB readings with their baselines ("Sustained ah averaged 91 dB. Baseline was 78.")', () => {
+    expect(measures("Sustained 'ah' averaged ninety-one dB. Baseline was seventy-eight.", 'Conversation, seventy-one decibels, baseline sixty-three.').map((m) => [m.value, m.baseline]))
+      .toEqual([['91 dB', '78'], ['71 dB', '63']]);
+  });
+
+  it('keeps "today\'s" whole when "today" is dropped as a time word', () => {
+    expect(finish("Today's session: sustained ah, 15 reps.")).toBe("Today's session: sustained ah, 15 reps.");
+    expect(finish('Send the adjuster an update with today\'s note.')).toMatch(/today's note/);
   });
 });

@@ -6,7 +6,7 @@
  * earlier measurement of the same thing ("8 cm before we start" ... "again: 10 cm").
  */
 /** A sentence that only gives an earlier value: "At evaluation 15.6.", "You started at 12.", "Last week 9." */
-const WHEN = String.raw`(?:at (?:the |(?:his|her|their|your) )?(?:evaluation|eval|intake|initial(?: evaluation)?|start(?: of care)?|first visit|baseline)|last (?:week|visit|time|session|month)|(?:a|\d+) (?:weeks?|months?) ago|before(?= *\.?$))`;
+const WHEN = String.raw`(?:at (?:the |(?:his|her|their|your) )?(?:evaluation|eval|intake|initial(?: evaluation)?|start(?: of care)?|first visit|baseline)|^baseline(?= (?:was|is)\b)|last (?:week|visit|time|session|month)|(?:a|\d+) (?:weeks?|months?) ago|before(?= *\.?$))`;
 const BASELINE_ONLY = new RegExp(String.raw`^(?:${WHEN}[:,]?\s+(?:it |that |patient |he |she )?(?:was |were |took |did )?(?:patient )?(.{1,40}?)|(?:patient |he |she |they )?started (?:at|with|out at) (.{1,30}?)|(.{1,30}?),? ${WHEN})\.?$`, 'i');
 
 /** "You started at twelve.", "At evaluation it was 15.6.": a sentence that gives only an earlier value. */

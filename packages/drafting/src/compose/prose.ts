@@ -68,10 +68,10 @@ export function concise(text: string): string {
       .replace(/\s*\b(?:for now|right now|so far)\b/gi, '')
       // spoken time words and courtesies carry nothing in a note of this visit
       // ("0.42 m/s last visit, 0.48 today": "today" is kept where it sets this visit's value against an earlier one)
-      .replace(/,?\s*\b(?:today|for me|as far as (?:patient|the patient|he|she) can|as much as (?:patient|the patient|he|she) can|go ahead|right there|please)\b,?/gi, (m) => (/\btoday\b/i.test(m) && /\blast (?:visit|time|week|session)\b/i.test(part) ? m : ''))
+      .replace(/,?\s*\b(?:today(?!'s)|for me|as far as (?:patient|the patient|he|she) can|as much as (?:patient|the patient|he|she) can|go ahead|right there|please)\b,?/gi, (m) => (/\btoday\b/i.test(m) && /\blast (?:visit|time|week|session)\b/i.test(part) ? m : ''))
       .replace(/(?<=\d\S*) now\b/g, '')
       .replace(/(?<=[a-z0-9°%)] )(?<!\b(?:this|that|it|there|what|which|who) )(?:is|are)\s+(?!not\b|to\b|a\b|an\b|the\b|in\b|on\b|at\b|for\b|from\b|with\b|of\b|so\b|why\b|what\b|how\b|where\b|when\b|because\b)/gi, '')
-      .replace(/^(?:For (?:the )?report|So|Then|Now|Today|First|Objectively|Subjectively|Next(?! (?:time|visit|session|week)))[:,]?\s+/i, '')
+      .replace(/^(?:For (?:the )?report|So|Then|Now|Today(?!'s)|First|Objectively|Subjectively|Next(?! (?:time|visit|session|week)))[:,]?\s+/i, '')
       // dictation markers: "..., unquote", "End of note."
       .replace(/,?\s*\b(?:end quote|unquote|end of quote)\b/gi, '')
       .replace(/\s*\bend of (?:note|dictation)\b\.?/gi, '')

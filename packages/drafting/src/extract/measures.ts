@@ -23,10 +23,10 @@ export interface LocatedMeasure extends Measure {
 }
 
 const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
-const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|inch(?:es)?|s|m\/s|lines?)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
+const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|inch(?:es)?|s|m\/s|lines?|dB)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
 const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?|baseline(?: was| of)?),?) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (?:about |around |approximately )?(${V}) to (${V})`, 'i');
-const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial (?:evaluation|exam)|initial|intake|start(?: of care)?|first visit)|^initial(?: (?:exam|evaluation|eval|visit|score))?(?= was\b)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
+const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial (?:evaluation|exam)|initial|intake|start(?: of care)?|first visit)|^initial(?: (?:exam|evaluation|eval|visit|score))?(?= was\b)|^baseline(?= (?:was|is)\b)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
 /** The value a PRIOR match holds, whichever of its phrasings said it. */
 function priorValue(m: RegExpExecArray): string | null {
   return m[1] ?? m[2] ?? m[3] ?? m[4] ?? null;

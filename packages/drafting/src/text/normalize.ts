@@ -135,6 +135,8 @@ const RULES: Rule[] = [
   // a distance said with an article: "walk a mile" -> "walk 1 mile" (chart style drops articles; the number stays)
   [/\bhalf a mile\b/gi, '0.5 mile'],
   [/\ba mile\b(?! and a half)/gi, '1 mile'],
+  // loudness as a sound level meter reads it: "91 decibels" -> "91 dB"
+  [/\b(\d+(?:\.\d+)?) decibels?\b/gi, '$1 dB'],
   // "an hour and a half" -> "1.5 hours", "a year and a half" -> "1.5 years" (chart style drops articles; the duration stays)
   [/\b(?:an|a|one) (hour|minute|week|month|year|day) and a half\b/gi, (_m: string, unit: string) => `1.5 ${unit.toLowerCase()}s`],
   // the Functional Oral Intake Scale said in words: "on the oral intake scale, level three" -> "on FOIS, level 3"
