@@ -503,3 +503,15 @@ describe('loudness in decibels and "today\'s" (DOMAIN.md 2.3: SLP voice measures
     expect(finish('Send the adjuster an update with today\'s note.')).toMatch(/today's note/);
   });
 });
+
+describe('a self-mobilization exercise (DOMAIN.md 2.3: exercise the patient performs is 97110; technique-based manual work is 97140)', () => {
+  it('keeps "knee-to-wall dorsiflexion mobilization, 2x10" in the exercise block with its goal link', () => {
+    const rows = entries([
+      'Therapeutic exercise from 3:05 to 3:25, so twenty minutes.',
+      'Seated gastroc stretch with a strap, three by thirty seconds. Then knee-to-wall dorsiflexion mobilization, two sets of ten on the left.',
+      'The exercise is aimed at the dorsiflexion he needs to squat down and lift boxes at work.',
+    ], 'pt');
+    expect(rows.map((e) => [e.kindHint, e.minutes, !!e.linkedGoal])).toEqual([['therapeutic_exercise', 20, true]]);
+    expect(kindsIn('Joint mobilization to the talus, grade three.', 'pt').map((k) => k.kind)).toEqual(['manual_therapy']);
+  });
+});
