@@ -4,6 +4,7 @@
  * stay verbatim (FORMAT.md compression and voice rules).
  */
 
+import { WHILE_CHARTING } from '../extract/cues.ts';
 import { symptomMentions } from '../text/negation.ts';
 
 /** What a child or patient is called when spoken to ("Okay, buddy, ...", "And no pain, bud?"): never charted. */
@@ -51,7 +52,7 @@ export function concise(text: string): string {
       .replace(/^(?:(?:[Pp]atient|[Cc]linician) )?(?:[Ff]illed out|[Cc]ompleted|[Rr]e-?did) (?=[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}(?: again)?:)/, '')
       .replace(/^([A-Z][\w-]*(?: [A-Z][\w-]*){0,4}) again:/, '$1:')
       // "Hot pack on the neck for ten minutes while I write up your report": the clinician's own work meanwhile
-      .replace(/\s+while (?:(?:I|clinician) (?:write|am writing|chart|finish)|writing|charting)(?: up)?(?: (?:the |your |his |her |my )?(?:report|note|notes|chart|paperwork))?\b/gi, '')
+      .replace(WHILE_CHARTING, '')
       .replace(/(\d[^\s,;]*) on (right|left)\b/gi, '$1 $2')
       .replace(/^There (?:is|are) /, '')
       // "Pain numbers: back pain 3/10": a dictated label over what it labels

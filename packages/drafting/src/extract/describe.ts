@@ -11,7 +11,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { toThirdPerson } from '../text/voice.ts';
 import { DOSE_AFTER_MINUTES } from './clock.ts';
-import { GOAL_LINK, IMPERATIVE } from './cues.ts';
+import { GOAL_LINK, IMPERATIVE, WHILE_CHARTING } from './cues.ts';
 import type { Block } from './ledger.ts';
 import type { Unit } from './units.ts';
 
@@ -92,13 +92,13 @@ const DURATION = new RegExp(String.raw`(?<!\bof)(?<!\bof ),?\s*(?:for )?(?:about
 /** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
 export function describeUnit(u: Unit): string {
   // ("Hot pack on the neck for ten minutes while I write up your report": what the clinician does meanwhile is not the item)
-  let t = splitPurpose(u.text).activity.replace(/,?\s+while (?:I|we)(?:'m| am| are)? (?:finish(?:ing)? )?(?:write|writing|chart|charting|document\w*)(?: up)?(?: (?:the |your |his |her |my )?(?:report|note|notes|chart|paperwork))?(?: (?:from |for |on )?(?:the |your |his |her )?last (?:visit|session|patient))?\b/gi, '');
+  let t = splitPurpose(u.text).activity.replace(WHILE_CHARTING, '');
   t = t.replace(CLOCK, ' ').replace(/\b\d+ min (?:of|on)\s+/gi, '').replace(DURATION, '').replace(/^\s*[,.:;]\s*/, '').replace(/\s+/g, ' ').trim()
     // "Manual therapy, 2:52 to 3:01, 9 min: grade 3 ..." -> "Manual therapy: grade 3 ..."
     .replace(/\s*,\s*(?:,\s*)*:/g, ':');
   for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').replace(/^[,.:;]\s*/, '');
   t = toThirdPerson(t, 'clinician').replace(/\b(?:clinician|patient) (?:is|will) (?:starting|doing|going to)\s*(?:with\s*)?/gi, '');
-  return t.replace(/[.!,;:\s]+$/, '').replace(/^(?:the|will|was) /i, '').replace(/\s+\b(?:next|first)\b(?=,)/gi, '').replace(/\s+while (?:writing|charting)\b/gi, '').trim();
+  return t.replace(/[.!,;:\s]+$/, '').replace(/^(?:the|will|was) /i, '').replace(/\s+\b(?:next|first)\b(?=,)/gi, '').trim();
 }
 
 export interface BlockDescription {
