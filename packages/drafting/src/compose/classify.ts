@@ -104,7 +104,7 @@ function substantive(text: string, answers = false): boolean {
 /** A sentence naming only the visit: "Today's visit ten", "Third session, right?", "This is visit 11". */
 const VISIT_META = /^(?:(?:okay|so|hi|hey|morning|good morning)[,.]?\s+)*(?:(?:today'?s?|this is|it's|that's)\s+)?(?:(?:your|the|a|our)\s+)?(?:(?:(?:first|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+(?:visit|session))|(?:visit|session)\s+(?:number\s+)?\d+)\b(?:\s+today)?(?:[,.]?\s*(?:right\?|so (?:I'm|I'll|we'll) [^.]*|so (?:it's|this is) (?:your|the) (?:progress (?:report|note|check)|re-?eval\w*|re-?check|re-?exam)|today))?[.!?]?$/i;
 /** A family member's report about the patient: "He's been using the picture board", "She can't do buttons". */
-const ABOUT_PATIENT = /^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Ww]ell|[Yy]es|[Yy]eah|[Nn]o)[,]?\s+)?(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[A-Z][a-z]+(?= (?:[a-z]+ed|sang|ran|ate|went|said|told|got|did|made|took|wrote|read|drove)\b))\b(?:'s|'d| \w+)\s+\w+)/;
+const ABOUT_PATIENT = /^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Ww]ell|[Yy]es|[Yy]eah|[Nn]o)[,]?\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[A-Z][a-z]+(?= (?:[a-z]+ed|sang|ran|ate|went|said|told|got|did|made|took|wrote|read|drove)\b))\b(?:'s|'d| \w+)\s+\w+/;
 /** "And I help her up off the toilet now": the help a family member gives the patient (DOMAIN.md 1.5 S: functional limitations). */
 const CAREGIVER_HELP = /^(?:(?:and|but|so|well|yes|yeah)[,]?\s+)?I(?:'ve| have| had)?(?: to)? (?:help|lift|dress|bathe|carry|push|pull|hold|guide|steady|remind|feed) (?:her|him|them)\b/i;
 /** Goal status: "met all three goals", "the TUG goal isn't met yet", "goal partially met". */
