@@ -95,6 +95,8 @@ export function askedAbout(question: string): string | null {
 const AMOUNT_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how (?:far|long|often|many (?:times|hours|minutes|blocks|days|nights)|much)\s+(?:can|could|do|does|did|is|are|was|were|will|would)\s+(?:you|he|she|they)\s+(?:usually\s+|normally\s+|still\s+|currently\s+)?([a-z]+)\b([^?]*)\?$/i;
 /** "How long are your hands stiff in the morning?": how long a part stays in a state. */
 const STATE_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how long (?:is|are|does|do|is it that) (?:your|the|his|her) ([a-z]+(?: [a-z]+)?) (?:stay |feel |get )?(stiff|sore|swollen|numb|tight)\b([^?]*)\?$/i;
+/** "How much water do you drink in a day?", "How many cups of coffee does she have?": how much of something is taken. */
+const INTAKE_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?how (?:much|many) ((?:cups|glasses|bottles|cans) of [a-z]+|[a-z]+) (?:do|does|did|would) (?:you|he|she|they) (?:usually |normally |typically )?(?:drink|eat|have|take|smoke|get)\b([^?]*)\?$/i;
 /** An answer giving an amount: a number, or how often ("most days", "every night"). */
 const AMOUNT_A = /\d|\b(?:most|every|all|each|some|half|a (?:few|couple)|couple|daily|nightly|weekly|never|once|twice|blocks?|miles?|an hour|a minute)\b/i;
 
@@ -105,6 +107,9 @@ const AMOUNT_A = /\d|\b(?:most|every|all|each|some|half|a (?:few|couple)|couple|
  * answer ("Maybe two blocks.") says nothing without it. Null for other questions or answers.
  */
 export function amountAsked(question: string, answer: string): string | null {
+  // "How much water do you drink in a day?" -> "water in a day"
+  const intake = INTAKE_Q.exec(question.trim());
+  if (intake && AMOUNT_A.test(answer)) return `${intake[1]}${(intake[2] ?? '').replace(/\b(?:your|his|her|their)\s+/gi, '')}`.toLowerCase().replace(/\s+/g, ' ').trim();
   // "How long are your hands stiff in the morning?" -> "hands stiff in the morning"
   const state = STATE_Q.exec(question.trim());
   if (state && AMOUNT_A.test(answer)) return `${state[1]} ${state[2]}${(state[3] ?? '').replace(/\b(?:your|his|her|their)\s+/gi, '')}`.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
  * then the asides inside long statements. Measures, denials, quotations, treatment blocks,
  * goal status and the plan are always kept.
  */
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, STUDY_RESULT, SUBJECTIVE_CUE, VOICE_QUALITY } from '../extract/cues.ts';
 import { CMT_REGIONS as SPINAL_REGIONS } from '../extract/ledger.ts';
 import { isItem } from '../extract/describe.ts';
 import { LANDMARK_REACH } from '../extract/measures.ts';
@@ -121,6 +121,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'subjective' && SYMPTOM_COUNT.test(t)) return 9;
   // a near fall is the fall risk a reviewer looks for, and a walking aid cut down or still used is function (DOMAIN.md 1.5 S)
   if (d.section === 'subjective' && (NEAR_FALL.test(t) || DEVICE_STATUS.test(t))) return 8.9;
+  // what a study found before the visit ("the stroboscopy showed nodules on both vocal folds") is history a reviewer checks (DOMAIN.md 1.5 S)
+  if (d.section === 'subjective' && STUDY_RESULT.test(t)) return 8.9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)
@@ -236,6 +238,9 @@ const FILLER_WORDS = new Set(('that that\'s this it it\'s is was are were be bee
 /** A medical condition named in history: "and hypothyroidism", "high blood pressure", "type 2 diabetes" (DOMAIN.md 1.5 comorbidities). */
 const CONDITION = /\b[a-z]+(?:itis|osis|ism|pathy|emia|oma)\b|\b[a-z]*(?:aphasia|apraxia|arthria|phagia|phonia|taxia|plegia|paresis)\b|\b(?:diabetes|hypertension|high blood pressure|COPD|asthma|cancer|stroke|Parkinson\w*|dementia|depression|anxiety|obesity|heart (?:disease|failure|attack)|a-?fib|atrial fibrillation|osteopenia|osteoporosis|fibromyalgia|lupus|multiple sclerosis|MS)\b/i;
 
+/** A severity said: "so moderate", "mild" (DOMAIN.md 1.5 A: the impression graded). */
+const SEVERITY = /\b(?:mild|moderate|severe|profound)\b/i;
+
 /** How much help a result needed: "and by the end verbal cues only", "hands-on help" (DOMAIN.md 2.4: the session's result). */
 const HELP_GIVEN = /\bcue(?:s|ing)?\b|\bhands-on\b/i;
 
@@ -247,7 +252,7 @@ function hardFact(clause: string): boolean {
 }
 
 function informative(clause: string): boolean {
-  if (INFORMATIVE.test(clause) || CONDITION.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
+  if (INFORMATIVE.test(clause) || SEVERITY.test(clause) || VOICE_QUALITY.test(clause) || CONDITION.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
   if (ASSESSMENT_CUE.test(clause) || OBJECTIVE_CUE.test(clause) || PLAN_CUE.test(clause) || GOAL_LINK.test(clause) || FUNCTION.test(clause) || HISTORY.test(clause)) return true;
   const content = (clause.toLowerCase().match(/[a-z][a-z']+/g) ?? []).filter((w) => w.length > 2 && !FILLER_WORDS.has(w));
   return content.length > 3;

@@ -7,7 +7,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, SUBJECTIVE_CUE, WANTED_VALUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, STUDY_RESULT, SUBJECTIVE_CUE, WANTED_VALUE } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO, LIKENESS } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
@@ -109,6 +109,8 @@ const ABOUT_PATIENT = /^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Ww]ell|[Yy]es|[Yy]eah|[Nn]o)[
 const CAREGIVER_HELP = /^(?:(?:and|but|so|well|yes|yeah)[,]?\s+)?I(?:'ve| have| had)?(?: to)? (?:help|lift|dress|bathe|carry|push|pull|hold|guide|steady|remind|feed) (?:her|him|them)\b/i;
 /** Goal status: "met all three goals", "the TUG goal isn't met yet", "goal partially met". */
 export const GOAL_STATUS = /\b(?:met (?:all|both|each|every|the|(?:his|her|their|your) )[^.;]{0,25}\bgoals?|goals? (?:is |are |was |were |has been |have been )?(?:all |both |now )?(?:partly |partially |fully |not (?:yet )?)?(?:met|achieved)\b|goals?[^.;]{0,30}\b(?:isn't|is not|aren't|are not|not yet) met)|^[^:.;]{3,60}:\s*(?:(?:partly|partially|fully|not(?: yet)?)\s+)?(?:met|achieved)\b/i;
+/** A test or recording announced before it is done: "I'd like to record ...", "I'm going to check ...", "Let me look at ...". */
+const ANNOUNCED = /^(?:(?:so|okay|ok|now|first|next|all right|alright)[,]?\s+)*(?:[a-z]+,\s+)?(?:I'd|I would|I want to|I'm going to|I am going to|let me|we're going to|we are going to)\s+(?:like to\s+)?(?:record|measure|test|check|look at|watch|time|get (?:a|some) (?:baseline|sample|recording|measurement)s?)\b/i;
 const PAST = /\b(?:at (?:the |your |his |her )?(?:evaluation|eval|intake|start|first visit)|used to|when (?:she|he|you|they) started|last (?:week|month|visit))\b/i;
 
 /** Positioning the patient ("Bottom leg straight, top knee bent", "Right hand stabilizing, left hand turning"). */
@@ -196,6 +198,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (ATTRIBUTED.test(t) && !STRONG_PLAN.test(t) && !GOAL_STATUS.test(t)) return 'subjective';
   // "Dr. Adeyemi tells me you finished chemo and radiation": history from the referring physician or the chart, told to the patient
   if (u.speaker === 'clinician' && RELAYED_HISTORY.test(t) && !STRONG_PLAN.test(t) && !t.trim().endsWith('?')) return 'subjective';
+  // "the stroboscopy showed nodules on both vocal folds": what imaging or a study found before the visit is history (DOMAIN.md 1.5 S)
+  if (u.speaker === 'clinician' && STUDY_RESULT.test(t) && !STRONG_PLAN.test(t) && !t.trim().endsWith('?')) return 'subjective';
   // dictation: "He reports the knee catches about twice a week" is history, not a frequency of care
   if (mode === 'dictation' && REPORT_VERB.test(t) && !STRONG_PLAN.test(t) && !MEASURE_VALUE.test(t.replace(/\b\d+\/10\b/g, ''))) return 'subjective';
   // dictation: "No numbness or tingling in the fingers" is a denial the patient gave (DOMAIN.md 1.5 S, 1.6)
@@ -209,6 +213,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // "At evaluation she was leaking 5x/week": a frequency said of the past is history, not the plan
   // "Visit ten today, so this is your progress check. We'll re-measure everything.": today's agenda, said as the visit opens, is no plan
   if (u.uttIndex <= 1 && /^(?:so,?\s+)?(?:we'll|we will|I'll|I will|let's)\s+(?:re-?measure|measure|re-?check|check|re-?test|test|go over|look at|start)\b/i.test(t) && !/\b(?:next|visit \d+|week)\b/i.test(t)) return null;
+  // "I'd like to record a reading passage and a few minutes of conversation for the SSI": a test announced; its result is the note's
+  if (u.speaker === 'clinician' && ANNOUNCED.test(t) && !/\d/.test(t) && !kindsIn(t, discipline).some((k) => !k.explicit)) return null;
   if (PLAN_CUE.test(PAST.test(t) ? t.replace(/\b\d+x\/(?:week|day)\b/g, '') : t)) return 'plan';
   // "So: a new stage 2 pressure injury, propulsion down from 150 to 60 feet, and transfers from supervision to
   // min assist": the changes since last time summed up are the clinician's assessment (DOMAIN.md 1.8 re-evaluation)

@@ -32,6 +32,8 @@ export const LEADING_NO = /^(?:no|nope|none|nothing|never|not really)\b(?:,? (?:
 /** "Do you drop things?" - "Yes, I drop cups sometimes ...": a yes, with what follows it, answers the question. */
 export const LEADING_YES = /^(?:yes|yeah|yep|yup|uh-huh|mm-hm|sometimes|occasionally|a little)\b[,.]?\s+\S/i;
 /** A yes/no question whose content reads back as a phrase ("Does it wake you up at night?" -> "waking the patient up at night"). */
+/** A yes said as how often: "All the time.", "Constantly.", "Pretty much every day." */
+export const FREQUENT_YES = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?((?:pretty much |almost )?(?:all the time|constantly|always|every (?:day|night|morning|time)|most (?:days|nights|mornings)|daily|nightly|non-?stop))[.!]?$/i;
 const YES_ABOUT_Q = /^(?:(?:and|so|okay|now)[,]?\s+)?(?:any|do you|does it|does that|did you|did it|have you|has it|are you)\b/i;
 export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)?,\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 
@@ -242,6 +244,11 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
     const asked = deniedContent(q.text);
     if (asked && asked.split(/\s+/).length <= 8) return { text: `${cap(asked)}: ${lowerFirst(toThirdPerson(rest, voice))}`, evidence: [q.uttId, u.uttId] };
   }
+  // "Do you clear your throat a lot?" - "All the time.": how often, said for a yes, is charted with what was asked
+  const often = q && u.sentIndex === 0 && YES_ABOUT_Q.test(q.text) ? FREQUENT_YES.exec(u.text.trim()) : null;
+  // (how often the question asked, "a lot", the answer says: "Clearing throat: all the time.")
+  const oftenAsked = often && q ? deniedContent(q.text).replace(/\s+(?:a lot|much|often|frequently)$/i, '') : '';
+  if (often && q && oftenAsked && oftenAsked.split(/\s+/).length <= 8) return { text: `${cap(oftenAsked)}: ${often[1]?.toLowerCase()}.`, evidence: [q.uttId, u.uttId] };
   const fine = q ? deniedAsFine(units, q, u.text) : null;
   if (fine && q) return { text: `${who} denies ${fine.denied}.`, evidence: [fine.uttId, u.uttId] };
   // "None of that other stuff either." after a denial: the denial already says it

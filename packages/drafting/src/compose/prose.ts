@@ -15,6 +15,9 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A pressure, effort or assist grade: what a "no" in the middle of the phrase takes back. */
+const GRADE = 'light|firm|moderate|deep|gentle|heavy|medium|minimal|maximal|min|mod|max';
+
 /**
  * Chart style: notes are terse ("Pt reports stiffness in mornings"), so articles and
  * filler adverbs go; quoted patient words stay verbatim.
@@ -23,11 +26,14 @@ export function concise(text: string): string {
   return text
     .split(/("[^"]*")/)
     .map((part) => (part.startsWith('"') ? part : mergeDenials(part
-      // ("half the time", "all the time", "most of the time": a share of the time, kept as said; so is "a while")
+      // ("half the time", "all the time", "most of the time": a share of the time, kept as said; so is "a while";
+      // "a little" and "a few" are amounts: "helped a little" is not "helped little")
       .replace(/(?<!\bDr\.?)(?<=\S\s)\b(?:the|a|an)\s+(?=[\w/(-])/g, (m: string, at: number, all: string) =>
-        ((/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at))) || /^a\s+while\b/i.test(all.slice(at)) ? m : ''))
+        ((/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at))) || /^a\s+(?:while|little|few)\b/i.test(all.slice(at)) ? m : ''))
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
+      // "tolerated firm, no, moderate, moderate pressure" -> "tolerated moderate pressure": a grade taken back as it was said
+      .replace(new RegExp(String.raw`\b(?:${GRADE}),? no,? (${GRADE})(?:,? \1\b)?`, 'gi'), '$1')
       // a lay word for the part the chart names (never inside a quotation): "right butt cheek" -> "right buttock"
       .replace(/\bbutt cheeks?\b/gi, 'buttock')
       // "like a 4 instead of 6/10" -> "4/10 (was 6/10)": the same scale, and which came first

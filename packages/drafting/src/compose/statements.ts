@@ -20,7 +20,7 @@ import { summarizeBlocks } from './blocks.ts';
 import { EVALUATION_EXTRA, fitBudget, SOFTEST, WORD_BUDGET } from './budget.ts';
 import { positioning } from './positioning.ts';
 import { correctedNumber } from './corrections.ts';
-import { cap, DIFFICULTY_Q, equipmentAsked, hasInterpreter, interpreterStatement, LEADING_NO, LEADING_YES, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
+import { cap, DIFFICULTY_Q, equipmentAsked, FREQUENT_YES, hasInterpreter, interpreterStatement, LEADING_NO, LEADING_YES, PLOF_Q, renderedAsPatient, lowerFirst, patientStatement, questionBefore, YES_NO_Q } from './patient.ts';
 import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance, sideAnswered } from './answers.ts';
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
@@ -227,7 +227,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const continues = !!prevUnit && prevUnit.uttId === u.uttId && keptIdx.has(prevUnit.idx);
     const q = u.speaker !== 'clinician' && u.sentIndex === 0 ? questionBefore(units, u) : undefined;
     const answers = (!!q && (DIFFICULTY_Q.test(q.text) || SUBJECTIVE_CUE.test(q.text) || HISTORY_Q.test(q.text) || regionsIn(q.text).length > 0 || symptomMentions(q.text).length > 0
-      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || amountAsked(q.text, u.text) !== null || feelingAnswer(q.text, u.text, '') !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && (LEADING_NO.test(u.text) || LEADING_YES.test(u.text)))
+      || GOAL_Q.test(q.text) || askedAbout(q.text) !== null || amountAsked(q.text, u.text) !== null || feelingAnswer(q.text, u.text, '') !== null || equipmentAsked(q.text) !== null || (YES_NO_Q.test(q.text) && (LEADING_NO.test(u.text) || LEADING_YES.test(u.text) || FREQUENT_YES.test(u.text.trim())))
       || /^\s*(?:about|maybe|around|like|probably)?\s*(?:a|an)?\s*\d{1,2}(?:,? (?:maybe|probably|I guess))?[.!]?$/i.test(u.text)))
       // "It's maybe a five today." in a turn about the low back: a rating, whatever was asked
       // (the question of the turn counts for a later sentence too: "How's the neck?" - "Stiff ... a six out of ten ... Four right now.")
@@ -325,6 +325,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start(?: with| on)?)\s+/i, '')
+          // "I have Dr. Lindqvist's report here, and the stroboscopy showed ...": what the report says, not that it is here
+          .replace(/^(?:I|we) (?:have|'ve got|got) (?:Dr\.? [A-Z][a-z]+'s|the|your|his|her) (?:report|notes?|results?|letter|records?)(?: here| in front of me)?,?\s+(?:and\s+)?/i, '')
           // "I'm not re-measuring everything today, we'll do the full re-exam at visit ten": what is not done today goes
           .replace(/^(?:I'm|I am|we're|we are) not (?:re-?measuring|measuring|re-?testing|testing|re-?checking|checking) [^,.;]*[,;]\s*/i, '')
           // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
@@ -544,7 +546,8 @@ export function toSections(items: Draftable[]): DraftSections {
     const named = Object.values(sections).some((l) => l.some((x) => x.text.startsWith('Patient ')));
     // the Subjective section is the patient's report: chart style states it directly
     // a quotation in S is the patient's own words: "Patient states" adds nothing
-    if (it.section === 'subjective') it.text = it.text.replace(/^(?:Patient )?reports (?!difficulty\b)/i, '').replace(/^Patient (?=(?:has|had|was|is|can|cannot|could|does|did|gets|got|feels|wants|needs|lives|works|stopped|started|went|ran|walks|uses|wears|takes)\b)/, '').replace(/^Patient (?=denies )/, '').replace(/^(?:Patient )?(?:states|says)[,:]?\s+(?=")/i, '').replace(/^(?:says|states|reports) (?:that )?(?=[a-z])/i, '').replace(/^./, (c) => c.toUpperCase());
+    // (and so does a later sentence of the same statement: "Has to run stand-up. Patient reports phone worst." -> "... Phone worst.")
+    if (it.section === 'subjective') it.text = it.text.replace(/(?<=[.!?] )Patient reports (?!difficulty\b)(?=[a-z0-9"])/g, '').replace(/(?<=[.!?] )[a-z]/g, (c) => c.toUpperCase()).replace(/^(?:Patient )?reports (?!difficulty\b)/i, '').replace(/^Patient (?=(?:has|had|was|is|can|cannot|could|does|did|gets|got|feels|wants|needs|lives|works|stopped|started|went|ran|walks|uses|wears|takes)\b)/, '').replace(/^Patient (?=denies )/, '').replace(/^(?:Patient )?(?:states|says)[,:]?\s+(?=")/i, '').replace(/^(?:says|states|reports) (?:that )?(?=[a-z])/i, '').replace(/^./, (c) => c.toUpperCase());
     // Objective and Assessment are about the patient already: "Lacking 15° of extension on right."
     else it.text = it.text.replace(/^Patient (?!reports\b|denies\b|states\b)(?=[a-z])/, '').replace(/^Patient (?=(?:reports|denies) )/, named ? '' : 'Patient ').replace(/^./, (c) => c.toUpperCase());
     list.push({ id: `${it.section[0]}${list.length + 1}`, text: it.text, origin: 'ai', evidence: it.evidence });
