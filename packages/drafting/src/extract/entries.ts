@@ -96,6 +96,8 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
       if (/\b(?:separate from|apart from|away from|not on|except|other than|staying off|stays? off)\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+)?$/i.test(u.text.slice(Math.max(0, r.index - 24), r.index))) continue;
       if (cmt && !cmtRegionSaid(u.text, r.region)) continue;
       if (/^\s*(?:crossed|together|up|down|straight|bent|relaxed)\b/i.test(u.text.slice(r.index + r.match.length))) continue;
+      // "hand under your thigh, ear toward the left": where a part is put to hold a stretch, not a part treated
+      if (/\b(?:under|beneath|behind|against|on|onto) (?:your|his|her|their|the) $/i.test(u.text.slice(Math.max(0, r.index - 14), r.index)) && /^(?:thighs?|knees?|hips?|chest|back|belly|stomach|lap|head|chair|hands?)$/i.test(r.match)) continue;
       // "single-leg stance", "3x30 s each leg": the stance or the dose, not a limb treated on one side
       if (/(?:single[- ]|\beach )$/i.test(u.text.slice(Math.max(0, r.index - 7), r.index))) continue;
       if (r.region === 'head' && mainKind(b) !== 'cmt') continue;
@@ -188,7 +190,11 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
     const params = [...new Set((done.match(PARAM) ?? []).map((p) => p.trim()))].filter((p) => !/^\d+ min$/.test(p));
     const { parts, purposes } = describeBlock(b, discipline);
     // the goal connection: a sentence of its own, else a purpose said with the activity that names a function
-    const said = b.linkedGoal ?? b.units.filter((x) => GOAL_LINK.test(x.text) && !isItem(x, discipline)).map((x) => ({ text: x.text, uttId: x.uttId }))[0];
+    const said = b.linkedGoal ?? b.units.filter((x) => GOAL_LINK.test(x.text) && !isItem(x, discipline)).map((x) => ({ text: x.text, uttId: x.uttId }))[0]
+      // (or said by the clinician between the block's items, after a question the patient asked: "Do I do this at home?" - "Yes ...
+      // These exercises build the deep neck muscles so you can ... get back on the forklift.")
+      ?? allUnits.filter((x) => x.idx > (b.units[0]?.idx ?? 0) && x.idx < (b.units[b.units.length - 1]?.idx ?? 0) && x.speaker === 'clinician' && GOAL_LINK.test(x.text) && !isItem(x, discipline) && !b.units.includes(x))
+        .map((x) => ({ text: x.text, uttId: x.uttId }))[0];
     // else a reason said in the block in the words of a plan-of-care goal ("is what keeps you dry on the long runs")
     const planned = b.units.find((x) => x.speaker === 'clinician' && !x.isQuestion && !isItem(x, discipline) && RATIONALE.test(x.text) && namesPlanGoal(x.text, goals));
     const goal = said ?? purposes.find((p) => GOAL_LINK.test(p.text)) ?? (planned ? { text: planned.text, uttId: planned.uttId } : null)

@@ -111,7 +111,8 @@ export function kindFor(name: string, value: string, text: string, discipline?: 
   if (/%$/.test(value) && /accura|correct|trials|sounds?|words|sentences|\/[a-z]\//i.test(text)) return 'speech_swallow';
   if (/\b(?:sips?|trials|solids?|swallow\w*|diet)\b/i.test(text)) return 'speech_swallow';
   if (/\b(?:swelling|edema|figure-of-8|circumference|girth|lymphedema)\b|\bvolume difference\b/i.test(text)) return 'edema';
-  if (/\b(?:hold|stance|balance|foam)\b/i.test(`${name} ${text}`)) return 'neuromotor';
+  // ("Standing on the left, anterior reach 61 cm": a Y-balance reach direction is a balance measure, DOMAIN.md 2.3 97112)
+  if (/\b(?:hold|stance|balance|foam|(?:anterior|posteromedial|posterolateral) reach)\b/i.test(`${name} ${text}`)) return 'neuromotor';
   if (/\bof\b/.test(value)) return discipline === 'slp' ? 'speech_swallow' : 'functional';
   return 'other';
 }

@@ -34,7 +34,7 @@ export const REGIONS: RegionPattern[] = [
   { region: 'calf', re: /\b(?:calf|calves)\b/gi },
   { region: 'ankle', re: /\b(?:ankles?|achilles)\b/gi },
   { region: 'foot', re: /\b(?:foot|feet|heel|plantar|midfoot|toes?)\b/gi },
-  { region: 'leg', re: /(?<!single[- ])\b(?:legs?|lower extremit(?:y|ies))\b/gi },
+  { region: 'leg', re: /(?<!single[- ]|\bbreak a )\b(?:legs?|lower extremit(?:y|ies))\b/gi },  // ("Break a leg" wishes luck)
   // "a letter target at arm's length": a distance, not the arm
   { region: 'arm', re: /\b(?:arms?(?!'s length)|upper extremit(?:y|ies)|forearm)\b/gi },
   { region: 'head', re: /\b(?:head|skull|occipital)\b/gi },

@@ -1,0 +1,96 @@
+/**
+ * Rules found on cases the drafter had not seen (held-out set Y), each checked here on a small
+ * transcript written for this file. Sources: DOMAIN.md 2.3 (which code a service is: 97530
+ * functional tasks, 97112 balance deficits, 92507 speech treatment), 2.4 (parameters, goal
+ * connection and laterality of each service), 1.6 (the value meant, never one taken back).
+ */
+import { describe, expect, it } from 'vitest';
+import { codeVisit } from '@scribe/coding';
+import { buildVisitInput, normalizeClinical } from '../src/index.ts';
+import { kindFor } from '../src/extract/measure-names.ts';
+import { regionsIn } from '../src/lexicon/anatomy.ts';
+import { draftOf, entries, ledger, type Line } from './spoken.ts';
+
+async function coded(lines: Line[], context = {}) {
+  const ctx = { discipline: 'pt' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'commercial' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
+  const draft = await draftOf(lines, ctx);
+  return codeVisit(buildVisitInput(draft, ctx));
+}
+
+describe('voice treatment practice is speech treatment (DOMAIN.md 2.3: 92507)', () => {
+  it('"Ten long ahs", "high and low ahs, ten each", "functional phrases", "practice a phone call" are 92507 work', () => {
+    const rows = ledger(["Okay, let's do today's practice. Ten long ahs, think loud.", 'Now high and low ahs, ten each.', 'Now your functional phrases.', "Now let's practice a phone call."], 'slp');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[0] === 'speech_language_treatment')).toBe(true);
+  });
+
+  it('counts the ahs as the dose ("10 long ahs", "10 each")', () => {
+    const [a, b] = entries(['Ten long ahs, think loud.', 'Now high and low ahs, ten each.'], 'slp', 'ambient');
+    expect([...(a?.parameters ?? []), ...(b?.parameters ?? [])]).toEqual(expect.arrayContaining(['10 long ahs', '10 each']));
+  });
+
+  it('a discharge visit with that practice is coded 92507, and "Break a leg" asks for no side', async () => {
+    const result = await coded([
+      ['clinician', "Okay, let's do today's practice. Ten long ahs, think loud."],
+      ['clinician', 'Good. Now high and low ahs, ten each.'],
+      ['clinician', 'All of your goals are met, so I am discharging you today. Break a leg at Easter.'],
+    ], { discipline: 'slp', noteType: 'discharge', payer: { type: 'medicare' } });
+    expect(result.lines.map((l) => l.code)).toEqual(['92507']);
+    expect(result.checks.map((c) => c.id)).not.toContain('missing_laterality');
+    expect(regionsIn('Break a leg at Easter.')).toEqual([]);
+    expect(regionsIn('Lift the left leg.').map((r) => r.region)).toEqual(['leg']);
+  });
+});
+
+describe('grooming at the sink is a functional task (DOMAIN.md 2.3: 97530, as dressing practice is here)', () => {
+  it('"Left hand holds the toothpaste tube ... brush your teeth, then wash your face" is therapeutic activity', () => {
+    expect(ledger([
+      "Ten twenty-one, now over to the bathroom sink. Left hand holds the toothpaste tube, right hand unscrews the cap.",
+      'Now put paste on the brush, brush your teeth, then wet the washcloth and wash your face.',
+      'Ten thirty-three. Sit down, take a breather.',
+    ], 'ot')).toEqual([['therapeutic_activity', '10:21', '10:33', 12]]);
+  });
+});
+
+describe('cutting drills said by the cut (DOMAIN.md 2.3: 97530 dynamic functional task)', () => {
+  it('"Forty-five degree cuts off the left, decelerate, plant and go" is therapeutic activity', () => {
+    expect(ledger(['Four forty-seven, go. Forty-five degree cuts off the left, decelerate, plant and go, then figure eights with the ball.', 'Four fifty-nine, we are done.'])[0]?.[0]).toBe('therapeutic_activity');
+  });
+});
+
+describe('a Y-balance reach is a balance measure (DOMAIN.md 2.3: 97112 needs a measured neuromotor deficit)', () => {
+  it('"anterior reach 61 cm" is neuromotor, so the balance work after it has its deficit', () => {
+    expect(kindFor('anterior reach', '61 cm', 'Standing on the left, anterior reach 61 cm.')).toBe('neuromotor');
+    expect(kindFor('reach', '61 cm', 'Reach 61 cm.')).toBe('other');
+  });
+});
+
+describe('where a part is put to hold a stretch is not a part treated (DOMAIN.md 2.4: laterality of the part treated)', () => {
+  it('"hand under your thigh, ear toward the left" names the upper trap, not the thigh', () => {
+    const [e] = entries(['Twelve minutes of exercise. The stretch for the right upper trap: hand under your thigh, ear toward the left, thirty seconds, three times.'], 'pt', 'ambient');
+    expect(e?.bodyRegions).toContain('upper_trapezius');
+    expect(e?.bodyRegions).not.toContain('thigh');
+  });
+});
+
+describe('a goal connection said between the items of a block (DOMAIN.md 2.4: each service tied to a goal)', () => {
+  it('"These exercises build the deep neck muscles so you can ... get back on the forklift" links the exercise, after the patient\'s question', async () => {
+    const result = await coded([
+      ['clinician', 'Now exercises. Lying on your back, chin tucks, hold five seconds, ten reps.'],
+      ['clinician', 'Now sitting, yellow band, squeeze the shoulder blades back, two sets of ten.'],
+      ['patient', 'Do I do this at home?'],
+      ['clinician', 'Yes, I will give you a sheet. These exercises build the deep neck muscles so you can hold your head steady through a full shift and get back on the forklift.'],
+      ['clinician', 'Last one, chin tucks again, ten reps. That was twelve minutes of exercise.'],
+    ]);
+    expect(result.lines.map((l) => l.code)).toContain('97110');
+    expect(result.checks.map((c) => c.id)).not.toContain('missing_goal_link');
+  });
+});
+
+describe('an amount taken back in the next sentence (DOMAIN.md 1.6: the value meant)', () => {
+  it('"Two miles. No wait, three" is 3 miles; "No numbness" after a value is no correction', () => {
+    expect(normalizeClinical('Two miles. No wait, three, I did the whole lake loop.')).toBe('3 miles, I did the whole lake loop.');
+    expect(normalizeClinical('Two glasses. No, three glasses.')).toBe('3 glasses.');
+    expect(normalizeClinical('About forty minutes. No numbness though.')).toBe('About 40 min. No numbness though.');
+  });
+});
