@@ -8,8 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { codeVisit } from '@scribe/coding';
 import { buildVisitInput, normalizeClinical } from '../src/index.ts';
 import { kindFor } from '../src/extract/measure-names.ts';
+import { sectionFor } from '../src/compose/classify.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
-import { draftOf, entries, ledger, type Line } from './spoken.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { draftOf, entries, ledger, say, type Line } from './spoken.ts';
 
 async function coded(lines: Line[], context = {}) {
   const ctx = { discipline: 'pt' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'commercial' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
@@ -92,5 +95,60 @@ describe('an amount taken back in the next sentence (DOMAIN.md 1.6: the value me
     expect(normalizeClinical('Two miles. No wait, three, I did the whole lake loop.')).toBe('3 miles, I did the whole lake loop.');
     expect(normalizeClinical('Two glasses. No, three glasses.')).toBe('3 glasses.');
     expect(normalizeClinical('About forty minutes. No numbness though.')).toBe('About 40 min. No numbness though.');
+  });
+});
+
+describe('values read out again on a progress visit (DOMAIN.md 1.8, 2.4: change since baseline, the value meant)', () => {
+  const o = async (lines: Line[]) => (await draftOf(lines, { noteType: 'progress' })).sections.objective.map((s) => s.text);
+
+  it('"Abduction 84... no wait, that\'s the evaluation number ... Today it\'s 104°" charts 104° with 84 as its baseline', () => {
+    expect(normalizeClinical("Abduction eighty-four... no wait, that's the evaluation number in my notes. Today it's one hundred four degrees."))
+      .toBe('Abduction 104°, it was 84 at the evaluation.');
+    expect(normalizeClinical('Elbow extension minus thirty... sorry, minus twenty-five. Flexion one twenty.')).toBe('Elbow extension -25. Flexion 120.');
+  });
+
+  it('names a bare reading by the movement asked: "reach behind your back ... To L3.", "Rotate out for me again. 36° now."', async () => {
+    const said = await o([
+      ['clinician', 'Sit up and reach behind your back, thumb up the spine as high as you can. To L three.'],
+      ['clinician', 'That is seven minutes of joint mobilization. Rotate out for me again. Thirty-six degrees now.'],
+    ]);
+    expect(said).toContain('Hand behind back: to L3.');
+    expect(said.join(' ')).toMatch(/External rotation: 36°/);
+  });
+
+  it('an earlier value said after a score not read as a measure is that score\'s, never the reading before it', async () => {
+    const said = await o([
+      ['clinician', "Let me check the left for comparison. Left flexion one seventy, full, no pain."],
+      ['clinician', 'And you filled out the SPADI questionnaire in the waiting room. Forty-one percent today. It was sixty-two at the evaluation.'],
+    ]);
+    expect(said.join(' ')).not.toMatch(/170[^.]*62/);
+    expect(said).toContain('SPADI: 41% (62 at evaluation).');
+  });
+
+  it('reads "a 3/5 on the Modified Oxford, up from a 2" as the Oxford grade with its baseline', () => {
+    const units = buildUnits(say(['Your contraction is a three out of five on the Modified Oxford, up from a two at your evaluation.']), 'ambient');
+    expect(extractMeasures(units, 'pt').map((x) => [x.name, x.value, x.baseline])).toEqual([['modified oxford', '3/5', '2']]);
+  });
+});
+
+describe('small talk that opens the visit (DOMAIN.md 1.5: only clinically relevant content)', () => {
+  const s = async (lines: Line[]) => (await draftOf(lines)).sections.subjective.map((x) => x.text).join(' ');
+
+  it('the answer to "How\'s Biscuit? Still eating the couch?" in the greeting is not charted; "How\'s the knee?" is', async () => {
+    expect(await s([
+      ['clinician', "Good morning, Walter. How's Biscuit? Still eating the couch?"],
+      ['other', 'Only the one cushion now. We have made peace with it.'],
+      ['clinician', 'Tell me about the knee.'],
+      ['patient', 'The left knee is sore on the stairs, maybe a four out of ten.'],
+    ])).not.toMatch(/couch|cushion/i);
+    expect(await s([
+      ['clinician', "Good morning, Walter. How's the knee?"],
+      ['patient', 'Sore on the stairs. The left one.'],
+    ])).toMatch(/stairs/);
+  });
+
+  it('"I\'ll bring you guys cookies" is not charted, even as the rest of an answer', () => {
+    const [u] = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: "I'll bring you guys cookies." }], 'ambient');
+    expect(u && sectionFor(u, 'ambient', true, 'pt', true)).toBeNull();
   });
 });

@@ -35,12 +35,12 @@ const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbo
 /** A change said: "down from 150 to 60 feet", "from supervision to min assist", "worse sitting posture", "new pressure injury". */
 const CHANGE_SAID = /\b(?:(?:up|down) from|from [\w-]+(?: [\w-]+)? to)\b|\b(?:worse|better|improved|declined|new)\b/gi;
 
-/** Greetings passed on and treats brought: "his wife says hi to the front desk, she brought cookies" is no note content, even under a dictated header. */
+/** Greetings passed on and treats brought or promised: "his wife says hi to the front desk, she brought cookies", "I'll bring you guys cookies" is no note content, even under a dictated header. */
 /** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note.", "Remind me to call the front desk about the printer jam." */
 const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b|^(?:(?:oh|and|also|um|uh)[,]?\s+)*(?:remind me to|note to self|I (?:need|have) to remember to)\b/i;
 /** The end of a dictation said to the recorder ("Fine, that's everything for Claire.", "That's it for Tomoko.") and the front desk's business (a copay paid): no note content. */
 const SIGN_OFF = /^(?:(?:okay|ok|fine|alright|all right|so|and|um|uh)[,.]?\s+)*(?:that's|that is|that'll be|that will be) (?:it|all|everything)(?: for (?:today|now|this (?:one|patient|note|visit|session)|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?[.!]?$|\bpaid (?:her |his |their |the )?(?:co-?pay|copayment|balance|bill)\b/i;
-const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|brought (?:in )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
+const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|(?:brought|bring|bringing) (?:in )?(?:(?:you|you guys|y'all|the (?:staff|team|front desk|office)) )?(?:some )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
 
 /**
  * Small talk a patient or family member starts or answers: the weather, a game or tournament, a family
@@ -64,7 +64,27 @@ export function offTopic(u: Unit, question: string | undefined, units: readonly 
   // "Is it supposed to rain on Saturday? My tomatoes really need it": the rest of a turn that opened with small talk
   // ("My granddaughter's got a softball tournament Saturday. I don't know if I can sit on those bleachers.": the event's chat)
   const opened = units.some((x) => x.uttId === u.uttId && x.idx < u.idx && offTopic(x, question));
-  return opened || OFF_TOPIC.test(u.text) || (u.speaker === 'patient' && !!question && OTHER_PERSON_Q.test(question.trim().replace(/^\w/, (c) => c.toLowerCase())));
+  return opened || OFF_TOPIC.test(u.text) || (u.speaker === 'patient' && !!question && OTHER_PERSON_Q.test(question.trim().replace(/^\w/, (c) => c.toLowerCase())))
+    || (!!question && socialOpening(question, units));
+}
+
+/** The clinician's greeting turn: "Morning, Harold. Did you make it up north for the fishing trip?" */
+const GREETING = /^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey|welcome(?: back)?)\b/i;
+/** A question about a trip, an outing or a game, or about someone (or a pet) by name only: "How's Biscuit?" */
+const SOCIAL_Q = /\b(?:trip|vacation|holiday|fishing|hunting|camping|cruise|wedding|party|concert|movie|ball ?game|the game)\b|^(?:(?:[Aa]nd|[Ss]o|[Oo]h)[,]?\s+)?[Hh]ow(?:'s| is) [A-Z][a-z]+\?$/;
+/** What a question about the visit's subject names: the body, symptoms, daily function, the voice and speech, the home programme. */
+const VISIT_TOPIC = /\b(?:feel\w*|doing|sing\w*|choir|voice|talk\w*|speech|speak\w*|swallow\w*|exercises?|home program\w*|homework|practi[cs]\w*|pain|hurt\w*|sore)\b/i;
+
+/**
+ * A question asked in the greeting that opens the visit, about nothing the visit treats ("How's Biscuit? Still eating
+ * the couch?", "Did you make it up north for the fishing trip?"): the answer is small talk.
+ */
+function socialOpening(question: string, units: readonly Unit[]): boolean {
+  const opening = units[0];
+  if (!opening || opening.speaker !== 'clinician' || !GREETING.test(opening.text)) return false;
+  const asked = units.filter((x) => x.uttId === opening.uttId && x.isQuestion);
+  if (!asked.some((x) => x.text === question) || VISIT_TOPIC.test(question) || regionsIn(question).length || symptomMentions(question).length) return false;
+  return asked.some((x) => SOCIAL_Q.test(x.text));
 }
 
 /** A reply that only reacts ("That sounds grim.", "Oh no!", "How fun."): the turn before it was chat, not history. */

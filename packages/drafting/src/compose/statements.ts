@@ -114,6 +114,9 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
 /** A value given as the reading: "that's about 50°." */
+/** A spinal level reached, said alone: "To L3." after "reach behind your back, thumb up the spine" (DOMAIN.md 1.5 O: a measure). */
+const LEVEL_REACHED = /^(?:to |up to )?[CTLS]\d{1,2}\.?$/i;
+const isBareValue = (t: string) => BARE_VALUE.test(t.trim()) || LEVEL_REACHED.test(t.trim());
 const SAID_VALUE = new RegExp(String.raw`^(?:that's|that is|it's) ${BARE_VALUE.source.slice(1)}`, 'i');
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
@@ -121,6 +124,8 @@ const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:[^.:]*?\b(?:and|then|now)\s+)?look over (?:your|the) (left|right) shoulder\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
+  [/^(?:sit up and |now )?reach behind (?:your|the) back\b[^:.]*/i, 'hand behind back'],
+  [/^(?:[^.:]*?\b(?:and|then|now)\s+)?rotate (?:it |the arm )?(out|in)\b[^:.]*/i, '$1 rotation'],
   [/^bend (?:the wrist|your wrist) back\b[^:.]*/i, 'extension'],
   [/^bend forward\b[^:.]*/i, 'forward bend'],
   [/^straighten (?:the|your) knee\b[^:.]*/i, 'knee extension'],
@@ -137,7 +142,7 @@ function movementName(text: string, said = '', joint: string | null = null): str
   }
   for (const [re, name] of MOVEMENT_ALIAS) {
     const m = re.exec(text.trim());
-    if (m) return name.replace('$1', (m[1] ?? '').toLowerCase());
+    if (m) return name.replace('$1', (({ out: 'external', in: 'internal' }) as Record<string, string>)[(m[1] ?? '').toLowerCase()] ?? (m[1] ?? '').toLowerCase());
   }
   const other = /^(?:and |now )?(?:to the |the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
   return other && /\bturn\b|\blook over\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
@@ -271,7 +276,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     }
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
-    if (!section && u.speaker === 'clinician' && BARE_VALUE.test(u.text.trim()) && prevSaid?.uttId === u.uttId
+    if (!section && u.speaker === 'clinician' && isBareValue(u.text) && prevSaid?.uttId === u.uttId
       && (movementName(prevSaid.text, said, lastJoint(units, u.idx)) || measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))) section = 'objective';
     // "Box and Blocks, right hand, go. 16 blocks. Left is 48.": the counts of the test just started
     if (!section && u.speaker === 'clinician' && TEST_COUNT.test(u.text.trim()) && prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx)) section = 'objective';
@@ -279,6 +284,10 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     const nextSaid = units[u.idx + 1];
     if (section && u.speaker === 'clinician' && /\.\.\.\s*$/.test(u.text) && !/\d/.test(u.text) && nextSaid?.uttId === u.uttId
       && BARE_VALUE.test(nextSaid.text.trim()) && measures.some((m) => m.unitIdx === nextSaid.idx && m.kind !== 'pain')) section = null;
+    // "You filled out the SPADI questionnaire in the waiting room. 41% today.": the test is charted with its value, not alone
+    // ("One more 10-meter walk, normal pace..." - "11.8 s.": a number in the test's name is no value)
+    const namedTests = section && u.speaker === 'clinician' && nextSaid?.uttId === u.uttId && isBareValue(nextSaid.text) ? testsIn(u.text) : [];
+    if (namedTests.length && !/\d/.test(namedTests.reduce((t, x) => t.replace(new RegExp(`${x.re.source}(?:-\\d+)?`, 'gi'), ''), u.text))) section = null;
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
@@ -312,7 +321,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const joint = lastJoint(units, u.idx);
       const alias = section !== 'plan' ? movementName(u.text, '', joint) : null;
       const prev = units[u.idx - 1];
-      const bareValue = BARE_VALUE.test(u.text.trim());
+      const bareValue = isBareValue(u.text);
       // "Turn your head to the right as far as it goes... that's about 50°.": the reading of the movement just asked
       const prevMovement = (bareValue || SAID_VALUE.test(u.text.trim())) && prev?.uttId === u.uttId ? movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) : null;
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
@@ -321,9 +330,10 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // "About 65." after a movement asked for is charted in degrees, as it was read
       const bareText = valueOf && /^\d+°$/.test(valueOf.value) ? u.text.replace(new RegExp(String.raw`\b${valueOf.value.slice(0, -1)}\b(?!°)`), valueOf.value) : u.text;
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : prevMovement ? `${prevMovement}: ${bareText}`
+        : prevMovement ? `${prevMovement}: ${bareText.replace(/^To /, 'to ')}`
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
-        : bareValue && valueOf ? `${valueOf.name}: ${bareText}`
+        // (in the case it was said: "SPADI", not "spadi")
+        : bareValue && valueOf ? `${new RegExp(String.raw`\b${valueOf.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'i').exec(said)?.[0] ?? valueOf.name}: ${bareText}`
         : u.text.replace(/^let's (?:get|put|do|use|try|start(?: with| on)?)\s+/i, '')
           // "I have Dr. Lindqvist's report here, and the stroboscopy showed ...": what the report says, not that it is here
           .replace(/^(?:I|we) (?:have|'ve got|got) (?:Dr\.? [A-Z][a-z]+'s|the|your|his|her) (?:report|notes?|results?|letter|records?)(?: here| in front of me)?,?\s+(?:and\s+)?/i, '')
@@ -348,7 +358,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const heading = section === 'objective' && prev?.uttId === u.uttId && !sidesIn(text).length && measures.some((m) => m.unitIdx === u.idx) ? sideHeading(prev.text) : null;
       if (heading) { text = `${heading}: ${lowerFirst(text)}`; }
       // "GFTA-3 is done. Standard score 74": a score said after the test named in the sentence before it is that test's
-      const scored = section === 'objective' && prev?.uttId === u.uttId && !testsIn(text).length && SCORE_LABEL.test(text) ? testsIn(prev.text)[0] : undefined;
+      // (so is a bare value: "You filled out the SPADI questionnaire. 41% today.")
+      const scored = section === 'objective' && prev?.uttId === u.uttId && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(prev.text)[0] : undefined;
       const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?`, 'i').exec(prev?.text ?? '')?.[0] : undefined;
       if (prev && scoredAs && !/\d/.test(prev.text.replace(scoredAs, ''))) { text = `${scoredAs}: ${lowerFirst(text)}`; evidence.unshift(prev.uttId); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {

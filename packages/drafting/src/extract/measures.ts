@@ -153,7 +153,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     const bare = u.speaker === 'clinician' && BARE_READING.test(u.text.trim());
     // "Reach up again for me... 156 now.": the movement measured before, asked again
     const asked = bare ? movementAsked(units, u) ?? askedAgain(units, u, out) : null;
-    const text = asked ? u.text.replace(/\d{1,3}/, (n) => `${n}°`) : withUnits(u.text);
+    // ("Your contraction is a 3/5 on the Modified Oxford, up from a 2": the grade of the scale named after it)
+    const text = asked ? u.text.replace(/\d{1,3}/, (n) => `${n}°`) : withUnits(u.text).replace(/\b(?:a |an )?(\d(?:\.\d)?[+-]?\/5) on (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?=[,.;]|$)/, (m, grade: string, scale: string) => (testsIn(scale).length ? `${scale} ${grade}` : m))
+      .replace(/\b(up|down) from a (\d)/g, '$1 from $2');
     const range = FROM_TO.exec(text);
     const found: LocatedMeasure[] = [];
     const taken: [number, number][] = [];
@@ -238,7 +240,11 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     const consumed = barePrior ? out.some((x) => u.idx - x.unitIdx <= 1 && x.baseline !== null && parseFloat(x.baseline) === parseFloat(priorValue(barePrior) ?? '')) : false;
     // ... and a sentence with a reading of its own that was not read ("3.61 now, ... they were 4.31") gives no one else a baseline
     const ownReading = (text.match(/\d+(?:\.\d+)?/g) ?? []).length > 1;
-    if (barePrior && !consumed && !ownReading && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
+    // ... nor does one said right after a value that was not read as a measure ("41% today. It was 62 at the evaluation."):
+    // the prior is that value's, never the reading said before it ("Left flexion 170")
+    const before = units[units.indexOf(u) - 1];
+    const unread = !!before && before.speaker === u.speaker && /\d/.test(before.text.replace(/\b\d{1,2}:\d{2}\b/g, '')) && !out.some((x) => x.unitIdx === before.idx);
+    if (barePrior && !consumed && !ownReading && !unread && /^\d+(?:\.\d+)?$/.test(priorValue(barePrior) ?? '') && u.speaker === 'clinician') {
       // (the side said anywhere in the sentence: "Last week you only got 9 on the left")
       const sentenceSides = sidesIn(text);
       const saidSide = sidesIn(barePrior[0])[0]?.side ?? (sentenceSides.length === 1 ? sentenceSides[0]?.side ?? null : null);

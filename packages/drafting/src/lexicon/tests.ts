@@ -30,6 +30,7 @@ export const NAMED_TESTS: NamedTest[] = [
   { name: '6-minute walk test', kind: 'functional', re: /\b(?:6MWT|6[- ]min(?:ute)? walk)\b/i },
   { name: 'gait speed', kind: 'functional', re: /\b(?:gait speed|10[- ]m(?:eter)? walk)\b/i },
   { name: 'QuickDASH', kind: 'outcome_scale', re: /\bquick ?dash\b/i },
+  { name: 'SPADI', kind: 'outcome_scale', re: /\b(?:SPADI|shoulder pain and disability index)\b/i },
   { name: 'DASH', kind: 'outcome_scale', re: /(?<!quick ?)\bDASH\b/i },
   { name: 'Oswestry Disability Index', kind: 'outcome_scale', re: /\b(?:Oswestry|ODI)\b/i },
   { name: 'LEFS', kind: 'outcome_scale', re: /\b(?:LEFS|lower extremity functional scale)\b/i },

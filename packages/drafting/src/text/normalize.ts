@@ -58,6 +58,10 @@ const RULES: Rule[] = [
   // "five days a week", "three nights a week": how many days, not a frequency of care
   [/\b(\d+) (days|nights|hours) (?:a|per|each) (week|day)\b/gi, '$1 $2/$3'],
   [/\b0 to 10\b/g, '0-10'],
+  // a value taken back as the earlier one: "Abduction 84... no wait, that's the evaluation number in my notes. Today it's 104°."
+  // -> "Abduction 104°, it was 84 at the evaluation." (what was read out is the baseline, DOMAIN.md 2.4)
+  [/(^|[.!?]\s+)([^.!?]*?)(\d+(?:\.\d+)?)((?: ?(?:%|°|lb|s|cm|kg))?)(?:\.\.\.|[.,])\s+(?:no,?\s+)?(?:wait|sorry|hang on|hold on)[,.]?\s+(?:that's|that is|that was) (?:the |my |his |her |your )?(evaluation|eval|intake|initial|baseline|first visit|last visit|old) (?:number|value|reading|measurement|one|score)\b[^.!?]*[.!?]\s+(?:today(?:'s| it's| it is| is)?|now(?: it's| it is)?|it's)\s+(\d+(?:\.\d+)?)((?: ?(?:%|°|lb|s|cm|kg))?)/gi,
+    (_m: string, head: string, before: string, old: string, unit: string, when: string, now: string, unitNow: string) => `${head}${before}${now}${unitNow || unit}, it was ${old} at the ${when.toLowerCase()}`],
   // a number corrected as it is said: "running total is 118. Scratch that, 116" -> "116"
   // ... a clock time first: "Stopped at 9:50, no, scratch that, nine fifty-two" -> "Stopped at 9:52"
   // ("Start 11:02, stop 11:26. No, 11:28, I went a couple minutes over" -> "stop 11:28")
@@ -69,7 +73,8 @@ const RULES: Rule[] = [
   [/\b\d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
   // ... with its unit said first, or taken back with "no": "TUG 11.4 s... correction, 10.8 s" -> "TUG 10.8 s",
   // "right hand 34... no, 43 s" -> "right hand 43 s" (never inside a scale or a dose: "6/10", "3x10")
-  [/(?<![\w/.])\d+(?:\.\d+)?(?: ?(?:s|min|cm|mm|lb|kg|°|%|feet|ft|m|reps)\b)?(?:\.\.\.|,)\s+(?:(?:no|sorry|actually),?\s+)*(?:no|sorry|correction|scratch that|I mean|make that),?\s+(?=\d)/gi, ''],
+  // ("Elbow extension -30... sorry, -25": a value below zero taken back, for another below zero)
+  [/(?<![\w/.])(?:-(?=\d))?\d+(?:\.\d+)?(?: ?(?:s|min|cm|mm|lb|kg|°|%|feet|ft|m|reps)\b)?(?:\.\.\.|,)\s+(?:(?:no|sorry|actually),?\s+)*(?:no|sorry|correction|scratch that|I mean|make that),?\s+(?=-?\d)/gi, ''],
   // ... a spinal level taken back: "a compression fracture at T11... no, T12" -> "at T12"
   [/\b[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?(?:\.\.\.|,)\s+(?:(?:no|sorry|actually),?\s+)*(?:no|sorry|correction|I mean|make that|actually)[,]?\s+(?=[CTLS]\d)/g, ''],
   // ... and a value said again with its name: "DIP 45, no, correction, DIP 50" -> "DIP 50"
