@@ -9,6 +9,7 @@ import { codeVisit } from '@scribe/coding';
 import { buildVisitInput, normalizeClinical } from '../src/index.ts';
 import { kindFor } from '../src/extract/measure-names.ts';
 import { sectionFor } from '../src/compose/classify.ts';
+import { concise } from '../src/compose/prose.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -150,5 +151,62 @@ describe('small talk that opens the visit (DOMAIN.md 1.5: only clinically releva
   it('"I\'ll bring you guys cookies" is not charted, even as the rest of an answer', () => {
     const [u] = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: "I'll bring you guys cookies." }], 'ambient');
     expect(u && sectionFor(u, 'ambient', true, 'pt', true)).toBeNull();
+  });
+});
+
+describe('a reading named by what was asked for it (DOMAIN.md 1.5 O: a measure says what was measured)', () => {
+  const o = async (lines: Line[]) => (await draftOf(lines, { noteType: 'progress' })).sections.objective.map((s) => s.text);
+
+  it('"Squeeze with your right hand first. 72 lb. Now the left. 18 lb." is grip on each side, in one statement', async () => {
+    expect(await o([['clinician', "Good. Let's measure. Squeeze with your right hand first. Seventy-two pounds. Now the left. Eighteen pounds."]]))
+      .toContain('Grip: right 72 lb; left 18 lb.');
+  });
+
+  it('a reading in the turn after the movement was asked ("turn to the right again" - "52° now, up from 45") cites both turns', async () => {
+    const d = await draftOf([
+      ['clinician', 'Okay, that is ten minutes of hands-on. Sit up and turn to the right again for me.'],
+      ['clinician', 'Fifty-two degrees now, up from forty-five.'],
+    ]);
+    const s = d.sections.objective.find((x) => /52°/.test(x.text));
+    expect(s?.text).toBe('Right rotation: 52°, up from 45.');
+    expect(s?.evidence).toEqual(['u1', 'u2']);
+  });
+
+  it('"Let me recheck the reach. Standing on the left, 64 cm now." names the reach; "Let\'s retest the chin tuck hold" names the hold', async () => {
+    expect((await o([['clinician', 'Four twenty-one, that is the balance. Let me recheck the reach. Standing on the left, sixty-four centimeters now.']])).join(' '))
+      .toMatch(/^Reach: standing on left, 64 cm now\./m);
+    expect(await o([
+      ['clinician', "Let's retest the chin tuck hold. Lie back, tuck, lift."],
+      ['clinician', 'Eighteen seconds, up from twelve.'],
+    ])).toContain('Chin tuck hold: 18 s, up from 12.');
+  });
+
+  it('what went wrong before a reading redone is not charted ("I had the arm on the wrong landmark. Let me redo it.")', () => {
+    expect(normalizeClinical('Right rotation is forty... no wait, I had the arm on the wrong landmark. Let me redo it. Right rotation forty-five degrees.'))
+      .toBe('Right rotation 45°.');
+  });
+});
+
+describe('the plan and the report at discharge (DOMAIN.md 1.8: discharge status and recommendations)', () => {
+  it('"you\'re discharged from PT today" is also the plan; "I\'d join that" and "recheck you in six months" are plan', async () => {
+    const p = (await draftOf([
+      ['clinician', "You've met all your goals, and you're discharged from PT today."],
+      ['clinician', "The LOUD for Life group at the community center meets Thursdays, I'd join that to keep it going."],
+      ['clinician', "And I'd like to recheck you in six months, or sooner if your wife notices the voice getting softer again."],
+    ], { noteType: 'discharge' })).sections.plan.map((s) => s.text).join(' ');
+    expect(p).toMatch(/discharged from PT/i);
+    expect(p).toMatch(/LOUD for Life/);
+    expect(p).toMatch(/recheck patient in 6 months/);
+  });
+
+  it('"Same with any coughing with meals, call us." is a condition to call on, not a cough reported', () => {
+    expect(concise('Same with any coughing with meals, call the team.')).toBe('Call if coughing with meals.');
+  });
+
+  it('"I sang!" and "he said ... I can go back to my Sunday league" are reports', () => {
+    const [sang] = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: 'I sang!' }], 'ambient');
+    expect(sang && sectionFor(sang, 'ambient', false, 'slp', true)).toBe('subjective');
+    const [league] = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: 'Yep, he said if you sign off I can go back to my Sunday league.' }], 'ambient');
+    expect(league && sectionFor(league, 'ambient')).toBe('subjective');
   });
 });

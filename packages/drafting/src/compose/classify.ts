@@ -68,6 +68,9 @@ export function offTopic(u: Unit, question: string | undefined, units: readonly 
     || (!!question && socialOpening(question, units));
 }
 
+/** "I sang!", "I drove there myself!": an activity the patient did, said short. */
+const DID_IT = /^(?:and |well,? )?I (?:[a-z]+ed|sang|ran|swam|rode|drove|went|did|made|got|wrote|held|threw|caught|won)\b/i;
+
 /** The clinician's greeting turn: "Morning, Harold. Did you make it up north for the fishing trip?" */
 const GREETING = /^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey|welcome(?: back)?)\b/i;
 /** A question about a trip, an outing or a game, or about someone (or a pet) by name only: "How's Biscuit?" */
@@ -178,7 +181,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   // "No, none of that." after "Any numbness or tingling?" is a denial worth charting
   // a clinician relaying what the family says ("His wife says he's been practicing") is a report, not an aside
   // "And the mouth, still dry?" - "Like sandpaper.": a likeness is the answer, in the patient's words
-  if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t) || LIKENESS.test(t))))) return null;
+  if (u.isQuestion || (!substantive(t, answers || u.speaker === 'clinician') && !isBaselineSentence(t) && !(answers && u.speaker !== 'clinician' && (/\d/.test(t) || LEADING_NO.test(t) || SHORT_VERDICT.test(t) || LIKENESS.test(t) || DID_IT.test(t))))) return null;
   // a clinician repeating the patient's rating ("Three out of ten, okay.")
   if (u.speaker === 'clinician' && /^\d+(?:\.\d+)?\/10\b[^a-z]*(?:okay|ok|alright|good|got it)?[^a-z]*$/i.test(t)) return null;
   if (foreignSentence(t) || PLEASANTRY.test(t) || NOT_FOR_NOTE.test(t) || SIGN_OFF.test(t.trim())) return null;
@@ -201,7 +204,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     // "That's the whole trouble.", "That's the main problem.": a remark on what was just said, with nothing of its own
     if (/^(?:and |yeah,? )?that(?:'s| is) (?:the |my )?(?:whole |real |main |big |only )?(?:trouble|problem|thing|issue|point)[.!]?$/i.test(t.trim())) return null;
     // "I want Peppa!", "More!": a short exclamation (a child's, often) reports nothing
-    if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t)) return null;
+    // ... but "I sang!" after "How was choir on Sunday?" says what the patient did
+    if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t) && !DID_IT.test(t)) return null;
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
     // ... or something done with it: "He picked up his coffee mug with his left hand on Sunday"
     const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same|picked up|held|grabbed|opened|lifted|carried|buttoned|tied|wrote|reached)\b/i.test(t);
@@ -209,7 +213,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     const relayedReport = u.speaker === 'other' && /\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t);
     // "He's been sneaking regular coffee in the morning": what the family sees the patient doing
     const habit = u.speaker === 'other' && ABOUT_PATIENT.test(t) && /^(?:\w+[,]?\s+)?(?:he|she|they)(?:'s| has| have|'ve) been \w+ing\b/i.test(t);
-    const clinical = habit || (u.speaker === 'other' && CAREGIVER_HELP.test(t)) || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    // "he said if you sign off I can go back to my Sunday league": a return to an activity, or the goal of one
+    const clinical = habit || (u.speaker === 'other' && CAREGIVER_HELP.test(t)) || (u.speaker === 'patient' && GOAL_WORD.test(t)) || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"), or a dictated "Quote, ..., end quote": the patient's report
@@ -252,7 +257,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (mode === 'dictation' && SUBJECTIVE_CUE.test(t) && !MEASURE_VALUE.test(tv) && !OBJECTIVE_CUE.test(t) && !delivered && !/\b(?:I|we)\b/.test(t)) return 'subjective';
   // dictation: "She also coaches cheer two afternoons a week" is what the patient does, not a finding
   if (mode === 'dictation' && /^(?:she|he|they|(?:the )?patient)\s+(?:also\s+|still\s+|usually\s+)?(?!is\b|was\b|has\b|had\b|does\b|did\b)[a-z]+s\b/i.test(t) && !PERFORMANCE.test(t) && !MEASURE_VALUE.test(tv) && !testsIn(t).length && !kindsIn(t, discipline).length) return 'subjective';
-  if (/^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are)\b/i.test(t)) return null;
+  // ("I've got your elbow": the clinician holding on, not a finding; "I've got restriction at C5-6" is one)
+  if (/^(?:I|we) (?:have|'ve got|got)\b|^here(?:'s| is| are)\b|^I(?:'ve| have)? got (?:your|his|her|the) [a-z]+(?: [a-z]+)?[.!]?$/i.test(t)) return null;
   // "No nystagmus, no dizziness.", "Left side: nothing.": a sign the examiner looked for and did not find, or a side tested and clear
   if ((symptomMentions(t).some((m) => !REPORTED_ONLY.has(m.key)) && !GOAL_LINK.test(t)) || SIDE_RESULT.test(t)) return 'objective';
   // "From 9 to 17.": the change of the reading just said

@@ -400,7 +400,9 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   // ("How's your mouth feel? Dry?" - "Bone dry.": a one-word question after "How's your mouth feel?" is about the mouth)
   const before = q ? units[q.idx - 1] : undefined;
   const felt = q && before?.uttId === q.uttId && q.text.split(/\s+/).length <= 2 ? FEEL_NOUN.exec(before.text)?.[1]?.toLowerCase() : undefined;
-  const topic = q && u.sentIndex === 0 && !answersOther ? felt ?? askedAbout(q.text) ?? equipmentAsked(q.text) ?? amountAsked(q.text, u.text) : null;
+  // (a day of the week keeps its capital: "Choir on Sunday")
+  const topic = (q && u.sentIndex === 0 && !answersOther ? felt ?? askedAbout(q.text) ?? equipmentAsked(q.text) ?? amountAsked(q.text, u.text) : null)
+    ?.replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, (d) => cap(d)) ?? null;
   // "How does it feel?" - "Looser.": the response to treatment
   const feeling = q ? feelingAnswer(q.text, u.text, who) : null;
   if (feeling && q) return { text: feeling, evidence: [q.uttId, ...evidence] };

@@ -32,6 +32,8 @@ export function concise(text: string): string {
         ((/\b(?:half|all|most of|some of) $/i.test(all.slice(0, at)) && /^the\s+time\b/i.test(all.slice(at))) || /^a\s+(?:while|little|few)\b/i.test(all.slice(at)) ? m : ''))
       .replace(/\b(?:really|just|still|actually|pretty|quite|though|totally|definitely|honestly|exactly|okay|so far)\b,?\s*/gi, '')
       .replace(/\bthat is\s+/gi, '')
+      // "Same with any coughing with meals, call us." -> "Call if coughing with meals.": the condition, not a report of it
+      .replace(/(^|[.;]\s+)(?:and )?same (?:with|for|goes for) (?:any )?([^,.;]+),\s*(call|let (?:me|us|(?:the )?team|(?:the )?clinician) know|tell (?:me|us|(?:the )?team|(?:the )?clinician))(?: (?:us|me|(?:the )?team|(?:the )?clinician|(?:the )?office))?\b/gi, (_m: string, head: string, what: string, act: string) => `${head}${act.charAt(0).toUpperCase()}${act.slice(1)} if ${what}`)
       // "tolerated firm, no, moderate, moderate pressure" -> "tolerated moderate pressure": a grade taken back as it was said
       .replace(new RegExp(String.raw`\b(?:${GRADE}),? no,? (${GRADE})(?:,? \1\b)?`, 'gi'), '$1')
       // a lay word for the part the chart names (never inside a quotation): "right butt cheek" -> "right buttock"

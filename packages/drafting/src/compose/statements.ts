@@ -42,8 +42,8 @@ const HISTORY_Q = /\bwhen did (?:it|this|that|the \w+|your \w+) (?:start|begin)\
 
 const PARAMS = /\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|reps|of each)\b/;
 
-/** A discharge decision said as a clause: "we're discharging you from OT", "will discharge him to home program". */
-const DISCHARGE = /\b((?:(?:we|I)(?:'re| are|'m| am|'ll| will)?\s+|will\s+)?(?:discharg(?:e|ing)|be discharged)\b[^.;,]*)/i;
+/** A discharge decision said as a clause: "we're discharging you from OT", "will discharge him to home program", "you're discharged from PT today". */
+const DISCHARGE = /\b((?:(?:we|I)(?:'re| are|'m| am|'ll| will)?\s+|will\s+)?(?:discharg(?:e|ing)|be discharged)\b[^.;,]*|(?:you're|you are|he's|he is|she's|she is) (?:being )?discharged\b[^.;,]*)/i;
 
 const ECHO_STOP = /^(?:okay|ok|got|it|that|that's|this|the|and|a|an|so|yes|yeah|right|is|i|i'll|i'm|me|you|of|to|on|for|with|now|just|again|very|really|than|then|oh)$/i;
 
@@ -112,7 +112,7 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
 /** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
-const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?\.?$/i;
+const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?(?:,? (?:up|down) from \d+(?:\.\d+)?(?:°|%| s| cm| lb)?)?\.?$/i;
 /** A value given as the reading: "that's about 50°." */
 /** A spinal level reached, said alone: "To L3." after "reach behind your back, thumb up the spine" (DOMAIN.md 1.5 O: a measure). */
 const LEVEL_REACHED = /^(?:to |up to )?[CTLS]\d{1,2}\.?$/i;
@@ -125,6 +125,7 @@ const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
   [/^(?:sit up and |now )?reach behind (?:your|the) back\b[^:.]*/i, 'hand behind back'],
+  [/^(?:[^.:]*?\b(?:and|then|now)\s+|let's measure\.\s+)?squeeze(?: this| it| the [a-z]+)?,? (?:with |in )?(?:your |the )?(right|left) hand\b[^:.]*/i, '$1 grip'],
   [/^(?:[^.:]*?\b(?:and|then|now)\s+)?rotate (?:it |the arm )?(out|in)\b[^:.]*/i, '$1 rotation'],
   [/^bend (?:the wrist|your wrist) back\b[^:.]*/i, 'extension'],
   [/^bend forward\b[^:.]*/i, 'forward bend'],
@@ -145,7 +146,26 @@ function movementName(text: string, said = '', joint: string | null = null): str
     if (m) return name.replace('$1', (({ out: 'external', in: 'internal' }) as Record<string, string>)[(m[1] ?? '').toLowerCase()] ?? (m[1] ?? '').toLowerCase());
   }
   const other = /^(?:and |now )?(?:to the |the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
+  if (other && /\bsqueeze\b/i.test(said)) return `${(other[1] ?? '').toLowerCase()} grip`;
   return other && /\bturn\b|\blook over\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
+}
+
+/** "Let me recheck the reach.", "Let's retest the chin tuck hold.": the measure taken again, by name. */
+const RECHECK_OF = /^(?:(?:okay|ok|so|now|good)[,.]?\s+)*(?:let me |let's |I'll |we'll )?(?:re-?check|re-?test|re-?measure) (?:the |your |that )?((?!(?:with|your|his|her|it|that|this)\b)[a-z][a-z-]{2,}(?: (?!(?:with|your|his|her|it|that|this)\b)[a-z][a-z-]+){0,2})(?: again| now)?[.!]?$/i;
+
+/**
+ * The movement or measure a bare reading belongs to: asked in the clinician's sentences just before it, in the same turn
+ * or the clinician's turn before ("Sit up and turn to the right again for me." - "52° now, up from 45."), never past
+ * another reading or another speaker.
+ */
+function movementBefore(units: readonly Unit[], u: Unit, said: string, joint: string | null): { name: string; uttId: string } | null {
+  for (let i = u.idx - 1; i >= Math.max(0, u.idx - 3); i--) {
+    const x = units[i];
+    if (!x || x.speaker !== 'clinician' || /\d/.test(x.text.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return null;
+    const name = movementName(x.text.replace(/^[^:]*:\s*/, ''), x.uttId === u.uttId ? said : `${utteranceOf(units, x)} ${said}`, joint) ?? RECHECK_OF.exec(x.text.trim())?.[1]?.toLowerCase() ?? null;
+    if (name) return { name, uttId: x.uttId };
+  }
+  return null;
 }
 
 /** The joint named last in the 25 sentences up to this one ("How's the knee doing?" ... "Bend it back"). */
@@ -276,8 +296,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     }
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
-    if (!section && u.speaker === 'clinician' && isBareValue(u.text) && prevSaid?.uttId === u.uttId
-      && (movementName(prevSaid.text, said, lastJoint(units, u.idx)) || measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))) section = 'objective';
+    if (!section && u.speaker === 'clinician' && isBareValue(u.text) && ((prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))
+      || movementBefore(units, u, said, lastJoint(units, u.idx)))) section = 'objective';
     // "Box and Blocks, right hand, go. 16 blocks. Left is 48.": the counts of the test just started
     if (!section && u.speaker === 'clinician' && TEST_COUNT.test(u.text.trim()) && prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx)) section = 'objective';
     // "Passive flexion first..." then "125.": the name is charted with its value, not alone
@@ -323,14 +343,15 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const prev = units[u.idx - 1];
       const bareValue = isBareValue(u.text);
       // "Turn your head to the right as far as it goes... that's about 50°.": the reading of the movement just asked
-      const prevMovement = (bareValue || SAID_VALUE.test(u.text.trim())) && prev?.uttId === u.uttId ? movementName(prev.text.replace(/^[^:]*:\s*/, ''), said, joint) : null;
+      const prevMovement = bareValue || SAID_VALUE.test(u.text.trim()) ? movementBefore(units, u, said, joint) : null;
       const afterColon = u.text.includes(':') ? u.text.slice(u.text.indexOf(':') + 1).trim() : '';
       const named = /^(?:[a-z]+ )?(?:flexion|extension|rotation|abduction|supination|pronation)\b/i.test(afterColon);
       const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
       // "About 65." after a movement asked for is charted in degrees, as it was read
       const bareText = valueOf && /^\d+°$/.test(valueOf.value) ? u.text.replace(new RegExp(String.raw`\b${valueOf.value.slice(0, -1)}\b(?!°)`), valueOf.value) : u.text;
       const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
-        : prevMovement ? `${prevMovement}: ${bareText.replace(/^To /, 'to ')}`
+        // ("Squeeze with your right hand ... 72 lb. Now the left ... 18 lb." -> "Grip: right 72 lb; left 18 lb.": the sides of one measure)
+        : prevMovement ? (/^(?:left|right) grip$/.test(prevMovement.name) ? `Grip: ${prevMovement.name.split(' ')[0]} ${bareText}` : `${prevMovement.name}: ${bareText.replace(/^To /, 'to ')}`)
         // "Lift up again for me... 130°.": the value is named by the measure it repeats
         // (in the case it was said: "SPADI", not "spadi")
         : bareValue && valueOf ? `${new RegExp(String.raw`\b${valueOf.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'i').exec(said)?.[0] ?? valueOf.name}: ${bareText}`
@@ -344,7 +365,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
           .replace(/^(?:(?:so|mom|mum|dad)[,]?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+(?:that\s+)?/i, 'Impression: ');
       let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
         .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking|keeping (?:score|count|track))(?: with)?:?\s*/gi, '');
-      const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), u.uttId];
+      // (the turn that asked for the movement is cited with the reading: "turn to the right" - "52°")
+      const evidence = [...(valueOf?.evidence.filter((e) => e !== u.uttId) ?? []), ...(prevMovement && prevMovement.uttId !== u.uttId ? [prevMovement.uttId] : []), u.uttId];
       // a measure taken again is charted with its earlier value ("again: 10 cm (from 8 cm)")
       // (an assessment's "stays above 80% with pacing" is a judgement, not a re-measure)
       const rechecked = section === 'objective' ? withBaselines(text, measures.filter((m) => m.unitIdx === u.idx && m.kind !== 'pain'), said, (id) => (id === u.uttId ? '' : utteranceOf(units, { uttId: id }))) : null;
@@ -354,6 +376,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // a result too short to stand alone ("That reproduces it.") says the manoeuvre it is the result of
       const how = test && test.said.toLowerCase() !== test.name.toLowerCase() && u.text.split(/\s+/).length <= 3 ? ` (${toThirdPerson(test.said, 'clinician').toLowerCase().replace(/\b(?:your|his|her|the|patient's) /g, '')})` : '';
       if (test) { text = `${test.name}${how}: ${lowerFirst(text.replace(/^(?:still|so|and)\s+/i, ''))}`; evidence.unshift(test.uttId); }
+      // "Let me recheck the reach. Standing on the left, 64 cm now.": the reading is of the measure named for the recheck
+      const recheckOf = section === 'objective' && !prevMovement && prev?.speaker === 'clinician' && !keptIdx.has(prev.idx) && /\d/.test(text) ? RECHECK_OF.exec(prev.text.trim())?.[1] : undefined;
+      if (recheckOf && prev && !new RegExp(`\\b${recheckOf}\\b`, 'i').test(text)) { text = `${cap(recheckOf)}: ${lowerFirst(text)}`; if (!evidence.includes(prev.uttId)) evidence.unshift(prev.uttId); }
       // "Left arm now. Flexion 170, abduction 165": the readings of the side said just before them
       const heading = section === 'objective' && prev?.uttId === u.uttId && !sidesIn(text).length && measures.some((m) => m.unitIdx === u.idx) ? sideHeading(prev.text) : null;
       if (heading) { text = `${heading}: ${lowerFirst(text)}`; }

@@ -117,6 +117,8 @@ const RULES: Rule[] = [
       // the value meant, said in the apology, takes the place of the one said wrong; else both go and what follows says it
       return again && again[1] !== n ? `${head}${before}${again[1]}${unit || (again[2] ?? '')}${stop} ` : head;
     }],
+  // ... or with only what went wrong left of it: "I had the arm on the wrong landmark. Let me redo it. Right rotation 45°." -> "Right rotation 45°."
+  [/(^|[.!?]\s+)[^.!?]*\b(?:wrong|misread|mis-read|off the landmark)\b[^.!?]*[.!?]\s+let me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?[.!?]\s+(?=[^.!?]*\d)/gi, '$1'],
   // a reading taken again: "Flexion is 90. Hang on, my goniometer was off the landmark, let me redo that. 95° flexion." -> "95° flexion."
   // (... or after a short instruction: "35. Wait, your elbow came off your side, let me redo that. Elbow in. Okay, 25°")
   [/(^|[.!?]\s+)[^.!?]*\d[^.!?]*[.!?]\s+[^.!?]*?\blet me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?\b[^.!?]*[.!?]\s+(?=(?:[^.!?\d]{1,30}[.!?]\s+)?[^.!?]*\d)/gi, '$1'],

@@ -8,7 +8,7 @@ const IRREGULAR_PAST = new Set(
   ('saw went got had did was were came took made said felt fell ran hit put told knew thought brought left kept held sat stood ' +
     'began gave found ate drove heard lost slept woke wore broke caught drank forgot grew hurt let meant met paid read rode rose ' +
     'sent shook slid spent swam threw tore understood won wrote bought fought led lay lit quit set shut split spread struck swung ' +
-    'taught cut passed').split(' '),
+    'taught cut passed sang rang sprang stuck dug fed fled bled bent built chose flew froze hid hung spoke stole sold').split(' '),
 );
 
 /** Base verbs that end in -ing but are not gerunds. */
