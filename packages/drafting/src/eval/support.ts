@@ -18,6 +18,7 @@ const SYNONYM: Record<string, string> = {
   pound: 'lb', pounds: 'lb', lbs: 'lb', minute: 'min', minutes: 'min', second: 's', seconds: 's', degree: 'deg', degrees: 'deg',
   centimeter: 'cm', centimeters: 'cm', quadriceps: 'quad', quads: 'quad', bend: 'flexion', percent: '%', severity: 'severe', soreness: 'sore',
   hurt: 'pain', hurts: 'pain', hurting: 'pain',
+  rotate: 'rotation', rotates: 'rotation', rotating: 'rotation', rotated: 'rotation',
 };
 
 function stem(w: string): string {

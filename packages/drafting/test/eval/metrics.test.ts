@@ -74,10 +74,13 @@ describe('evidence support (FORMAT.md evidence coverage)', () => {
     expect(isSupported('Anything.', [])).toBe(false);
   });
 
-  it('matches a word in its other forms: a doubled consonant before -ing ("getting"/"get"), severity/severe, soreness/sore, hurt/pain', () => {
+  it('matches a word in its other forms: a doubled consonant before -ing ("getting"/"get"), severity/severe, soreness/sore, hurt/pain, rotate/rotation', () => {
     expect(isSupported('6/10 when getting up.', ['Like a six out of ten when I get up.'])).toBe(true);
     expect(isSupported('Caregiver reports severity 6/10.', ['On a scale of one to ten, ten extremely severe, how was this week?', 'Probably a six.'])).toBe(true);
     expect(isSupported('Soreness 0/10.', ['It gets a little sore after kneeling, like a one out of ten.', 'Zero. Nothing.'])).toBe(true);
+    // ("Rotate out for me again. Thirty-six degrees now." is the rotation read: the verb said, the noun charted)
+    expect(isSupported('External rotation: 36°.', ['Rotate out for me again. Thirty-six degrees now.'])).toBe(true);
+    expect(isSupported('External rotation: 36°.', ['Reach up for me again. Thirty-six degrees now.'])).toBe(false);
     // "hurt" is the spoken word for pain
     expect(isSupported('Pain 1/10.', ["It doesn't hurt much. Maybe a one.", 'One out of ten.'])).toBe(true);
     // ... but a different word is still not support
