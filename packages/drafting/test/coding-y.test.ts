@@ -13,7 +13,8 @@ import { concise } from '../src/compose/prose.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { draftOf, entries, ledger, say, type Line } from './spoken.ts';
+import { draftOf, entries, ledger, say, SMALL_TALK, type Line } from './spoken.ts';
+import { toThirdPerson } from '../src/text/voice.ts';
 
 async function coded(lines: Line[], context = {}) {
   const ctx = { discipline: 'pt' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'commercial' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
@@ -208,5 +209,62 @@ describe('the plan and the report at discharge (DOMAIN.md 1.8: discharge status 
     expect(sang && sectionFor(sang, 'ambient', false, 'slp', true)).toBe('subjective');
     const [league] = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text: 'Yep, he said if you sign off I can go back to my Sunday league.' }], 'ambient');
     expect(league && sectionFor(league, 'ambient')).toBe('subjective');
+  });
+});
+
+describe('a parent\'s history of a child (DOMAIN.md 1.5 S: history, family history, function and participation)', () => {
+  const sections = async (lines: Line[]) => (await draftOf(lines, { discipline: 'slp', noteType: 'evaluation' })).sections;
+
+  it('"My brother did." said by the mother is her brother, charted as family history', async () => {
+    expect(toThirdPerson('My brother did.', 'other')).toBe("The caregiver's brother did.");
+    const s = (await sections([
+      ['clinician', 'Does anyone else in the family stutter, or did they as kids?'],
+      ['other', 'My brother did. He still does a little when he is nervous.'],
+      SMALL_TALK,
+    ])).subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/^Family history: caregiver's brother did/m);
+  });
+
+  it('talking avoided or mocked is charted: "He won\'t talk on the phone with his grandma anymore", "a boy at recess copied him"', async () => {
+    const s = (await sections([
+      ['clinician', 'How does Eli seem to feel about it? Does he notice?'],
+      ['other', "He notices. He won't talk on the phone with his grandma anymore, he just hands me the phone. And a boy at recess copied him once, he came home crying."],
+      SMALL_TALK,
+    ])).subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/phone with grandma/);
+    expect(s).toMatch(/recess copied him/);
+  });
+
+  it('every sentence of an answer to a history question is history: "Right on time. First words around 11 months."', async () => {
+    const s = (await sections([
+      ['clinician', 'How was his talking as a baby and toddler? First words, putting words together?'],
+      ['other', 'Right on time. First words around eleven months, sentences by two.'],
+      SMALL_TALK,
+    ])).subjective.map((x) => x.text).join(' ');
+    expect(s).toMatch(/first words around 11 months/i);
+  });
+});
+
+describe('what the clinician says of a test, an impression and the plan (DOMAIN.md 1.5 O, A, P)', () => {
+  const sections = async (lines: Line[]) => (await draftOf(lines, { discipline: 'slp', noteType: 'evaluation' })).sections;
+
+  it('"I also did the KiddyCAT ... He scored 6/12" charts the score with the test, once', async () => {
+    const o = (await sections([['clinician', 'I also did the KiddyCAT, the little questionnaire about how he feels about talking. He scored six out of twelve, so he is starting to feel that talking is hard.']])).objective.map((x) => x.text);
+    expect(o.join(' ')).toMatch(/^KiddyCAT: 6\/12/m);
+    expect(o.join(' ')).not.toMatch(/questionnaire/);
+  });
+
+  it('the reasoning said after "my impression is" stays in the assessment', async () => {
+    const a = (await sections([['clinician', 'So my impression is a childhood onset fluency disorder, moderate. He has several risk factors for it continuing: the family history, the blinking and nodding, and he is starting to avoid talking.'], SMALL_TALK, SMALL_TALK])).assessment.map((x) => x.text).join(' ');
+    expect(a).toMatch(/risk factors for it continuing/);
+  });
+
+  it('"I\'ll also teach you to do ten minutes of practice with him every day at home" is a plan for the parent', async () => {
+    const p = (await sections([
+      ['clinician', "I'll also teach you to do ten minutes of practice with him every day at home. And with your permission I'll reach out to the school speech pathologist."],
+      SMALL_TALK,
+    ])).plan.map((x) => x.text).join(' ');
+    expect(p).toMatch(/teach caregiver to do 10 min of practice with him every day at home/i);
+    expect(p).toMatch(/reach out to school speech pathologist/);
   });
 });

@@ -68,6 +68,9 @@ export function offTopic(u: Unit, question: string | undefined, units: readonly 
     || (!!question && socialOpening(question, units));
 }
 
+/** Talking avoided or mocked: "He won't talk on the phone with his grandma anymore", "a boy at recess copied him" (DOMAIN.md 1.5 S: function and participation). */
+const TALK_AVOIDED = /\b(?:won't|will not|refuses? to|stopped|avoids?|doesn't want to) (?:talk|speak|answer|order|read|raise)\w*\b|\b(?:teas(?:e|ed|es|ing)|bull(?:y|ied|ies|ying)|made fun of|copied (?:him|her|them)|came home crying)\b/i;
+
 /** "I sang!", "I drove there myself!": an activity the patient did, said short. */
 const DID_IT = /^(?:and |well,? )?I (?:[a-z]+ed|sang|ran|swam|rode|drove|went|did|made|got|wrote|held|threw|caught|won)\b/i;
 
@@ -197,7 +200,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const planAfterExam = u.headerCarried && u.header === 'objective' && PLAN_CUE.test(t) && !MEASURE_VALUE.test(tv.replace(/\b\d+x\/(?:day|week)\b/g, ''));
   if (u.header && !planAfterExam && !(u.headerCarried && u.header !== 'objective' && u.header !== 'plan' && dataNotReport(t, discipline))) return u.header;
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
-  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !CAREGIVER_HELP.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
+  if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !CAREGIVER_HELP.test(t) && !TALK_AVOIDED.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
     // "My brother's a lefty.": a short remark about a relative's own trait, not the patient
     if (/^(?:and )?my (?:brother|sister|cousin|friend|dad|mom|son|daughter|husband|wife)(?:'s| is) (?:a |an )?\w+[.!]?$/i.test(t.trim())) return null;
@@ -214,7 +217,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     // "He's been sneaking regular coffee in the morning": what the family sees the patient doing
     const habit = u.speaker === 'other' && ABOUT_PATIENT.test(t) && /^(?:\w+[,]?\s+)?(?:he|she|they)(?:'s| has| have|'ve) been \w+ing\b/i.test(t);
     // "he said if you sign off I can go back to my Sunday league": a return to an activity, or the goal of one
-    const clinical = habit || (u.speaker === 'other' && CAREGIVER_HELP.test(t)) || (u.speaker === 'patient' && GOAL_WORD.test(t)) || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
+    const clinical = habit || (u.speaker === 'other' && CAREGIVER_HELP.test(t)) || (u.speaker === 'patient' && GOAL_WORD.test(t)) || TALK_AVOIDED.test(t) || SUBJECTIVE_CUE.test(t) || SELF_CARE.test(t) || MEASURE_VALUE.test(tv) || symptomMentions(t).length > 0 || aboutBody || relayedReport || (u.speaker === 'patient' && FIGURATIVE.test(t));
     return clinical || answers || (continues && t.split(/\s+/).length >= 4) ? 'subjective' : null;
   }
   // the clinician quoting the patient ("In his words, '...'"), or a dictated "Quote, ..., end quote": the patient's report

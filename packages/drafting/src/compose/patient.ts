@@ -413,6 +413,10 @@ export function patientStatement(units: Unit[], u: Unit, voice: Voice, interpret
   if (q && topic && !new RegExp(`\\b${topic.slice(0, Math.max(3, topic.length - 2))}`, 'i').test(s)) {
     return { text: `${cap(topic)}: ${lowerFirst(withoutYes(s).replace(/^(?:Patient|Caregiver)\s+reports\s+/, ''))}`, evidence: [q.uttId, ...evidence] };
   }
+  // "Does anyone else in the family stutter?" - "My brother did.": the answer is family history (DOMAIN.md 1.5 S)
+  if (q && u.sentIndex === 0 && /\banyone (?:else )?in the family\b|\bfamily history\b|\bruns? in the family\b/i.test(q.text)) {
+    return { text: `Family history: ${lowerFirst(s.replace(/^(?:Patient|Caregiver)\s+(?:reports\s+)?/, ''))}`, evidence: [q.uttId, ...evidence] };
+  }
   if (new RegExp(`^${who}\\b`).test(s)) return { text: s, evidence };
   if (q && DIFFICULTY_Q.test(q.text) && /^[A-Z][a-z]+ing\b/.test(s) && u.sentIndex === 0) {
     return { text: `${who} reports difficulty with ${lowerFirst(s)}`, evidence: [q.uttId, ...evidence.filter((e) => e !== q.uttId)] };

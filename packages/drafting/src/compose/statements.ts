@@ -38,7 +38,7 @@ export interface Draftable {
 }
 
 /** A question about the history: "When did the stuttering start?", "How long has it been like this?" */
-const HISTORY_Q = /\bwhen did (?:it|this|that|the \w+|your \w+) (?:start|begin)\b|\bhow long (?:has|have|ago)\b|\b(?:family|medical) history\b|\banyone else in the family\b/i;
+const HISTORY_Q = /\bwhen did (?:it|this|that|the \w+|your \w+) (?:start|begin)\b|\bhow long (?:has|have|ago)\b|\b(?:family|medical) history\b|\banyone else in the family\b|\bas a (?:baby|toddler)\b|\bfirst words\b|\bmilestones\b/i;
 
 const PARAMS = /\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|reps|of each)\b/;
 
@@ -168,6 +168,9 @@ function movementBefore(units: readonly Unit[], u: Unit, said: string, joint: st
   return null;
 }
 
+/** Words of clinical reasoning said after an impression: "He has several risk factors ...", "Understanding is right on track". */
+const REASONING = /\b(?:risk factors?|because|due to|which means|prognosis|strengths?|concerns?|likely|consistent with|contribut\w+|explains?|understanding|expressive|receptive)\b/i;
+
 /** The joint named last in the 25 sentences up to this one ("How's the knee doing?" ... "Bend it back"). */
 function lastJoint(units: Unit[], idx: number): string | null {
   for (let i = idx; i >= 0 && i >= idx - 25; i--) {
@@ -261,7 +264,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // "It doesn't hurt much. Maybe a one." - "One out of ten.": a rating the clinician says back on the scale
       || (u.speaker === 'patient' && !!confirmingTurn(units, u))
       // "Before the fall, how were you getting around?" - "I walked everywhere. No cane, nothing.": every sentence of the answer
-      || (u.speaker !== 'clinician' && u.sentIndex > 0 && PLOF_Q.test(questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u)?.text ?? ''));
+      // ("How was his talking as a baby and toddler? First words ...?" - "Right on time. First words around 11 months ...": so does a history question)
+      || (u.speaker !== 'clinician' && u.sentIndex > 0 && ((qt) => PLOF_Q.test(qt) || HISTORY_Q.test(qt))(questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u)?.text ?? ''));
     // "Like five nights out of seven?", "I understand maybe half of what she says?": an unsure answer with a number or a share is said as a question but is an answer
     const uptalk = u.isQuestion && u.speaker !== 'clinician' && /\d|\b(?:half|a quarter|a third|most|all|none) of\b/i.test(u.text) && !/^(?:how|what|when|where|why|who|which|is|are|am|do|does|did|can|could|should|would|will|have|has|was|were)\b/i.test(u.text)
       // ... an answer to a question, or said in the middle of the speaker's own account
@@ -306,8 +310,13 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       && BARE_VALUE.test(nextSaid.text.trim()) && measures.some((m) => m.unitIdx === nextSaid.idx && m.kind !== 'pain')) section = null;
     // "You filled out the SPADI questionnaire in the waiting room. 41% today.": the test is charted with its value, not alone
     // ("One more 10-meter walk, normal pace..." - "11.8 s.": a number in the test's name is no value)
-    const namedTests = section && u.speaker === 'clinician' && nextSaid?.uttId === u.uttId && isBareValue(nextSaid.text) ? testsIn(u.text) : [];
+    const namedTests = section && u.speaker === 'clinician' && nextSaid?.uttId === u.uttId && (isBareValue(nextSaid.text) || /^(?:he|she|they|you) scored \d/i.test(nextSaid.text)) ? testsIn(u.text) : [];
     if (namedTests.length && !/\d/.test(namedTests.reduce((t, x) => t.replace(new RegExp(`${x.re.source}(?:-\\d+)?`, 'gi'), ''), u.text))) section = null;
+    // "So my impression is a fluency disorder, moderate. He has several risk factors for it continuing: ...": the reasoning
+    // goes on in the assessment (DOMAIN.md 1.5 A) until a reading or a service is said
+    const lastOut = out[out.length - 1];
+    if ((section === 'objective' || (!section && !u.isQuestion && REASONING.test(u.text))) && u.speaker === 'clinician' && continues && lastOut?.section === 'assessment' && lastOut.evidence.includes(u.uttId)
+      && !measures.some((m) => m.unitIdx === u.idx) && !kindsIn(u.text, discipline).length && !/\d+(?:\.\d+)?\s*(?:°|%|\/\d)/.test(u.text)) section = 'assessment';
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
@@ -385,8 +394,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // "GFTA-3 is done. Standard score 74": a score said after the test named in the sentence before it is that test's
       // (so is a bare value: "You filled out the SPADI questionnaire. 41% today.")
       const scored = section === 'objective' && prev?.uttId === u.uttId && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(prev.text)[0] : undefined;
-      const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?`, 'i').exec(prev?.text ?? '')?.[0] : undefined;
-      if (prev && scoredAs && !/\d/.test(prev.text.replace(scoredAs, ''))) { text = `${scoredAs}: ${lowerFirst(text)}`; evidence.unshift(prev.uttId); }
+      const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?(?: (?:inventory|index|scale|questionnaire))?`, 'i').exec(prev?.text ?? '')?.[0] : undefined;
+      if (prev && scoredAs && !/\d/.test(prev.text.replace(scoredAs, ''))) { text = `${scoredAs}: ${lowerFirst(text.replace(/^(?:patient |he |she )?scored /i, ''))}`; evidence.unshift(prev.uttId); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
       }
@@ -500,8 +509,8 @@ function withBaseline(prev: Draftable | undefined, it: Draftable): string | null
   return prev && !prev.block && prev.section === it.section && it.evidence.every((e) => prev.evidence.includes(e)) ? joinBaseline(prev.text, it.text) : null;
 }
 
-/** A score said without the test's name: "Standard score 74", "Raw score 41", "Percentile 4". */
-const SCORE_LABEL = /^(?:(?:standard|raw|scaled|total|composite) scores?|scores?|percentile)\b/i;
+/** A score said without the test's name: "Standard score 74", "Raw score 41", "Percentile 4", "(He) scored 6/12". */
+const SCORE_LABEL = /^(?:(?:standard|raw|scaled|total|composite) scores?|scores?|(?:patient |he |she )?scored|percentile)\b/i;
 
 /** A count said with its side only: "14 on the left.", "That's 25 on the right." */
 const SIDE_COUNT = /^(?:that's\s+)?(\d{1,3})(?: reps)? on the (left|right)\b[.!]?$/i;

@@ -164,7 +164,9 @@ function rewrite(text: string, voice: Voice): string {
     s = s.replace(/\bwhen (?:we|you) (?:first )?(?:started|began)\b/gi, 'at the start');
     // "we still don't have a referral on file" -> "no referral on file": what the clinic lacks, in chart style
     s = s.replace(/\b(?:we|I) (?:still )?(?:don't|do not) have (?:a |an |any |the )?(?=[a-z])/gi, 'no ');
-    s = replaceSubjects(s, /\byou(?:('re|'ve|'ll|'d))?\b/i, 'patient', 'the patient');
+    // ("I'll teach you to do ten minutes of practice with him": said to a parent, with the patient in the third person)
+    const addressee = /\b(?:with|to|for|help|helping|remind|watch) (?:him|her)\b/i.test(s) && /\byou\b/i.test(s) ? 'caregiver' : 'patient';
+    s = replaceSubjects(s, /\byou(?:('re|'ve|'ll|'d))?\b/i, addressee, `the ${addressee}`);
     s = replaceSubjects(s, /\bI(?:('m|'ve|'d|'ll))?\b/, 'clinician', 'the clinician');
     s = replaceSubjects(s, /\bwe(?:('re|'ve|'ll|'d))?\b/i, null, 'the team');
     s = s.replace(/\byour\b/gi, (m) => (m[0] === 'Y' ? 'The' : 'the')).replace(/\byourself\b/gi, 'self');
@@ -178,7 +180,8 @@ function rewrite(text: string, voice: Voice): string {
     s = replaceSubjects(s, /\bI(?:('m|'ve|'d|'ll))?\b/, who, `the ${who}`);
     s = replaceSubjects(s, /\bwe(?:('re|'ve|'ll|'d))?\b/i, 'they', 'them');
     s = replaceSubjects(s, /\byou(?:('re|'ve|'ll|'d))?\b/i, 'clinician', 'the clinician');
-    s = s.replace(/\bmy (\w+)/gi, (_m, n: string) => (PEOPLE.test(n) ? `the patient's ${n}` : `the ${n}`));
+    // ("My brother did." said by the mother is her brother, not the patient's)
+    s = s.replace(/\bmy (\w+)/gi, (_m, n: string) => (PEOPLE.test(n) ? `the ${who}'s ${n}` : `the ${n}`));
     s = s.replace(/\bmyself\b/gi, 'self').replace(/\bme\b/gi, voice === 'patient' ? 'the patient' : 'the caregiver');
     s = s.replace(/\bour\b/gi, 'their').replace(/\bus\b/gi, 'them').replace(/\byour\b/gi, "the clinician's");
     // "that low couch of mine" -> "that low couch of the patient's"
