@@ -10,6 +10,7 @@ import { buildVisitInput, normalizeClinical } from '../src/index.ts';
 import { kindFor } from '../src/extract/measure-names.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { concise } from '../src/compose/prose.ts';
+import { priority } from '../src/compose/budget.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -266,5 +267,51 @@ describe('what the clinician says of a test, an impression and the plan (DOMAIN.
     ])).plan.map((x) => x.text).join(' ');
     expect(p).toMatch(/teach caregiver to do 10 min of practice with him every day at home/i);
     expect(p).toMatch(/reach out to school speech pathologist/);
+  });
+});
+
+describe('a massage and a chiropractic visit (DOMAIN.md 1.5 O and P, 1.6: what was found, done and advised, as meant)', () => {
+  it('"Left, 38 lb pain-free." after "I want to check your pain-free grip" is the pain-free grip, past the patient\'s "Okay... there."', async () => {
+    const o = (await draftOf([
+      ['clinician', 'Let me grab the dynamometer, I want to check your pain-free grip before we start. Squeeze until it just starts to hurt, then let go.'],
+      ['patient', 'Okay... there.'],
+      ['clinician', 'Left, thirty-eight pounds pain-free. Right side seventy for comparison.'],
+    ], { discipline: 'massage' })).sections.objective.map((x) => x.text).join(' ');
+    expect(o).toMatch(/^Pain-free grip: left, 38 lb pain-free\./m);
+  });
+
+  it('"That\'s tender right at the bony part ..." - "Lateral epicondyle, yes." is tenderness at the named landmark', async () => {
+    const d = await draftOf([
+      ['clinician', "I'm doing myofascial release along the wrist extensors, from the lateral elbow down toward the wrist, slow sustained pressure."],
+      ['patient', "That's tender right at the bony part on the outside of the elbow."],
+      ['clinician', "Lateral epicondyle, yes. I'll stay just below it."],
+      SMALL_TALK,
+    ], { discipline: 'massage' });
+    const found = d.sections.objective.find((x) => /epicondyle/.test(x.text));
+    expect(found?.text).toBe('Tender at lateral epicondyle.');
+    expect(found?.evidence).toEqual(['u2', 'u3']);
+  });
+
+  it('"And at work try the wider-handled scalers" is advice for the plan', () => {
+    const [u] = buildUnits(say(['And at work try the wider-handled scalers if your office has them.']), 'ambient');
+    expect(u && sectionFor(u, 'ambient')).toBe('plan');
+  });
+
+  it('the last item of a list taken back leaves the items before it ("... and T4-5, and L4... scratch that, I did not adjust the lumbar")', () => {
+    expect(normalizeClinical('Chiropractic manipulation, diversified, to the C five six subluxation and T four five, and L four... scratch that, I did not adjust the lumbar today.'))
+      .toBe('Chiropractic manipulation, diversified, to the C5-6 subluxation and T4-5. I did not adjust the lumbar today.');
+  });
+
+  it('"Headaches down to one this week" is a symptom counted, which the word budget keeps (DOMAIN.md 1.5 S)', () => {
+    expect(priority({ section: 'subjective', text: 'Headaches down to one this week.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the front desk\'s business is no note content: "Thanks, tell him five minutes.", "left cookies for the front desk"', () => {
+    for (const text of ['Thanks, tell him five minutes.']) {
+      const [u] = buildUnits(say([text]), 'dictation');
+      expect(u && sectionFor({ ...u, header: 'subjective', headerCarried: true }, 'dictation')).toBeNull();
+    }
+    const [other] = buildUnits([{ id: 'u1', speaker: 'other', start: 0, end: 1, text: 'Your three o\'clock is here, and Mrs. Brooks left cookies for the front desk.' }], 'dictation');
+    expect(other && sectionFor({ ...other, header: 'subjective', headerCarried: true }, 'dictation')).toBeNull();
   });
 });

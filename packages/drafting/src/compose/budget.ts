@@ -53,8 +53,8 @@ const ACTIVITY = /\b(?:writ|sign|button|dress|driv|walk|cook|shower|bath|lift|ca
 const REGAINED = /\b(?:again|by (?:him|her|them|my)sel(?:f|ves)|on (?:his|her|their|my) own|no longer (?:needs?|asking|uses?|using|requires?)|without (?:help|assistance|the (?:cane|walker))|independent(?:ly)?)\b/i;
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
-/** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall". */
-const SYMPTOM_COUNT = /\b\d+ (?:\w+ )?(?:headaches|migraines|falls|near-falls|episodes|flare-?ups|spells|accidents|nosebleeds)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells|accidents)\b[^.;]{0,30}\b\d+ times\b/i;
+/** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall", "headaches down to 1 this week". */
+const SYMPTOM_COUNT = /\b\d+ (?:\w+ )?(?:headaches|migraines|falls|near-falls|episodes|flare-?ups|spells|accidents|nosebleeds)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells|accidents)\b[^.;]{0,30}\b\d+ times\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells)\b[^.;]{0,20}\b(?:down|up) to (?:\d+|one|two|three|four|five)\b/i;
 /** A sign looked for and not found, or a part found normal: "no drooling", "palate looks normal", "sensation intact". */
 const NORMAL_EXAM = /\bno (?!problem|issue|change)[a-z]{4,}|\b(?:looks?|looked|appears?|is|are|was|were) (?:normal|unremarkable|intact|symmetric\w*|fine)\b|\b(?:intact|unremarkable|WNL|within normal limits)\b/i;
 /** The structures an oral-mechanism exam looks at (SLP). */

@@ -36,11 +36,11 @@ const THIRD_PARTY_OPINION = /^(?:my|his|her) (?:wife|husband|boss|friend|neighbo
 const CHANGE_SAID = /\b(?:(?:up|down) from|from [\w-]+(?: [\w-]+)? to)\b|\b(?:worse|better|improved|declined|new)\b/gi;
 
 /** Greetings passed on and treats brought or promised: "his wife says hi to the front desk, she brought cookies", "I'll bring you guys cookies" is no note content, even under a dictated header. */
-/** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note.", "Remind me to call the front desk about the printer jam." */
-const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b|^(?:(?:oh|and|also|um|uh)[,]?\s+)*(?:remind me to|note to self|I (?:need|have) to remember to)\b/i;
+/** What the clinician says is not for the note: "He told me about the game, which, never mind, that's not for the note.", "Remind me to call the front desk about the printer jam.", "Thanks, tell him five minutes." to the front desk. */
+const NOT_FOR_NOTE = /\b(?:(?:that's|that is|this is) not for the note|not (?:going )?in the note|off the record|(?:don't|do not) (?:put|write|chart) that)\b|^(?:(?:oh|and|also|um|uh)[,]?\s+)*(?:remind me to|note to self|I (?:need|have) to remember to)\b|^(?:thanks|thank you)[,.]?\s+(?:tell (?:him|her|them)|I'll be (?:right )?there|be right there|give me)\b/i;
 /** The end of a dictation said to the recorder ("Fine, that's everything for Claire.", "That's it for Tomoko.") and the front desk's business (a copay paid): no note content. */
 const SIGN_OFF = /^(?:(?:okay|ok|fine|alright|all right|so|and|um|uh)[,.]?\s+)*(?:that's|that is|that'll be|that will be) (?:it|all|everything)(?: for (?:today|now|this (?:one|patient|note|visit|session)|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?[.!]?$|\bpaid (?:her |his |their |the )?(?:co-?pay|copayment|balance|bill)\b/i;
-const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|(?:brought|bring|bringing) (?:in )?(?:(?:you|you guys|y'all|the (?:staff|team|front desk|office)) )?(?:some )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
+const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:regards|love|best wishes|thanks)|(?:brought|bring|bringing|left) (?:in )?(?:(?:you|you guys|y'all|the (?:staff|team|front desk|office)) )?(?:some )?(?:cookies|donuts|doughnuts|muffins|cake|cupcakes|treats|flowers|candy|chocolates?))\b/i;
 
 /**
  * Small talk a patient or family member starts or answers: the weather, a game or tournament, a family
@@ -211,7 +211,7 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
     if (/!\s*$/.test(t) && t.split(/\s+/).length <= 4 && !/\d/.test(t) && !symptomMentions(t).length && !regionsIn(t).length && !LEADING_NO.test(t) && !DID_IT.test(t)) return null;
     // a body part in the patient's own words counts when something is said about it ("my left hand doesn't listen", "my neck's fine")
     // ... or something done with it: "He picked up his coffee mug with his left hand on Sunday"
-    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same|picked up|held|grabbed|opened|lifted|carried|buttoned|tied|wrote|reached)\b/i.test(t);
+    const aboutBody = regionsIn(t).length > 0 && /\b(?:feels?|listen\w*|move\w*|work\w*|won't|can't|doesn't|does not|gets?|goes|stiff|weak|heavy|tired|numb|dead|asleep|fine|okay|alright|normal|better|worse|same|tender|sore|achy|picked up|held|grabbed|opened|lifted|carried|buttoned|tied|wrote|reached)\b/i.test(t);
     // "Daycare noticed too. They said she's asking for things now": a report from school or daycare, relayed by family
     const relayedReport = u.speaker === 'other' && /\b(?:daycare|day care|school|preschool|teachers?|coach)\b[^.]*\b(?:noticed|said|says|reports?|told)\b|^(?:they|she|he) said (?:she|he)(?:'s| is| was)\b/i.test(t);
     // "He's been sneaking regular coffee in the morning": what the family sees the patient doing

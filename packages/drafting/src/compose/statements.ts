@@ -171,6 +171,28 @@ function movementBefore(units: readonly Unit[], u: Unit, said: string, joint: st
 /** Words of clinical reasoning said after an impression: "He has several risk factors ...", "Understanding is right on track". */
 const REASONING = /\b(?:risk factors?|because|due to|which means|prognosis|strengths?|concerns?|likely|consistent with|contribut\w+|explains?|understanding|expressive|receptive)\b/i;
 
+/** A bony landmark or soft-tissue structure named: "lateral epicondyle", "greater trochanter", "patellar tendon". */
+const LANDMARK = /\b(?:epicondyle|olecranon|malleolus|trochanter|acromion|ASIS|PSIS|tibial tubercle|styloid|coracoid|spinous process|ischial tuberosity|tendon|bursa|ligament|fascia)\b/i;
+
+/** "I want to check your pain-free grip before we start": the measure about to be taken, named. */
+const MEASURE_ASKED = /\b(?:check|measure|test|re-?check|re-?test) (?:your |the |his |her )?((?:pain-free )?grip(?: strength)?|(?:key |tip |lateral )?pinch(?: strength)?)\b/i;
+
+/**
+ * A reading said by its side only ("Left, 38 lb pain-free. Right side 70.") takes the name of the measure the clinician
+ * asked for just before, past the patient's short reply ("Okay... there."); null when none was named.
+ */
+function measureAsked(units: readonly Unit[], u: Unit): { name: string; uttId: string } | null {
+  for (let i = u.idx - 1; i >= Math.max(0, u.idx - 5); i--) {
+    const x = units[i];
+    if (!x) return null;
+    if (x.speaker !== 'clinician') { if (/\d/.test(x.text) || x.text.split(/\s+/).length > 4) return null; continue; }
+    const m = MEASURE_ASKED.exec(x.text);
+    if (m?.[1]) return { name: m[1].toLowerCase(), uttId: x.uttId };
+    if (/\d/.test(x.text.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return null;
+  }
+  return null;
+}
+
 /** The joint named last in the 25 sentences up to this one ("How's the knee doing?" ... "Bend it back"). */
 function lastJoint(units: Unit[], idx: number): string | null {
   for (let i = idx; i >= 0 && i >= idx - 25; i--) {
@@ -339,6 +361,17 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       keptIdx.add(u.idx);
       continue;
     }
+    // "That's tender right at the bony part on the outside of the elbow." - "Lateral epicondyle, yes.": the clinician names the spot
+    const spot = !section && u.speaker === 'clinician' && u.sentIndex === 0 ? /^([A-Za-z][a-z]+(?: [a-z]+){0,3}), (?:yes|yep|exactly|right)[.!]?$/.exec(u.text.trim())?.[1] : undefined;
+    const told = spot && (regionsIn(spot).length || LANDMARK.test(spot)) ? out[out.length - 1] : undefined;
+    if (spot && told && told.section === 'subjective' && told.evidence.includes(units.filter((x) => x.idx < u.idx && x.uttId !== u.uttId).pop()?.uttId ?? '')) {
+      // (tenderness found under the hands is a finding: "Tender at lateral epicondyle", DOMAIN.md 1.5 O)
+      if (/\b(?:tender|sore)\b/i.test(told.text)) { told.section = 'objective'; told.text = `Tender at ${spot.toLowerCase()}.`; }
+      else told.text = `${told.text.replace(/[.!]$/, '')} (${spot.toLowerCase()}).`;
+      told.evidence = [...told.evidence, u.uttId];
+      keptIdx.add(u.idx);
+      continue;
+    }
     if (!section) {
       const k = kindsIn(u.text, discipline).find((x) => !x.explicit);
       if (k && u.speaker === 'clinician') pendingName = { name: k.match, uttId: u.uttId };
@@ -388,6 +421,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // "Let me recheck the reach. Standing on the left, 64 cm now.": the reading is of the measure named for the recheck
       const recheckOf = section === 'objective' && !prevMovement && prev?.speaker === 'clinician' && !keptIdx.has(prev.idx) && /\d/.test(text) ? RECHECK_OF.exec(prev.text.trim())?.[1] : undefined;
       if (recheckOf && prev && !new RegExp(`\\b${recheckOf}\\b`, 'i').test(text)) { text = `${cap(recheckOf)}: ${lowerFirst(text)}`; if (!evidence.includes(prev.uttId)) evidence.unshift(prev.uttId); }
+      // "Left, 38 lb pain-free." after "I want to check your pain-free grip": the reading of the measure asked for
+      const sideOnly = section === 'objective' && !prevMovement && !recheckOf && /^(?:left|right)\b(?: side)?,?\s+\d/i.test(text) ? measureAsked(units, u) : null;
+      if (sideOnly) { text = `${cap(sideOnly.name)}: ${lowerFirst(text)}`; if (!evidence.includes(sideOnly.uttId)) evidence.unshift(sideOnly.uttId); }
       // "Left arm now. Flexion 170, abduction 165": the readings of the side said just before them
       const heading = section === 'objective' && prev?.uttId === u.uttId && !sidesIn(text).length && measures.some((m) => m.unitIdx === u.idx) ? sideHeading(prev.text) : null;
       if (heading) { text = `${heading}: ${lowerFirst(text)}`; }

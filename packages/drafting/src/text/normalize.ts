@@ -102,6 +102,9 @@ const RULES: Rule[] = [
   [/\b(\d+(?:\.\d+)?) ([a-z]+)[.,]\s+(?:no,?\s+wait|wait,?\s+no|no,?\s+sorry|no|sorry)[,.]?\s+(\d+(?:\.\d+)?)(?![\d/x:]|\.\d| [a-z]+\/)(?=[,.!?]|\s+\2\b)(?: \2\b)?/gi, '$3 $2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
   [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no),?\s+(once|twice|\d+ times)\b[,.]?\s*/gi, '$3$2. '],
+  // the last item of a list taken back: "manipulation to C5-6 and T4-5, and L4... scratch that, I did not adjust the lumbar" ->
+  // "manipulation to C5-6 and T4-5. I did not adjust the lumbar" (the items said before it stand)
+  [/,\s*(?:and\s+)?[^,.!?]{1,25}\.\.\.\s+(?:scratch that|actually,?\s+no|no,?\s+actually|wait,?\s+no|no,?\s+wait)[,.]?\s+([a-z])/gi, (_m: string, c: string) => `. ${c.toUpperCase()}`],
   // a start taken back as it is said: "Last one, mini squats at the counter... actually no, let's hold the squats" -> "Let's hold the squats"
   [/(^|[.!?]\s+)[^.!?]*?\.\.\.\s+(?:actually,?\s+no|no,?\s+actually|wait,?\s+no|no,?\s+wait|scratch that)[,.]?\s+([a-z])/gi, (_m: string, head: string, c: string) => `${head}${c.toUpperCase()}`],
   // a correction an interpreter passes on: "When I reach up it's a 7. No, wait, she's correcting herself, she says 6. 6 when she reaches up."
