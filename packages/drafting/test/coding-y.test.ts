@@ -315,3 +315,24 @@ describe('a massage and a chiropractic visit (DOMAIN.md 1.5 O and P, 1.6: what w
     expect(other && sectionFor({ ...other, header: 'subjective', headerCarried: true }, 'dictation')).toBeNull();
   });
 });
+
+describe('a test named in one turn and scored in the next (DOMAIN.md 1.5 O: the measure with its name and source)', () => {
+  it('"Let me give you the VHI-10 questionnaire again." - "You scored twelve today. At the evaluation it was twenty-eight."', async () => {
+    const o = (await draftOf([
+      ['clinician', 'Good. Let me give you the VHI-10 questionnaire again, the voice handicap one.'],
+      ['clinician', 'You scored twelve today. At the evaluation it was twenty-eight. Lower is better.'],
+    ], { discipline: 'slp', noteType: 'discharge' })).sections.objective;
+    expect(o.map((x) => x.text)).toContain('VHI-10 questionnaire: 12 (28 at evaluation).');
+    expect(o.find((x) => /VHI/.test(x.text))?.evidence).toEqual(['u1', 'u2']);
+  });
+
+  it('"Five times sit to stand, arms crossed, go." - "19.8 s." charts the result with the test, citing both turns', async () => {
+    const o = (await draftOf([
+      ['clinician', "Okay. Let's see where you are. Five times sit to stand, arms crossed, go."],
+      ['clinician', 'Nineteen point eight seconds.'],
+    ], { noteType: 'reevaluation' })).sections.objective;
+    const s = o.find((x) => /19\.8/.test(x.text));
+    expect(s?.text).toBe('Five times sit to stand: 19.8 s.');
+    expect(s?.evidence).toEqual(['u1', 'u2']);
+  });
+});

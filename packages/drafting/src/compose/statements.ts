@@ -72,14 +72,20 @@ function repeatsRating(units: Unit[], u: Unit): boolean {
 /** An instruction to read or say a set text: what the patient then says is a speech sample, not a report. */
 const READ_ALOUD = /\b(?:read|say|repeat|count)\b[^.?]*\b(?:out loud|aloud|after me|passage|sentences?|paragraph|card|list)\b|\b(?:sentences|passage|paragraph|words) on (?:the|this) card\b/i;
 
-/** "Read the rainbow passage out loud" - "When the sunlight strikes raindrops ...": the sample read, not note content. */
-function isReadingSample(units: Unit[], u: Unit): boolean {
+/** A prompt for a conversation sample: "Tell me about your dinosaur.", "What's happening in this picture?", "What did you do at school today?" */
+const SAMPLE_PROMPT = /\btell me (?:about|what's happening in) (?:your|this|the|that) (?!(?:pain|symptoms?|voice|speech|stutter\w*|talking|swallow\w*|problem|injury|accident|stroke|surgery|fall|job|work|knee|back|neck|shoulder|hip|hand|arm|leg)\b)[a-z]+\b|\bwhat's happening in (?:this|the) picture\b|\bwhat did you do (?:at school|today|this weekend|over the weekend)\b/i;
+
+/**
+ * "Read the rainbow passage out loud" - "When the sunlight strikes raindrops ...": the sample read, not note content;
+ * in speech therapy, so is what a patient says when asked for a conversation sample ("Tell me about your dinosaur.").
+ */
+function isReadingSample(units: Unit[], u: Unit, discipline?: string): boolean {
   if (u.speaker === 'clinician') return false;
   const first = units.find((x) => x.uttId === u.uttId) ?? u;
   for (let i = first.idx - 1; i >= 0 && i >= first.idx - 4; i--) {
     const p = units[i];
     if (!p || p.speaker === u.speaker) return false;
-    if (p.speaker === 'clinician') return READ_ALOUD.test(utteranceOf(units, p));
+    if (p.speaker === 'clinician') return READ_ALOUD.test(utteranceOf(units, p)) || (discipline === 'slp' && u.speaker === 'patient' && SAMPLE_PROMPT.test(utteranceOf(units, p)));
   }
   return false;
 }
@@ -310,7 +316,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     }
     const asSaid = uptalk ? { ...u, isQuestion: false, text: u.text.replace(/\?+\s*$/, '.') } : u;
     const turnQ = u.speaker === 'clinician' ? undefined : (q ?? questionBefore(units, units.find((x) => x.uttId === u.uttId) ?? u));
-    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u) || offTopic(u, turnQ?.text, units) || reactedTo(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
+    let section = isEcho(units, u) || repeatsRating(units, u) || isReadingSample(units, u, discipline) || offTopic(u, turnQ?.text, units) || reactedTo(units, u) ? null : sectionFor(asSaid, mode, continues, discipline, answers || uptalk);
     const said = utteranceOf(units, u);
     // "Fourteen on the left." after "Now single-leg heel raises, as many as you can": the count of that test, named
     const counted = !section && u.speaker === 'clinician' ? SIDE_COUNT.exec(u.text.trim()) : null;
@@ -323,7 +329,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     // "To the right... 70.": a bare value right after the movement it measures is a reading
     const prevSaid = units[u.idx - 1];
     if (!section && u.speaker === 'clinician' && isBareValue(u.text) && ((prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))
-      || movementBefore(units, u, said, lastJoint(units, u.idx)))) section = 'objective';
+      || movementBefore(units, u, said, lastJoint(units, u.idx))
+      // ("Five times sit to stand, arms crossed, go." - "19.8 s.": the result of the test just started)
+      || (prevSaid?.speaker === 'clinician' && testsIn(prevSaid.text).length > 0))) section = 'objective';
     // "Box and Blocks, right hand, go. 16 blocks. Left is 48.": the counts of the test just started
     if (!section && u.speaker === 'clinician' && TEST_COUNT.test(u.text.trim()) && prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx)) section = 'objective';
     // "Passive flexion first..." then "125.": the name is charted with its value, not alone
@@ -332,7 +340,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       && BARE_VALUE.test(nextSaid.text.trim()) && measures.some((m) => m.unitIdx === nextSaid.idx && m.kind !== 'pain')) section = null;
     // "You filled out the SPADI questionnaire in the waiting room. 41% today.": the test is charted with its value, not alone
     // ("One more 10-meter walk, normal pace..." - "11.8 s.": a number in the test's name is no value)
-    const namedTests = section && u.speaker === 'clinician' && nextSaid?.uttId === u.uttId && (isBareValue(nextSaid.text) || /^(?:he|she|they|you) scored \d/i.test(nextSaid.text)) ? testsIn(u.text) : [];
+    // ("Let me give you the VHI-10 questionnaire again." - "You scored twelve today.": also in the clinician's next turn)
+    const namedTests = section && u.speaker === 'clinician' && nextSaid?.speaker === 'clinician' && (isBareValue(nextSaid.text) || /^(?:he|she|they|you) scored \d/i.test(nextSaid.text)) ? testsIn(u.text) : [];
     if (namedTests.length && !/\d/.test(namedTests.reduce((t, x) => t.replace(new RegExp(`${x.re.source}(?:-\\d+)?`, 'gi'), ''), u.text))) section = null;
     // "So my impression is a fluency disorder, moderate. He has several risk factors for it continuing: ...": the reasoning
     // goes on in the assessment (DOMAIN.md 1.5 A) until a reading or a service is said
@@ -429,12 +438,15 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       if (heading) { text = `${heading}: ${lowerFirst(text)}`; }
       // "GFTA-3 is done. Standard score 74": a score said after the test named in the sentence before it is that test's
       // (so is a bare value: "You filled out the SPADI questionnaire. 41% today.")
-      const scored = section === 'objective' && prev?.uttId === u.uttId && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(prev.text)[0] : undefined;
+      const scored = section === 'objective' && prev?.speaker === 'clinician' && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(prev.text)[0] : undefined;
       const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?(?: (?:inventory|index|scale|questionnaire))?`, 'i').exec(prev?.text ?? '')?.[0] : undefined;
       if (prev && scoredAs && !/\d/.test(prev.text.replace(scoredAs, ''))) { text = `${scoredAs}: ${lowerFirst(text.replace(/^(?:patient |he |she )?scored /i, ''))}`; evidence.unshift(prev.uttId); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
       }
+      // a test named in the clinician's sentence before ("Five times sit to stand, arms crossed, go." - "19.8 s.") is cited with its result
+      const cited = evidence.map((e) => utteranceOf(units, { uttId: e })).join(' ');
+      if (prev && prev.speaker === 'clinician' && !evidence.includes(prev.uttId) && testsIn(text).some((t) => !new RegExp(t.re.source, 'i').test(cited) && new RegExp(t.re.source, 'i').test(prev.text))) evidence.unshift(prev.uttId);
       made = { text, evidence };
     } else {
       made = patientStatement(units, asSaid, voice, interpreter);
