@@ -336,3 +336,19 @@ describe('a test named in one turn and scored in the next (DOMAIN.md 1.5 O: the 
     expect(s?.evidence).toEqual(['u1', 'u2']);
   });
 });
+
+describe('a conversation sample in speech therapy (DOMAIN.md 1.5: the sample is measured, not charted as a report)', () => {
+  it('what a child says when asked "Tell me about your dinosaur" is not charted; a history asked the same way is', async () => {
+    const s = async (lines: Line[]) => (await draftOf(lines, { discipline: 'slp', noteType: 'evaluation' })).sections.subjective.map((x) => x.text).join(' ');
+    expect(await s([
+      ['clinician', 'Okay. Eli, come sit with me. Tell me about your dinosaur.'],
+      ['patient', 'He is a T. rex and he eats the other d-d-dinosaurs and he lives in a v-v-volcano.'],
+      SMALL_TALK,
+    ])).not.toMatch(/dinosaur|volcano/);
+    expect(await s([
+      ['clinician', 'Tell me about your stroke.'],
+      ['patient', 'It was in March. My right arm went weak and my words came out wrong for a week.'],
+      SMALL_TALK,
+    ])).toMatch(/right arm went weak/i);
+  });
+});
