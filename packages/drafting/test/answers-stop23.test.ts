@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { amountAsked } from '../src/compose/answers.ts';
 import { concise } from '../src/compose/prose.ts';
 import { describeUnit } from '../src/extract/describe.ts';
+import { foreignSentence } from '../src/text/language.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
@@ -122,5 +123,19 @@ describe('a grade taken back as it is said (DOMAIN.md 1.6: a statement says what
     expect(concise('He tolerated firm, no, moderate, moderate pressure.')).toBe('tolerated moderate pressure.');
     expect(concise('Light, no, deep pressure to the calf.')).toBe('deep pressure to calf.');
     expect(concise('No, moderate pressure.')).toBe('No, moderate pressure.');
+  });
+});
+
+describe('turns that say nothing of the patient (DOMAIN.md 1.5: only clinically relevant content)', () => {
+  it('a Spanish sentence known by its gerund is the interpreter\'s to render ("Trabajo limpiando casas.")', () => {
+    expect(foreignSentence('Trabajo limpiando casas.')).toBe(true);
+    expect(foreignSentence('Stretching and bending hurt.')).toBe(false);
+  });
+
+  it('"Works for me." and "Sounds good." agree to the plan and are not charted', () => {
+    for (const text of ['Works for me.', 'Sounds good.', 'Yeah, that works.']) {
+      const [u] = buildUnits([{ id: 'u1', speaker: 'patient', start: 0, end: 1, text }], 'ambient');
+      expect(u && sectionFor(u, 'ambient', true, 'pt', true)).toBeNull();
+    }
   });
 });

@@ -202,6 +202,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   const relayed = /^(?:(?:she|he|they) (?:says|said|reports|tells)|the patient (?:says|said))\b/i.test(t);
   if (u.speaker === 'other' && !relayed && !continues && !answers && !ABOUT_PATIENT.test(t) && !CAREGIVER_HELP.test(t) && !TALK_AVOIDED.test(t) && !symptomMentions(t).length && !MEASURE_VALUE.test(tv) && !OTHER_CUE.test(t)) return null;
   if (u.speaker !== 'clinician') {
+    // "Works for me.", "Sounds good.": agreeing to the plan says nothing of the patient
+    if (/^(?:(?:yeah|yes|okay|ok|sure)[,]?\s+)?(?:that )?(?:works|sounds (?:good|great|fine)|fine by me|deal|will do)(?: (?:for|with|to|by) me)?[.!]?$/i.test(t.trim())) return null;
     // "My brother's a lefty.": a short remark about a relative's own trait, not the patient
     if (/^(?:and )?my (?:brother|sister|cousin|friend|dad|mom|son|daughter|husband|wife)(?:'s| is) (?:a |an )?\w+[.!]?$/i.test(t.trim())) return null;
     // "That's the whole trouble.", "That's the main problem.": a remark on what was just said, with nothing of its own

@@ -16,7 +16,8 @@ function wordsOf(text: string): string[] {
 /** A sentence in another language (an interpreter's rendering to the patient): not drafted; the English turn is. */
 export function foreignSentence(text: string): boolean {
   const words = wordsOf(text);
-  const es = words.filter((w) => SPANISH.has(w)).length + (/[¿¡ñ]/.test(text) ? 1 : 0);
+  // (a Spanish gerund or -ción noun counts too: "Trabajo limpiando casas.")
+  const es = words.filter((w) => SPANISH.has(w) || /^\p{L}{2,}(?:ando|iendo|ción|ciones)$/u.test(w)).length + (/[¿¡ñ]/.test(text) ? 1 : 0);
   const en = words.filter((w) => ENGLISH_WORDS.has(w)).length;
   if (es >= 2 && es > en * 2) return true;
   // a short turn with a word only Spanish has and no English one
