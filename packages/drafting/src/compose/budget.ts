@@ -5,7 +5,7 @@
  * then the asides inside long statements. Measures, denials, quotations, treatment blocks,
  * goal status and the plan are always kept.
  */
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, STUDY_RESULT, SUBJECTIVE_CUE, VOICE_QUALITY } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, STUDY_RESULT, SUBJECTIVE_CUE, VOICE_QUALITY, HELD_BACK } from '../extract/cues.ts';
 import { CMT_REGIONS as SPINAL_REGIONS } from '../extract/ledger.ts';
 import { isItem } from '../extract/describe.ts';
 import { LANDMARK_REACH } from '../extract/measures.ts';
@@ -123,6 +123,8 @@ function basePriority(d: Draftable): number {
   if (d.section === 'subjective' && (NEAR_FALL.test(t) || DEVICE_STATUS.test(t))) return 8.9;
   // what a study found before the visit ("the stroboscopy showed nodules on both vocal folds") is history a reviewer checks (DOMAIN.md 1.5 S)
   if (d.section === 'subjective' && STUDY_RESULT.test(t)) return 8.9;
+  // a service held back with why ("did not adjust the lumbar because of the acute flare") is part of the treatment record (DOMAIN.md 2.4)
+  if (d.section === 'objective' && HELD_BACK.test(t)) return 8.9;
   // a bare count ("2 pairs", "above 3", "visit 10") is a detail, not a measure
   if (/\d/.test(t)) return 8.8;
   // a report relayed by family, and what the patient says about symptoms, function, history and equipment (DOMAIN.md 1.5)

@@ -7,7 +7,7 @@ import { kindsIn } from '../lexicon/interventions.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { regionsIn } from '../lexicon/anatomy.ts';
 import { symptomMentions } from '../text/negation.ts';
-import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, STUDY_RESULT, SUBJECTIVE_CUE, WANTED_VALUE } from '../extract/cues.ts';
+import { ASSESSMENT_CUE, ASSIST_LEVEL, GOAL_LINK, IMPERATIVE, OBJECTIVE_CUE, PAPERWORK, PLAN_CUE, SIDE_RESULT, SOCIAL, STUDY_RESULT, SUBJECTIVE_CUE, WANTED_VALUE, HELD_BACK } from '../extract/cues.ts';
 import type { Unit } from '../extract/units.ts';
 import { FIGURATIVE, LEADING_NO, LIKENESS } from './patient.ts';
 import { isBaselineSentence } from './baselines.ts';
@@ -268,6 +268,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if ((symptomMentions(t).some((m) => !REPORTED_ONLY.has(m.key)) && !GOAL_LINK.test(t)) || SIDE_RESULT.test(t)) return 'objective';
   // "From 9 to 17.": the change of the reading just said
   if (isBaselineSentence(t) && u.speaker === 'clinician') return 'objective';
+  // "I did not adjust the lumbar today because of the acute flare": a service held back, with why, is part of the treatment record (DOMAIN.md 2.4)
+  if (u.speaker === 'clinician' && HELD_BACK.test(t)) return 'objective';
   if (lowInformation(t)) return null;
   if (GOAL_LINK.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t)) return 'assessment';
   if (POSITIONING.test(t)) return null;

@@ -61,7 +61,7 @@ function sideFromDiagnosis(regions: string[], dxSides: ReadonlyMap<string, Side>
 }
 
 /** A region declined or left out: "you'd rather not have your neck adjusted". */
-const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b/i;
+const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b|\bno (?:\w+ )?(?:adjust\w*|manipulat\w*|cracking)\b|\bnot (?:adjust|manipulat)\w*/i;
 
 /** Words that give a reason: a goal is said as what the work is for, keeps, helps or leads to. */
 const RATIONALE = /\b(?:is|are|that's|because|for|so|keeps?|helps?|gets?|part of|toward|aim\w*|what|build(?:s|ing)?|working on)\b/i;
@@ -80,6 +80,15 @@ function cmtRegionSaid(text: string, region: string): boolean {
   return SPINAL.has(region) || kindsIn(text, 'chiro').some((k) => k.kind === 'cmt');
 }
 
+/** The words of a sentence up to another service named after the manipulation. */
+function manipulationPart(text: string, discipline?: string): string {
+  const kinds = kindsIn(text, discipline);
+  const cmtAt = kinds.find((k) => k.kind === 'cmt')?.match;
+  const other = kinds.find((k) => k.kind !== 'cmt')?.match;
+  const at = other ? text.indexOf(other) : -1;
+  return cmtAt && at > text.indexOf(cmtAt) ? text.slice(0, at) : text;
+}
+
 function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[] {
   const counts = new Map<string, number>();
   const cmt = mainKind(b) === 'cmt';
@@ -88,7 +97,10 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
     // "Post-treatment cervical rotation ...", "The neck work is to restore rotation for ...": a re-measure or a
     // goal sentence names what was measured or aimed at, not where this block's hands were
     if (u.header === 'assessment' || u.header === 'plan' || /^(?:pre|post)[- ]?treatment\b|^after(?:wards)?,?\s+(?!(?:that|this)\b)[^.]*\b(?:was|were|is|went|now|to)\b[^.]*\d/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
-    for (const r of regionsIn(u.text.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
+    // ("I'll adjust your mid back only, and then do soft tissue work on the left side of your neck": in a manipulation block
+    // the parts named for another service said after it are that service's)
+    const said = cmt ? manipulationPart(u.text, discipline) : u.text;
+    for (const r of regionsIn(said.replace(/\bheel[- ]to[- ]toe\b/gi, (m) => ' '.repeat(m.length)))) {
       if (CONTACT.test(u.text.slice(Math.max(0, r.index - 30), r.index))) continue;
       // "relax into my hands", "push against my hand": the clinician's own hands
       if (/\bmy\s+$/i.test(u.text.slice(Math.max(0, r.index - 4), r.index))) continue;

@@ -248,7 +248,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       const nextUnit = units[u.idx + 1];
       // a block begun right as the last one stopped has that start, so a bare time now is its stop
       const inherits = !!cur && !cur.start && !!stopBefore(cur, blocks) && !UNTIMED_KINDS.has(mainKind(cur));
-      const startsNext = bareTime && !cur?.start && !inherits && (UNTIMED_KINDS.has(cur ? mainKind(cur) : 'unknown') || !!cur?.units.some((x) => INDEPENDENT.test(x.text)) || (nextUnit?.uttId === u.uttId
+      // ("That's T6-7 and T2-3, one region." - "It's 4:12, I'm starting the soft tissue.": a timed service started by the clock after untimed work)
+      const timedAfterUntimed = !!cur && !cur.start && UNTIMED_KINDS.has(mainKind(cur)) && kinds.some((k) => !UNTIMED_KINDS.has(k.kind));
+      const startsNext = timedAfterUntimed || bareTime && !cur?.start && !inherits && (UNTIMED_KINDS.has(cur ? mainKind(cur) : 'unknown') || !!cur?.units.some((x) => INDEPENDENT.test(x.text)) || (nextUnit?.uttId === u.uttId
         && (/^(?:now|next|then|let's|okay)\b/i.test(nextUnit.text) || kindsIn(nextUnit.text, discipline).some((k) => !cur?.kinds.some((c) => c.kind === k.kind)))));
       if (cur && !cur.stop && (cur.start || cur.kinds.length) && !startsNext) {
         // an activity just announced (this utterance or the one before), nothing done yet

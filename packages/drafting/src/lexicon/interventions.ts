@@ -23,9 +23,9 @@ export const INTERVENTIONS: InterventionPattern[] = [
   { kind: 'manual_therapy', re: /\bmanual therapy\b/i, explicit: true },
   { kind: 'self_care', re: /\bself[- ]care\b|\bADL (?:re)?training\b|\bhome management training\b/i, explicit: true },
   // ... and extraspinal: "intraoral distraction manipulation" of the TMJ, a manipulated rib or extremity joint (98943)
-  { kind: 'cmt', re: /\b(?:adjust(?:ing|ment|ments|ed)?|spinal manipulation|CMT|chiropractic manipulat\w*|high[- ]velocity|extraspinal (?:manipulation|adjustment|CMT)|(?:distraction|intraoral|TMJ|extremity|rib) manipulation|long[- ]axis distraction)\b/i },
+  { kind: 'cmt', re: /\b(?:adjust(?:ing|ment|ments|ed)?|spinal manipulation|CMT|chiropractic manipulat\w*|high[- ]velocity|extraspinal (?:manipulation|adjustment|CMT)|(?:distraction|intraoral|TMJ|extremity|rib) manipulation|long[- ]axis distraction|(?:one|two|three|four|five|\d) (?:spinal )?regions?)\b/i },
   { kind: 'massage', re: /\b(?:massage|effleurage|petrissage|tapotement|kneading|Swedish)\b/i },
-  { kind: 'manual_therapy', re: /\b(?:myofascial release|MFR|myofascial work|retrograde (?:edema )?massage|edema massage|(?:fascial|fascia) (?:stretch|release)|stretch of the (?:\w+ )?fascia|pin[- ]and[- ]stretch|soft tissue mobili[sz]ation|scar mobili[sz]ation|cross[- ]friction|joint mobili[sz]ation|(?<!\b(?:dorsiflexion|self|self-|wall|knee-to-wall|nerve|neural) )mobili[sz]ations?|mobs|(?:inferior|posterior|anterior|caudal|lateral|medial|AP|PA|accessory|joint) glides?|glides? (?:of|to) (?:the |his |her |your )?(?:[a-z]+ ){0,2}joint|manual traction|lymph(?:atic)? drainage|MLD|(?<!postural |self-|\bno (?:[a-z]+ (?:or|and) )?)drainage|trigger point release|ischemic compression|trigger point (?:work|pressure|therapy)|instrument[- ]assisted|IASTM|soft tissue work|^(?:(?:now|then|next|and)[,]? )?(?:some )?soft tissue(?=[.:,]|$))\b/i },
+  { kind: 'manual_therapy', re: /\b(?:myofascial release|MFR|myofascial work|retrograde (?:edema )?massage|edema massage|(?:fascial|fascia) (?:stretch|release)|stretch of the (?:\w+ )?fascia|pin[- ]and[- ]stretch|soft tissue mobili[sz]ation|(?:starting|start|do|doing|begin|now) (?:the |some )?soft tissue(?: work)?\b|soft tissue (?:to|on) (?:the |his |her |your )?\w+|scar mobili[sz]ation|cross[- ]friction|joint mobili[sz]ation|(?<!\b(?:dorsiflexion|self|self-|wall|knee-to-wall|nerve|neural) )mobili[sz]ations?|mobs|(?:inferior|posterior|anterior|caudal|lateral|medial|AP|PA|accessory|joint) glides?|glides? (?:of|to) (?:the |his |her |your )?(?:[a-z]+ ){0,2}joint|manual traction|lymph(?:atic)? drainage|MLD|(?<!postural |self-|\bno (?:[a-z]+ (?:or|and) )?)drainage|trigger point release|ischemic compression|trigger point (?:work|pressure|therapy)|instrument[- ]assisted|IASTM|soft tissue work|^(?:(?:now|then|next|and)[,]? )?(?:some )?soft tissue(?=[.:,]|$))\b/i },
   { kind: 'hot_cold_pack', re: /\b(?:hot packs?|moist heat|cold packs?|ice packs?|cryotherapy|heat pack|(?:put |with )?ice on (?:the |his |her |your )?(?:right |left )?[a-z]+(?= (?:for \w+ min|while)))\b/i },
   // NMES said with "unattended" (the clinician with another patient) is 97014/G0283; otherwise NMES and FES are attended (97032)
   { kind: 'unattended_estim', re: /\b(?:NMES|FES)\b(?=[^.]{0,30}\bunattended\b)|\bunattended\b[^.]{0,20}\b(?:NMES|FES|e-?stim|electrical stimulation)\b/i },
@@ -64,11 +64,16 @@ export function kindFits(kind: ServiceKind, discipline?: string): boolean {
 }
 
 /** All kinds mentioned in a text, explicit names first, limited to the discipline's services. */
+/** A negation in the clause before a manipulation named: it is not being done. */
+const NOT_DONE = /(?:\b(?:no|not|never|without|instead of)\b|n't\b)[^,.;:]*$/i;
+
 export function kindsIn(text: string, discipline?: string): { kind: ServiceKind; explicit: boolean; match: string }[] {
   const out: { kind: ServiceKind; explicit: boolean; match: string; index: number }[] = [];
   for (const p of INTERVENTIONS) {
     if (!kindFits(p.kind, discipline)) continue;
     const m = p.re.exec(text);
+    // ("No neck adjusting.", "we're not adjusting that today", "We don't have to touch the neck with an adjustment": a manipulation not done)
+    if (m && p.kind === 'cmt' && NOT_DONE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (m) out.push({ kind: p.kind, explicit: p.explicit ?? false, match: m[0], index: m.index });
   }
   // explicit service names first, then in the order said: the first named is what is being done

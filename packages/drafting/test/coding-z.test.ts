@@ -1,0 +1,53 @@
+/**
+ * Rules found on cases the drafter had not seen (held-out set Z), each checked here on a small
+ * transcript written for this file. Sources: DOMAIN.md 2.3 (which code a service is: CMT by spinal
+ * regions, 97140 by technique), 2.4 (each service documented with its time, technique and region;
+ * a service not done is not billed), 2.13 (98940-98942 by regions adjusted).
+ */
+import { describe, expect, it } from 'vitest';
+import { codeVisit } from '@scribe/coding';
+import { buildVisitInput } from '../src/index.ts';
+import { kindsIn } from '../src/lexicon/interventions.ts';
+import { priority } from '../src/compose/budget.ts';
+import { draftOf, ledger, type Line } from './spoken.ts';
+
+async function coded(lines: Line[], context = {}) {
+  const ctx = { discipline: 'chiro' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'auto' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
+  const draft = await draftOf(lines, ctx);
+  return { draft, coding: codeVisit(buildVisitInput(draft, ctx)) };
+}
+
+describe('a manipulation declined or held back is not done (DOMAIN.md 2.4, 2.13)', () => {
+  it('"No neck adjusting", "we\'re not adjusting that today", "We don\'t have to touch the neck with an adjustment" name no CMT', () => {
+    for (const t of ['No neck adjusting.', "I'm also feeling restriction at C5-6 on the left, but we're not adjusting that today.", "We don't have to touch the neck with an adjustment."]) {
+      expect(kindsIn(t, 'chiro').map((k) => k.kind)).not.toContain('cmt');
+    }
+    expect(kindsIn("I'll adjust your mid back only.", 'chiro').map((k) => k.kind)).toContain('cmt');
+    expect(kindsIn('Thoracic only today, one region.', 'chiro').map((k) => k.kind)).toContain('cmt');
+  });
+
+  it('the thoracic adjustment and the neck soft tissue after it are two services: 98940 for one region and 97140 by the clock', async () => {
+    const { coding } = await coded([
+      ['patient', "I don't want you to crack my neck today."],
+      ['clinician', "That's fine. I'll adjust your mid back only, and then do soft tissue work on the left side of your neck and the top of the shoulder. No neck adjusting."],
+      ['clinician', 'Face down for me. Deep breath in, and out. And one more, up higher. That is T6-7 and T2-3. Thoracic only today, one region.'],
+      ['clinician', "Okay, sit up, facing the wall. It's four-twelve, I'm starting the soft tissue."],
+      ['clinician', 'This is myofascial release to the left upper trap and levator, then trigger point pressure on that knot.'],
+      ['clinician', "Okay, it's four twenty-six, so fourteen minutes of soft tissue. The soft tissue work is to get your left rotation back so you can check your blind spot when driving."],
+    ]);
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['98940', 1], ['97140', 1]]);
+    expect(coding.checks.map((c) => c.id)).not.toContain('same_region_overlap');
+    expect(coding.checks.map((c) => c.id)).not.toContain('vague_intervention');
+  });
+
+  it('"It\'s 4:12, I\'m starting the soft tissue" starts a timed block after the untimed adjustment', () => {
+    expect(ledger(['Thoracic only today, one region.', "It's four-twelve, I'm starting the soft tissue.", 'Myofascial release to the left upper trap.', "It's four twenty-six."], 'chiro'))
+      .toEqual([['cmt', null, null, null], ['manual_therapy', '16:12', '16:26', 14]]);
+  });
+
+  it('"I did not adjust the lumbar today because of the acute flare" is charted and kept by the word budget', async () => {
+    const { draft } = await coded([['clinician', 'Chiropractic manipulation, diversified, to C5-6 and T4-5. I did not adjust the lumbar today because of the acute flare. Cervical and thoracic only, two regions.']], { mode: 'dictation' });
+    expect(draft.sections.objective.map((s) => s.text).join(' ')).toMatch(/did not adjust lumbar because of acute flare/);
+    expect(priority({ section: 'objective', text: 'Clinician did not adjust lumbar because of acute flare.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+  });
+});
