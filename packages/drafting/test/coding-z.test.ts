@@ -51,3 +51,26 @@ describe('a manipulation declined or held back is not done (DOMAIN.md 2.4, 2.13)
     expect(priority({ section: 'objective', text: 'Clinician did not adjust lumbar because of acute flare.', evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
   });
 });
+
+describe('a dictated massage visit (DOMAIN.md 2.2 minutes per service, 2.4 goal connection, 2.3 97124 vs 97140 by region)', () => {
+  it('"Twenty-five minutes. No, make it twenty-eight" is the massage\'s 28 min; the hot pack offered and declined is not a service', async () => {
+    expect(ledger([
+      'Treatment. Therapeutic massage, effleurage, petrissage and compression to the bilateral lumbar paraspinals, prone. Twenty-five minutes. No, make it twenty-eight, I ran over on the QL.',
+      'Then myofascial release to the bilateral suboccipitals, cervical region only, supine, nine minutes.',
+      'I offered a hot pack at the end and he declined, he does not like heat.',
+    ], 'massage', 'dictation')).toEqual([['massage', null, null, 28], ['manual_therapy', null, null, 9]]);
+  });
+
+  it('the goal sentence that names the massage links the massage; a rating after treatment names no region treated', async () => {
+    const { coding } = await coded([
+      ['clinician', 'Treatment. Therapeutic massage, effleurage and petrissage to the bilateral lumbar paraspinals, prone. Twenty-eight minutes.'],
+      ['clinician', 'Then myofascial release to the bilateral suboccipitals, cervical region only, supine, nine minutes.'],
+      ['clinician', 'After treatment: cervical rotation right sixty-eight degrees. Low back pain four out of ten.'],
+      ['clinician', 'Goal connection: the massage to the low back is to reduce the guarding so he can get through a twelve-hour shift sitting. The suboccipital release is for the headaches and so he can turn his head to check his mirrors driving.'],
+    ], { discipline: 'massage', mode: 'dictation', payer: { type: 'commercial' } });
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97124', 2], ['97140', 1]]);
+    const ids = coding.checks.map((c) => c.id);
+    expect(ids).not.toContain('missing_goal_link');
+    expect(ids).not.toContain('same_region_overlap');
+  });
+});

@@ -96,7 +96,9 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
     if (u.speaker !== 'clinician' || DECLINED.test(u.text)) continue;
     // "Post-treatment cervical rotation ...", "The neck work is to restore rotation for ...": a re-measure or a
     // goal sentence names what was measured or aimed at, not where this block's hands were
-    if (u.header === 'assessment' || u.header === 'plan' || /^(?:pre|post)[- ]?treatment\b|^after(?:wards)?,?\s+(?!(?:that|this)\b)[^.]*\b(?:was|were|is|went|now|to)\b[^.]*\d/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
+    if (u.header === 'assessment' || u.header === 'plan' || /^(?:pre|post)[- ]?treatment\b|^after(?:wards)?,?\s+(?!(?:that|this)\b)[^.]*\b(?:was|were|is|went|now|to)\b[^.]*\d/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).some((k) => k.kind === mainKind(b)))
+      // ("Low back pain 4/10.": a rating says where it hurts, not where the hands were)
+      || (/\b\d+(?:\.\d+)?\/10\b/.test(u.text) && !kindsIn(u.text, discipline).length)) continue;
     // ("I'll adjust your mid back only, and then do soft tissue work on the left side of your neck": in a manipulation block
     // the parts named for another service said after it are that service's)
     const said = cmt ? manipulationPart(u.text, discipline) : u.text;
@@ -209,7 +211,12 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
         .map((x) => ({ text: x.text, uttId: x.uttId }))[0];
     // else a reason said in the block in the words of a plan-of-care goal ("is what keeps you dry on the long runs")
     const planned = b.units.find((x) => x.speaker === 'clinician' && !x.isQuestion && !isItem(x, discipline) && RATIONALE.test(x.text) && namesPlanGoal(x.text, goals));
+    // ("Goal connection: the massage to the low back is to reduce the guarding so he can ...": said after the treatment, by the service's name)
+    // (a goal's status, "Both goals are met: ... independent tub transfers", says what was reached, not what this service is for)
+    const byName = allUnits.find((x) => x.speaker === 'clinician' && x.idx > (b.units[0]?.idx ?? 0) && GOAL_LINK.test(x.text) && !isItem(x, discipline) && !/\b(?:met|achieved|reached)\b/i.test(x.text)
+      && kindsIn(x.text, discipline).some((k) => !k.explicit && k.kind === kind) && !blocks.some((o) => o !== b && o.units.includes(x) && mainKind(o) === kind));
     const goal = said ?? purposes.find((p) => GOAL_LINK.test(p.text)) ?? (planned ? { text: planned.text, uttId: planned.uttId } : null)
+      ?? (byName ? { text: byName.text, uttId: byName.uttId } : null)
       ?? goalByRegion(allUnits, regions);
     const first = b.units[0]?.idx ?? 0;
     const last = b.units[b.units.length - 1]?.idx ?? first;

@@ -300,6 +300,14 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       open = b;
       continue;
     }
+    // "Therapeutic massage ..., prone. Twenty-eight minutes.": a duration said alone right after the item, in the same turn, is its time
+    if (stated !== null && !times.length && cur && !cur.start && cur.minutes === null && cur.units[cur.units.length - 1]?.uttId === u.uttId
+      && /^(?:about |around |roughly |approximately )?\d+ min\b/i.test(text.trim())) {
+      cur.minutes = stated;
+      cur.minutesSaid = u.uttId;
+      cur.units.push(u);
+      continue;
+    }
     // "It's 2:17. Twelve minutes of exercise.": a duration said right after a block closed restates that block
     const target: Block | undefined = cur ?? blocks[blocks.length - 1];
     // "10:54. That's 34 min on transfers.": the work named with a block's own minutes names that block

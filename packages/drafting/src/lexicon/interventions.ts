@@ -67,6 +67,9 @@ export function kindFits(kind: ServiceKind, discipline?: string): boolean {
 /** A negation in the clause before a manipulation named: it is not being done. */
 const NOT_DONE = /(?:\b(?:no|not|never|without|instead of)\b|n't\b)[^,.;:]*$/i;
 
+/** A service offered and turned down in the same sentence. */
+const OFFERED_DECLINED = /\b(?:offered|suggested|recommended)\b[^.;]*\b(?:declin\w*|refus\w*|(?:didn't|did not|doesn't|does not) want)\b/i;
+
 export function kindsIn(text: string, discipline?: string): { kind: ServiceKind; explicit: boolean; match: string }[] {
   const out: { kind: ServiceKind; explicit: boolean; match: string; index: number }[] = [];
   for (const p of INTERVENTIONS) {
@@ -74,6 +77,8 @@ export function kindsIn(text: string, discipline?: string): { kind: ServiceKind;
     const m = p.re.exec(text);
     // ("No neck adjusting.", "we're not adjusting that today", "We don't have to touch the neck with an adjustment": a manipulation not done)
     if (m && p.kind === 'cmt' && NOT_DONE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // ("I offered a hot pack at the end and he declined": a service offered and turned down is not given)
+    if (m && OFFERED_DECLINED.test(text)) continue;
     if (m) out.push({ kind: p.kind, explicit: p.explicit ?? false, match: m[0], index: m.index });
   }
   // explicit service names first, then in the order said: the first named is what is being done

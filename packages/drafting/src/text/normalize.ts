@@ -98,6 +98,8 @@ const RULES: Rule[] = [
   [/\b\d+(?:\.\d+)?(\/10|°| ?(?:cm|mm|lb|kg|s|min|feet|reps))[.,]?\s+(?:no,?\s+)?sorry,?\s+(?:I'm|I am|I was|I had|that's|that was|let me)\b[^,.;]{0,40},\s+(?=\d+(?:\.\d+)?\1(?![\w/]))/gi, ''],
   // a count corrected: "3 times no, 2 times this week" -> "2 times this week"
   [/\b(\d+) (times|days|nights|weeks|hours|min|visits|sets|reps),?\s+(?:no|sorry|I mean),?\s+(\d+)\s+\2\b/gi, '$3 $2'],
+  // ... taken back with "make it": "Twenty-five minutes. No, make it twenty-eight, I ran over on the QL." -> "28 min, I ran over on the QL."
+  [/\b\d+(?:\.\d+)? (min|s|cm|lb|reps)[.,]\s+(?:no,?\s+)?(?:make (?:it|that)|I mean|correction|scratch that),?\s+(\d+(?:\.\d+)?)\b(?! ?(?:min|s|cm|lb|reps)\b)/gi, '$2 $1'],
   // ... or in the next sentence, with its unit said once: "Two miles. No wait, three, I did the whole lake loop." -> "3 miles, I did ..."
   [/\b(\d+(?:\.\d+)?) ([a-z]+)[.,]\s+(?:no,?\s+wait|wait,?\s+no|no,?\s+sorry|no|sorry)[,.]?\s+(\d+(?:\.\d+)?)(?![\d/x:]|\.\d| [a-z]+\/)(?=[,.!?]|\s+\2\b)(?: \2\b)?/gi, '$3 $2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
