@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codeVisit } from '@scribe/coding';
-import { buildVisitInput } from '../src/index.ts';
+import { buildVisitInput, normalizeClinical } from '../src/index.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { priority } from '../src/compose/budget.ts';
 import { draftOf, ledger, type Line } from './spoken.ts';
@@ -72,5 +72,29 @@ describe('a dictated massage visit (DOMAIN.md 2.2 minutes per service, 2.4 goal 
     const ids = coding.checks.map((c) => c.id);
     expect(ids).not.toContain('missing_goal_link');
     expect(ids).not.toContain('same_region_overlap');
+  });
+});
+
+describe('an OT evaluation with treatment after it (DOMAIN.md 1.6 the value meant, 2.2 clock times, 2.3 97530 covered activities)', () => {
+  it('"one-twenty... no, I\'m reading the wrong line on the goniometer. One-ten." is flexion 110, never a clock time', () => {
+    expect(normalizeClinical("Right shoulder flexion a hundred sixty-five. Left shoulder flexion, one-twenty... no, I'm reading the wrong line on the goniometer. One-ten."))
+      .toBe('Right shoulder flexion 165. Left shoulder flexion, 110. ');
+    // a value given as the corrected one ("No, eighty, I had the goniometer on the wrong landmark") is not taken back
+    expect(normalizeClinical('PIP flexion seventy-eight. No, eighty, I had the goniometer on the wrong landmark.')).toMatch(/No, 80, I had the goniometer/);
+  });
+
+  it('the performance areas an evaluation names are not treatment; a buttonhook is adaptive equipment; bringing down a mug is a functional task', () => {
+    expect(ledger(['Five performance areas involved: dressing, bathing, meal prep, keyboard work and driving later on.'], 'ot')).toEqual([]);
+    expect(kindsIn("Let's try the buttonhook for the top ones.", 'ot').map((k) => k.kind)).toContain('self_care');
+    expect(kindsIn('Reach into the cupboard with your left hand and bring down a mug, set it on the counter.', 'ot').map((k) => k.kind)).toContain('therapeutic_activity');
+  });
+
+  it('a task\'s own time in an item ("6 min 40 for 5 buttons") stays in its description', async () => {
+    const o = (await draftOf([
+      ['clinician', "It's ten forty-seven. We're going to practice dressing, the weaker arm goes in first. Now buttons. I timed your first try: six minutes forty for five buttons."],
+      ['clinician', "Last try: three minutes ten seconds for all five buttons with the buttonhook. It's eleven-oh-five."],
+    ], { discipline: 'ot', payer: { type: 'medicare' } })).sections.objective.map((x) => x.text).join(' ');
+    expect(o).toMatch(/6 min 40 for 5 buttons/);
+    expect(o).toMatch(/3 min 10 s for all 5 buttons/);
   });
 });

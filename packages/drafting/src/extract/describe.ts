@@ -93,7 +93,8 @@ export function splitPurpose(text: string): { activity: string; purpose: string 
 }
 
 /** A duration said in an item ("Leg press, 3 min"), not a dose ("putty, 2 min times 3", "3 bouts of 3 min"). */
-const DURATION = new RegExp(String.raw`(?<!\bof)(?<!\bof ),?\s*(?:for )?(?:about |approximately |roughly |around )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})`, 'gi');
+/** (a task's own time, "6 min 40 for 5 buttons", "3 min 10 s", is a result and stays) */
+const DURATION = new RegExp(String.raw`(?<!\bof)(?<!\bof ),?\s*(?:for )?(?:about |approximately |roughly |around )?\b\d+ min\b(?!${DOSE_AFTER_MINUTES})(?! \d+\b)`, 'gi');
 
 /** One item sentence as a short third-person phrase, without clock times, durations or purpose. */
 export function describeUnit(u: Unit): string {

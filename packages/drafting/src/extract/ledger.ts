@@ -149,7 +149,8 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     const goalsMet = (/\b(?:have|has|'ve|'s) (?:now )?(?:met|achieved|reached)\b[^.!?]{0,20}\bgoals?\b/i.test(text)
       || /^(?:(?:so|okay|and),?\s+)?(?:for (?:the |your |his |her )?goals|(?:new |short-term |long-term |updated )?goals?(?: for (?:the next )?\d+ weeks)?:|(?:the |your |his |her )?(?:new )?goals? (?:are|will be)\b)/i.test(text)) && !clockTimes(text).length;
     // ("Extraspinal adjustment to the TMJ ..., well tolerated.": a service with how it was tolerated is still the service)
-    const deficitOnly = goalsMet || (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b/i.test(text)
+    // ("Five performance areas involved: dressing, bathing, meal prep, ...": the areas the evaluation found, not treatment)
+    const deficitOnly = goalsMet || (/\bdeficits?\b|\b(?:is|are|it's) limiting\b|^(?:so,?\s+)?what (?:I'm|I am) seeing\b|\bperformance (?:areas?|deficits?)\b|\bareas? (?:involved|affected)\b/i.test(text)
       || ASSESSMENT_CUE.test(text.replace(/,\s*(?:and\s+)?(?:well |poorly )?tolerated(?: well)?\s*[.!]?$/i, ''))) && !PARAM_TEST.test(text) && !clockTimes(text).length;
     // "Massage therapy note, visit 3, referred by ...", "Occupational therapy for handwriting and fine motor ADLs": the note's opening names the service, it does not deliver it
     // "Says stairs are the hardest thing": a report of function names no service given

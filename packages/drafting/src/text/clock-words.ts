@@ -26,7 +26,7 @@ const SUFFIX = String.raw`(?:\s*(?:a\.?m\.?|p\.?m\.?))?`;
 /** Words before a time that say it is one: "it's", "at", "from", "till", "starting at", "stop time". */
 const TIME_BEFORE = /(?:\bit's|\bits|\bit is|\btill(?: about| around)?|\buntil(?: about| around| roughly)?|\b(?:start|stop|end)(?: time)?(?: (?:was|is))?|\bstart(?:ing|ed)?(?: at)?|\bstop(?:ped|ping)?(?: at)?|\bend(?:ed|ing)?(?: at)?|\bfinished(?: at)?|\bbegin(?:ning)?(?: at)?|\bclock(?: is)?)\s+$/i;
 /** A measurement said in the same utterance: a bare "one-forty" is then degrees, not a time. */
-const MEASURING = /\b(?:flexion|extension|rotation|abduction|adduction|degrees?|bend|lift|raise|reach|range|ROM|grip|pounds?|feet|ft|meters?|inches|measure\w*)\b/i;
+const MEASURING = /\b(?:flexion|extension|rotation|abduction|adduction|degrees?|bend|lift|raise|reach|range|ROM|grip|pounds?|feet|ft|meters?|inches|measure\w*|goniometer|inclinometer|dynamometer)\b/i;
 
 /** Words that follow a time said at the start of an unpunctuated utterance: the block starts or ends there. */
 const RUN_ON_AFTER = /^\s+(?:lets|let's|done|okay|ok|start\w*|stop\w*|finished|that's|thats|time|now|we're|were)\b/i;

@@ -116,11 +116,13 @@ const RULES: Rule[] = [
   // a value said wrong, with what was wrong said after it: "Oswestry today is 22%. Sorry, I added that wrong, it's 24%." -> "Oswestry today is 24%.";
   // "Left is 14... no, sorry, I read the wrong needle. 12 lb on the left." -> "12 lb on the left."; "Turn to the left... 65. No, hang on,
   // I wrote that on the wrong line, 65 was the right side. Left rotation is 50°." -> "Left rotation is 50°."
-  [/(^|[.!?]\s+|\.\.\.\s+)([^.!?]*?)(\d+(?:\.\d+)?)((?: ?(?:%|°|lb|s|cm|kg))?)(?:\.\.\.|[.!?,])\s+((?:no[,.]?\s+)?(?:sorry|hang on|hold on|wait)[,.]?\s+[^.!?]*?\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*?)([.!?])\s*/gi,
-    (_m: string, head: string, before: string, n: string, unit: string, apology: string, stop: string) => {
+  [/(^|[.!?]\s+|\.\.\.\s+)([^.!?]*?)(?<!\bno,?\s|[\d.])(\d+(?:\.\d+)?)((?: ?(?:%|°|lb|s|cm|kg))?)(?:\.\.\.|[.!?,])\s+((?:no[,.]?\s+)?(?:(?:sorry|hang on|hold on|wait)[,.]?\s+|(?=I'm|I am|I was|I had|that's|that was))[^.!?]*?\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*?)([.!?])\s*(?:(\d+(?:\.\d+)?)((?: ?(?:%|°|lb|s|cm|kg))?)[.!](?=\s|$)\s*)?/gi,
+    (_m: string, head: string, before: string, n: string, unit: string, apology: string, stop: string, next?: string, nextUnit?: string) => {
       const again = /,\s+(?:it's|it is|that's|that is|make it|should be)\s+(\d+(?:\.\d+)?)(\s?(?:%|°|lb|s|cm|kg))?\s*$/i.exec(apology);
       // the value meant, said in the apology, takes the place of the one said wrong; else both go and what follows says it
-      return again && again[1] !== n ? `${head}${before}${again[1]}${unit || (again[2] ?? '')}${stop} ` : head;
+      // ("Left shoulder flexion, 120... no, I'm reading the wrong line on the goniometer. 110." -> "Left shoulder flexion, 110.": the value said next alone)
+      if (again && again[1] !== n) return `${head}${before}${again[1]}${unit || (again[2] ?? '')}${stop} `;
+      return next && next !== n ? `${head}${before}${next}${unit || (nextUnit ?? '')}. ` : head;
     }],
   // ... or with only what went wrong left of it: "I had the arm on the wrong landmark. Let me redo it. Right rotation 45°." -> "Right rotation 45°."
   [/(^|[.!?]\s+)[^.!?]*\b(?:wrong|misread|mis-read|off the landmark)\b[^.!?]*[.!?]\s+let me (?:redo|re-?measure|re-?take|retake|do|take|try|measure) (?:that|it)(?: (?:again|over))?[.!?]\s+(?=[^.!?]*\d)/gi, '$1'],
