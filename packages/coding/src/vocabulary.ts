@@ -11,7 +11,9 @@ export const MANUAL_TECHNIQUES: Labelled = [
   [/myofascial release|\bmfr\b/, 'myofascial release'],
   [/pin[- ]and[- ]stretch/, 'pin-and-stretch'],
   [/active release/, 'active release'],
-  [/mobili[sz]ation|\b(posterior|anterior|lateral|medial|inferior|caudal|distal) glides?\b|\bgrade (i{1,3}|iv|v|[1-5])\b/, 'mobilization'],
+  [/mobili[sz]ation|\b(posterior|anterior|lateral|medial|inferior|caudal|distal|dorsal|volar|radial|ulnar) glides?\b|\bgrade (i{1,3}|iv|v|[1-5])\b/, 'mobilization'],
+  // scar massage in hand therapy is soft tissue mobilization of the scar, not a massage stroke
+  [/scar (massage|mobili[sz]ation)/, 'scar mobilization'],
   [/manipulation|\bthrust\b/, 'manipulation'],
   // "the drainage" is how a lymphedema clinic names MLD in speech
   [/lymph(atic)? drainage|\bmld\b|retrograde (edema )?massage|edema massage|\bdrainage\b/, 'manual lymphatic drainage'],

@@ -98,3 +98,24 @@ describe('an OT evaluation with treatment after it (DOMAIN.md 1.6 the value mean
     expect(o).toMatch(/3 min 10 s for all 5 buttons/);
   });
 });
+
+describe('hand therapy: glides and scar work, and time said for a block (DOMAIN.md 2.3 97140 by technique, 2.4 goal connection)', () => {
+  it('"These are grade three dorsal and volar glides ..." and "scar massage" are manual therapy, coded 97140', async () => {
+    expect(kindsIn('These are grade 3 dorsal and volar glides at the radiocarpal joint, three bouts of 30 s each direction.', 'ot').map((k) => k.kind)).toContain('manual_therapy');
+    expect(kindsIn('Then a few minutes of scar massage along the incision.', 'ot')[0]?.kind).toBe('manual_therapy');
+    const { coding } = await coded([
+      ['clinician', 'Okay, manual first. Forearm on the wedge. These are grade three dorsal and volar glides at the radiocarpal joint, three bouts of thirty seconds each direction.'],
+      ['clinician', "Then a few minutes of scar massage along the incision. Okay, that's thirteen minutes of manual."],
+    ], { discipline: 'ot', payer: { type: 'commercial' } });
+    expect(coding.lines.map((l) => l.code)).toEqual(['97140']);
+  });
+
+  it('"That\'s fifteen minutes on the strengthening" is the time, not a goal connection, whatever the plan\'s goals say', async () => {
+    const { coding } = await coded([
+      ['clinician', 'Now go ahead and do your strengthening stuff at the table, same as last time.'],
+      ['clinician', "Okay, that's fifteen minutes on the strengthening."],
+    ], { discipline: 'ot', payer: { type: 'commercial' }, goals: [{ text: 'Right grip strength to 60 lb for lifting sauté pans at work' }] });
+    expect(coding.lines.map((l) => l.code)).toEqual(['97110']);
+    expect(coding.checks.map((c) => c.id)).toContain('missing_goal_link');
+  });
+});

@@ -18,7 +18,7 @@ import type { Unit } from './units.ts';
 export const ITEM_PARAMS = /\b\d+ [a-z]+(?: [a-z]+)? each (?:side|way|direction|leg|arm)\b|\b\d+ (?:\w+ )?(?:trials|sips|bites)\b|\b\d+ times\b|\d+x\d+|\d+(?:\.\d+)?(?:-lb| lb)|\b\d+ (?:rounds?|passes|lengths|laps|reps|of each|steps|cuts|trials|sentences|words|beads|snakes|feet|ft)\b|\bgrade (?:[1-5]|I{1,3}V?|IV|V)\b/i;
 const MEASURED = /\d+(?:\.\d+)?[+-]?\/\d+|\d+°|\d+(?:\.\d+)? (?:cm|s)\b|\d+%|\b\d+ of \d+\b/;
 const ASSIST_WORD = /(?<![\w-])(?:independent\w*|supervision|assist(?:ance|ed)?|contact guard|CGA|SBA)\b/i;
-const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the (?:re-?)?eval(?:uation)?)?|at|from|here's the|here is the|(?:lie|sit|stand|roll|hop|scoot) (?:back|down|up|over|on (?:your|the) \w+)(?: for me)?,? and)[,.:]?\s+)*(?:(?:it's|it is|that's|that was|is|this is)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start(?: on| with| some)?|do|go|get going on|get|put|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
+const LEAD = /^(?:(?:okay|ok|alright|all right|now|next|then|so|good|last thing|first|and|treatment(?: after the (?:re-?)?eval(?:uation)?)?|at|from|here's the|here is the|(?:lie|sit|stand|roll|hop|scoot) (?:back|down|up|over|on (?:your|the) \w+)(?: for me)?,? and)[,.:]?\s+)*(?:(?:it's|it is|that's|that was|is|this is|these are)\s+)?(?:(?:okay|ok|alright|now|next|then|so|good|last thing|first)[,.]?\s+)*(?:let's (?:start(?: on| with| some)?|do|go|get going on|get|put|practice with|try)|let's|we (?:started|did|worked on|moved to)|(?:I'm|I am) (?:starting|going to (?:do|work on|start))(?: with)?|I'll (?:start with|do|show you)|we'll (?:do|begin with|start with)|over to)?\s*/i;
 const CLOCK = /\b(?:(?:from now )?(?:until|till) (?:about |around )?|at |from )?\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?(?:\s*(?:to|-|–|until|till)\s*\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?)?/gi;
 /** Where a purpose begins inside an item sentence. */
 const PURPOSE = /,?\s+(?<!\b(?:going|want|wants|need|needs|have|has|had|got|trying|try|able|like|used|ought|about|back|up|down|over)\s)(?:working (?=towards?\b))?(?=(?:to (?:restore|improve|increase|build|stretch|loosen|help|get (?:you|him|her|them|back)|address|reduce|decrease|gain|regain|strengthen|target|promote|facilitate|normalize|prepare|allow|enable|work on|wake up|release)\b|for (?:\w+ )?(?:strength|strengthening|range|ROM|mobility|endurance|control|stability|flexibility|balance|motion|recruitment|activation)\b|towards?\b(?! (?:the |your |his |her |their )?(?:knees?|toes?|feet|chest|nose|floor|ceiling|wall|door|mirror|midline|table|ground|front|back|left|right|side|target|line|window|edge|ear|shoulder)\b)|so (?:that )?(?:you|he|she|they|patient|the patient) (?:can|could|will)\b|targeting\b|aimed at\b|in order to\b|which (?:will|should) help\b))/i;
@@ -45,8 +45,12 @@ export function activityName(b: Block): string | null {
 
 /** "This is myofascial release to the left upper trap ...": the technique said, not what it is for. */
 function namesTechnique(text: string, discipline?: string): boolean {
-  const rest = /^(?:this|that) is (?:a |an |some )?(.*)$/i.exec(text.trim())?.[1];
-  return !!rest && kindsIn(rest, discipline).some((k) => !k.explicit && rest.toLowerCase().startsWith(k.match.toLowerCase()));
+  // (also "These are grade three dorsal and volar glides at the radiocarpal joint ...": the technique within its first words)
+  // ("This is the VOR." names what a task trains, not a technique given)
+  const rest = /^(?:this|that) is (?:a |an |some )?(?!the\b)(.*)$|^(?:these|those) are (?!the\b)(.*)$/i.exec(text.trim());
+  const said = rest?.[1] ?? rest?.[2];
+  return !!said && kindsIn(said, discipline).some((k) => !k.explicit && said.toLowerCase().indexOf(k.match.toLowerCase()) >= 0
+    && said.toLowerCase().indexOf(k.match.toLowerCase()) <= said.split(/\s+/).slice(0, 6).join(' ').length);
 }
 
 /** A sentence that describes an item of treatment (not a marker, goal link, measure or result). */

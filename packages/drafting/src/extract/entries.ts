@@ -210,7 +210,9 @@ export function toLedger(blocks: Block[], allUnits: Unit[], measures: LocatedMea
       ?? allUnits.filter((x) => x.idx > (b.units[0]?.idx ?? 0) && x.idx < (b.units[b.units.length - 1]?.idx ?? 0) && x.speaker === 'clinician' && GOAL_LINK.test(x.text) && !isItem(x, discipline) && !b.units.includes(x))
         .map((x) => ({ text: x.text, uttId: x.uttId }))[0];
     // else a reason said in the block in the words of a plan-of-care goal ("is what keeps you dry on the long runs")
-    const planned = b.units.find((x) => x.speaker === 'clinician' && !x.isQuestion && !isItem(x, discipline) && RATIONALE.test(x.text) && namesPlanGoal(x.text, goals));
+    // ("That's fifteen minutes on the strengthening." says the time, not what it is for)
+    const planned = b.units.find((x) => x.speaker === 'clinician' && !x.isQuestion && !isItem(x, discipline) && RATIONALE.test(x.text) && namesPlanGoal(x.text, goals)
+      && !/^(?:(?:okay|ok|so|alright),?\s+)?(?:that's|that is|that was)\s+(?:about\s+)?\d+ min\b(?![^.]*\b(?:so|to get|for (?:your|his|her) goal)\b)/i.test(x.text));
     // ("Goal connection: the massage to the low back is to reduce the guarding so he can ...": said after the treatment, by the service's name)
     // (a goal's status, "Both goals are met: ... independent tub transfers", says what was reached, not what this service is for)
     const byName = allUnits.find((x) => x.speaker === 'clinician' && x.idx > (b.units[0]?.idx ?? 0) && GOAL_LINK.test(x.text) && !isItem(x, discipline) && !/\b(?:met|achieved|reached)\b/i.test(x.text)
