@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { codeVisit } from '@scribe/coding';
 import { buildVisitInput, normalizeClinical } from '../src/index.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
+import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
 import { draftOf, ledger, type Line } from './spoken.ts';
 
@@ -117,5 +118,16 @@ describe('hand therapy: glides and scar work, and time said for a block (DOMAIN.
     ], { discipline: 'ot', payer: { type: 'commercial' }, goals: [{ text: 'Right grip strength to 60 lb for lifting sauté pans at work' }] });
     expect(coding.lines.map((l) => l.code)).toEqual(['97110']);
     expect(coding.checks.map((c) => c.id)).toContain('missing_goal_link');
+  });
+});
+
+describe('a swallowing questionnaire added up as it is said (DOMAIN.md 1.5 O: the score with its test)', () => {
+  it('"You two filled out the EAT-10 ... Let me add that up... twenty-one." charts EAT-10 21, and "you two" is no number', async () => {
+    expect(toThirdPerson('You 2 filled out the EAT-10 questionnaire.', 'clinician')).toBe('Filled out the EAT-10 questionnaire.');
+    const o = (await draftOf([
+      ['clinician', 'You two filled out the EAT-10 questionnaire in the waiting room. Let me add that up... twenty-one. Anything three or above is abnormal.'],
+    ], { discipline: 'slp', noteType: 'evaluation', payer: { type: 'medicare' } })).sections.objective.map((x) => x.text).join(' ');
+    expect(o).toMatch(/EAT-10 questionnaire: 21\./);
+    expect(o).not.toMatch(/Patient 2|You 2/);
   });
 });

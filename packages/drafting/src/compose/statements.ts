@@ -331,6 +331,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (!section && u.speaker === 'clinician' && isBareValue(u.text) && ((prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))
       || movementBefore(units, u, said, lastJoint(units, u.idx))
       // ("Five times sit to stand, arms crossed, go." - "19.8 s.": the result of the test just started)
+      || [prevSaid, units[u.idx - 2]].some((x) => x?.speaker === 'clinician' && x.uttId === u.uttId && testsIn(x.text).length > 0)
       || (prevSaid?.speaker === 'clinician' && testsIn(prevSaid.text).length > 0))) section = 'objective';
     // "Box and Blocks, right hand, go. 16 blocks. Left is 48.": the counts of the test just started
     if (!section && u.speaker === 'clinician' && TEST_COUNT.test(u.text.trim()) && prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx)) section = 'objective';
@@ -438,9 +439,11 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       if (heading) { text = `${heading}: ${lowerFirst(text)}`; }
       // "GFTA-3 is done. Standard score 74": a score said after the test named in the sentence before it is that test's
       // (so is a bare value: "You filled out the SPADI questionnaire. 41% today.")
-      const scored = section === 'objective' && prev?.speaker === 'clinician' && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(prev.text)[0] : undefined;
-      const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?(?: (?:inventory|index|scale|questionnaire))?`, 'i').exec(prev?.text ?? '')?.[0] : undefined;
-      if (prev && scoredAs && !/\d/.test(prev.text.replace(scoredAs, ''))) { text = `${scoredAs}: ${lowerFirst(text.replace(/^(?:patient |he |she )?scored /i, ''))}`; evidence.unshift(prev.uttId); }
+      // (the test named one sentence further back, past "Let me add that up...": "You filled out the EAT-10 ... Let me add that up... 21.")
+      const testSaid = [prev, units[u.idx - 2]].find((x) => x?.speaker === 'clinician' && testsIn(x.text).length > 0 && (x === prev || (prev?.speaker === 'clinician' && !/\d/.test(prev.text))));
+      const scored = section === 'objective' && testSaid && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(testSaid.text)[0] : undefined;
+      const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?(?: (?:inventory|index|scale|questionnaire))?`, 'i').exec(testSaid?.text ?? '')?.[0] : undefined;
+      if (testSaid && scoredAs && !/\d/.test(testSaid.text.replace(scoredAs, '').replace(/\byou (?:two|2)\b/i, ''))) { text = `${scoredAs}: ${lowerFirst(text.replace(/^(?:patient |he |she )?scored /i, ''))}`; evidence.unshift(testSaid.uttId); }
       if (pendingName && PARAMS.test(u.text) && !kindsIn(u.text, discipline).length && pendingName.uttId === u.uttId) {
         text = `${cap(pendingName.name)}: ${lowerFirst(text)}`;
       }

@@ -165,6 +165,8 @@ function rewrite(text: string, voice: Voice): string {
     // "we still don't have a referral on file" -> "no referral on file": what the clinic lacks, in chart style
     s = s.replace(/\b(?:we|I) (?:still )?(?:don't|do not) have (?:a |an |any |the )?(?=[a-z])/gi, 'no ');
     // ("I'll teach you to do ten minutes of practice with him": said to a parent, with the patient in the third person)
+    // ("You two filled out the EAT-10": said to the patient and the family member with him, charted without the subject)
+    s = s.replace(/\b[Yy]ou (?:two|2) (?=(?:filled|did|can|should|need|have|are|were|both|will)\b)/g, '');
     const addressee = /\b(?:with|to|for|help|helping|remind|watch) (?:him|her)\b/i.test(s) && /\byou\b/i.test(s) ? 'caregiver' : 'patient';
     s = replaceSubjects(s, /\byou(?:('re|'ve|'ll|'d))?\b/i, addressee, `the ${addressee}`);
     s = replaceSubjects(s, /\bI(?:('m|'ve|'d|'ll))?\b/, 'clinician', 'the clinician');
