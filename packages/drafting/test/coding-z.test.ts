@@ -10,7 +10,7 @@ import { buildVisitInput, normalizeClinical } from '../src/index.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
-import { draftOf, ledger, type Line } from './spoken.ts';
+import { draftOf, ledger, SMALL_TALK, type Line } from './spoken.ts';
 
 async function coded(lines: Line[], context = {}) {
   const ctx = { discipline: 'chiro' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'auto' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
@@ -129,5 +129,36 @@ describe('a swallowing questionnaire added up as it is said (DOMAIN.md 1.5 O: th
     ], { discipline: 'slp', noteType: 'evaluation', payer: { type: 'medicare' } })).sections.objective.map((x) => x.text).join(' ');
     expect(o).toMatch(/EAT-10 questionnaire: 21\./);
     expect(o).not.toMatch(/Patient 2|You 2/);
+  });
+});
+
+describe('values corrected by someone else or said again, and a service skipped (DOMAIN.md 1.6 the value meant, 2.4)', () => {
+  it('"initial was twenty-eight. Sorry, scratch that, initial was twenty-six" keeps 26', () => {
+    expect(normalizeClinical('Lower extremity functional scale sixty-one out of eighty; initial was twenty-eight. Sorry, scratch that, initial was twenty-six.'))
+      .toBe('Lower extremity functional scale 61/80; initial was 26.');
+  });
+
+  it('the clinician\'s "timed up and go was 14.2" corrected by the assistant ("13.1, actually") is charted 13.1; a number only repeated is not a correction', async () => {
+    const o = async (lines: Line[]) => (await draftOf(lines, { noteType: 'reevaluation' })).sections.objective.map((x) => x.text).join(' ');
+    const fixed = await o([
+      ['clinician', 'And at her progress note, visit ten, her timed up and go was fourteen point two with the cane.'],
+      ['other', 'Thirteen point one, actually. I ran that one.'],
+    ]);
+    expect(fixed).toMatch(/13\.1/);
+    expect(fixed).not.toMatch(/14\.2/);
+    const repeated = await o([
+      ['clinician', 'Last week you had eleven on your own, and at evaluation six out of twenty.'],
+      ['patient', 'Six.'],
+    ]);
+    expect(repeated).toMatch(/\b11\b/);
+  });
+
+  it('"so we\'re going to skip the paraffin today" is charted with the finding it follows, in Objective', async () => {
+    const d = await draftOf([
+      ['clinician', "It's a small burn, about two centimeters, pink, skin intact, no blisters. But it's right where the paraffin goes, so we're going to skip the paraffin today."],
+      SMALL_TALK,
+    ], { discipline: 'ot' });
+    expect(d.sections.objective.map((x) => x.text).join(' ')).toMatch(/skip paraffin/);
+    expect(d.sections.plan.map((x) => x.text).join(' ')).not.toMatch(/paraffin/);
   });
 });

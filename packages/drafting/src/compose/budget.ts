@@ -243,6 +243,9 @@ const CONDITION = /\b[a-z]+(?:itis|osis|ism|pathy|emia|oma)\b|\b[a-z]*(?:aphasia
 /** A severity said: "so moderate", "mild" (DOMAIN.md 1.5 A: the impression graded). */
 const SEVERITY = /\b(?:mild|moderate|severe|profound)\b/i;
 
+/** A service left out, as charted ("so will skip paraffin"): what was not done is a fact of the visit (DOMAIN.md 2.4). */
+const SKIPS = /\b(?:will|going to) skip (?:the )?[a-z]+\b/i;
+
 /** How much help a result needed: "and by the end verbal cues only", "hands-on help" (DOMAIN.md 2.4: the session's result). */
 const HELP_GIVEN = /\bcue(?:s|ing)?\b|\bhands-on\b/i;
 
@@ -250,11 +253,11 @@ const HELP_GIVEN = /\bcue(?:s|ing)?\b|\bhands-on\b/i;
 const STUB = /^(?:this|that|it|these|those) (?:is|are|was|were)$/i;
 
 function hardFact(clause: string): boolean {
-  return INFORMATIVE.test(clause) || HELP_GIVEN.test(clause) || CONDITION.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
+  return INFORMATIVE.test(clause) || HELP_GIVEN.test(clause) || HELD_BACK.test(clause) || SKIPS.test(clause) || CONDITION.test(clause) || LANDMARK_REACH.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0;
 }
 
 function informative(clause: string): boolean {
-  if (INFORMATIVE.test(clause) || SEVERITY.test(clause) || VOICE_QUALITY.test(clause) || CONDITION.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
+  if (INFORMATIVE.test(clause) || SEVERITY.test(clause) || VOICE_QUALITY.test(clause) || HELD_BACK.test(clause) || SKIPS.test(clause) || CONDITION.test(clause) || ASSIST_LEVEL.test(clause) || symptomMentions(clause).length > 0 || regionsIn(clause).length > 0 || testsIn(clause).length > 0 || kindsIn(clause).length > 0) return true;
   if (ASSESSMENT_CUE.test(clause) || OBJECTIVE_CUE.test(clause) || PLAN_CUE.test(clause) || GOAL_LINK.test(clause) || FUNCTION.test(clause) || HISTORY.test(clause)) return true;
   const content = (clause.toLowerCase().match(/[a-z][a-z']+/g) ?? []).filter((w) => w.length > 2 && !FILLER_WORDS.has(w));
   return content.length > 3;

@@ -245,6 +245,8 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if (u.uttIndex <= 1 && /^(?:so,?\s+)?(?:we'll|we will|I'll|I will|let's)\s+(?:re-?measure|measure|re-?check|check|re-?test|test|go over|look at|start)\b/i.test(t) && !/\b(?:next|visit \d+|week)\b/i.test(t)) return null;
   // "I'd like to record a reading passage and a few minutes of conversation for the SSI": a test announced; its result is the note's
   if (u.speaker === 'clinician' && ANNOUNCED.test(t) && !/\d/.test(t) && !kindsIn(t, discipline).some((k) => !k.explicit)) return null;
+  // "I did not adjust the lumbar today because of the acute flare", "so we're going to skip the paraffin today": a service held back is part of the treatment record (DOMAIN.md 2.4)
+  if (u.speaker === 'clinician' && HELD_BACK.test(t)) return 'objective';
   if (PLAN_CUE.test(PAST.test(t) ? t.replace(/\b\d+x\/(?:week|day)\b/g, '') : t)) return 'plan';
   // "So: a new stage 2 pressure injury, propulsion down from 150 to 60 feet, and transfers from supervision to
   // min assist": the changes since last time summed up are the clinician's assessment (DOMAIN.md 1.8 re-evaluation)
@@ -268,8 +270,6 @@ export function sectionFor(u: Unit, mode: 'ambient' | 'dictation', continues = f
   if ((symptomMentions(t).some((m) => !REPORTED_ONLY.has(m.key)) && !GOAL_LINK.test(t)) || SIDE_RESULT.test(t)) return 'objective';
   // "From 9 to 17.": the change of the reading just said
   if (isBaselineSentence(t) && u.speaker === 'clinician') return 'objective';
-  // "I did not adjust the lumbar today because of the acute flare": a service held back, with why, is part of the treatment record (DOMAIN.md 2.4)
-  if (u.speaker === 'clinician' && HELD_BACK.test(t)) return 'objective';
   if (lowInformation(t)) return null;
   if (GOAL_LINK.test(t) && !testsIn(t).length && !/\d+x\d+/.test(t)) return 'assessment';
   if (POSITIONING.test(t)) return null;

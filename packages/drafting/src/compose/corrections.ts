@@ -18,7 +18,7 @@ export function correctedNumber(units: readonly Unit[], u: Unit): { from: string
   const said = u.text.match(NUMBER) ?? [];
   // ("I was in the hospital a week." - "Ten days, Ingrid.": a span said with an article, corrected in days)
   const span = said.length === 0 ? ARTICLE_SPAN.exec(u.text) : null;
-  if ((said.length !== 1 && !span) || u.isQuestion || u.text.split(/\s+/).length < 3) return null;
+  if ((said.length === 0 && !span) || u.isQuestion || u.text.split(/\s+/).length < 3) return null;
   const last = units.filter((x) => x.uttId === u.uttId).pop();
   if (!last || last.idx !== u.idx) return null;
   const next = units[u.idx + 1];
@@ -30,10 +30,11 @@ export function correctedNumber(units: readonly Unit[], u: Unit): { from: string
     const ratio = was && now ? (Number(m?.[1]) * now) / was : 0;
     return m && ratio >= 0.5 && ratio <= 2 && ratio !== 1 ? { from: span[0], to: `${m[1]} ${m[2]?.toLowerCase()}`, uttId: next.uttId } : null;
   }
-  const from = said[0] ?? '';
   const to = m?.[1];
-  if (!to || to === from) return null;
   // a correction is near the value it corrects ("fifteen" -> "eighteen"), not another quantity
-  const ratio = Number(to) / Number(from);
-  return ratio >= 0.5 && ratio <= 2 ? { from, to, uttId: next.uttId } : null;
+  // ("at her progress note, visit 10, her timed up and go was 14.2" - "13.1, actually.": the one number it can correct)
+  const near = said.filter((n) => n !== to && Number(to) / Number(n) >= 0.5 && Number(to) / Number(n) <= 2 && (said.length === 1 || n.includes('.') === (to ?? '').includes('.')));
+  const from = near.length === 1 ? near[0] ?? '' : '';
+  if (!to || !from) return null;
+  return { from, to, uttId: next.uttId };
 }

@@ -451,6 +451,10 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const cited = evidence.map((e) => utteranceOf(units, { uttId: e })).join(' ');
       if (prev && prev.speaker === 'clinician' && !evidence.includes(prev.uttId) && testsIn(text).some((t) => !new RegExp(t.re.source, 'i').test(cited) && new RegExp(t.re.source, 'i').test(prev.text))) evidence.unshift(prev.uttId);
       made = { text, evidence };
+      // "her timed up and go was 14.2 with the cane" - (assistant) "13.1, actually.": the number as corrected
+      // (only a correction said as one, "actually" or "no": "Six." after "11 ... and at evaluation 6/20" only repeats a number)
+      const fixed = correctedNumber(units, u);
+      if (fixed && /\b(?:actually|no)\b/i.test(utteranceOf(units, { uttId: fixed.uttId }))) made = { text: made.text.replace(new RegExp(String.raw`(?<![\d.])${fixed.from.replace('.', '\\.')}(?![\d])`), fixed.to), evidence: [...made.evidence, fixed.uttId] };
     } else {
       made = patientStatement(units, asSaid, voice, interpreter);
       // "I lost fifteen pounds." - "Eighteen, hon.": the number as corrected

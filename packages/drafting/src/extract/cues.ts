@@ -23,7 +23,7 @@ export const ASSESSMENT_CUE = /\b(?:what (?:I'm|I am) seeing is|(?:pain|symptoms
 export const STUDY_RESULT = /\b(?:MRI|x-?rays?|CT(?: scan)?|(?:bone |DEXA )?scan|ultrasound|stroboscopy|endoscopy|EMG|nerve conduction(?: study)?|(?:modified barium )?swallow study|MBSS?|FEES|imaging)\b[^.?]{0,20}\b(?:showed|shows|revealed|reveals|confirmed|found|came back (?:normal|negative|positive|clear|unremarkable|showing))\b/i;
 
 /** A service held back, with why: "I did not adjust the lumbar today because of the acute flare" (DOMAIN.md 2.4: the treatment record). */
-export const HELD_BACK = /\b(?:did not|didn't|not|won't|will not|held off on|deferred|skipped)\b[^.;]{0,30}\b(?:adjust|manipulat|mobiliz|treat|do|use|apply|appl)\w*\b[^.;]*\b(?:because|due to|since|given)\b/i;
+export const HELD_BACK = /\b(?:did not|didn't|not|won't|will not|held off on|deferred|skipped)\b[^.;]{0,30}\b(?:adjust|manipulat|mobiliz|treat|do|use|apply|appl)\w*\b[^.;]*\b(?:because|due to|since|given)\b|\b(?:skip|skipping|hold(?:ing)? off on) (?:the )?[a-z]+(?: [a-z]+)? (?:today|this (?:time|visit|session))\b/i;
 
 /** How a voice sounds to the clinician (SLP perceptual ratings): "mostly rough and breathy", "the pitch is a bit low". */
 export const VOICE_QUALITY = /\b(?:breathy|strained|hypernasal\w*|hyponasal\w*|monopitch|monoloudness|rough(?:ness)? and (?:breath(?:y|iness)|strain(?:ed)?)|pitch is (?:a bit |slightly |quite |too )?(?:low|high))\b/i;

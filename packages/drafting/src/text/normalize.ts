@@ -80,7 +80,7 @@ const RULES: Rule[] = [
   // ... and a value said again with its name: "DIP 45, no, correction, DIP 50" -> "DIP 50"
   [/\b([A-Za-z][\w-]*) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/g, '$1 $2'],
   // ... with a name of more words: "Baseline was 9, correction, baseline was 11 s" -> "Baseline was 11 s"
-  [/\b([A-Za-z][\w-]*(?: [a-z][\w-]*){1,2}) \d+(?:\.\d+)?[.,]?\s+(?:no,?\s+)?(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/gi, '$1 $2'],
+  [/\b([A-Za-z][\w-]*(?: [a-z][\w-]*){1,2}) \d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+\1 (\d+(?:\.\d+)?)\b/gi, '$1 $2'],
   // a dictation corrected as it is said: "then a, sorry, let me back up, then a mock lesson" -> "then a mock lesson"
   [/(?:^|(?<=[\s,]))[^,.;]{0,20},\s*sorry,\s*(?:let me back up|let me start (?:over|again)|scratch that)[,.]?\s*/gi, ''],
   // a side corrected as it is said: "restricted in left... no, right rotation" -> "restricted in right rotation";
