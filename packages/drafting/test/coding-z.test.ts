@@ -162,3 +162,10 @@ describe('values corrected by someone else or said again, and a service skipped 
     expect(d.sections.plan.map((x) => x.text).join(' ')).not.toMatch(/paraffin/);
   });
 });
+
+describe('a count taken back by a plain "No," in the next sentence (DOMAIN.md 1.6: the value meant)', () => {
+  it('"tripped twice at recess. No, three times" is 3 times', () => {
+    expect(normalizeClinical('He tripped twice at recess on the wood chips. No, three times, the aide texted me about Friday.'))
+      .toBe('He tripped 3 times at recess on the wood chips. The aide texted me about Friday.');
+  });
+});

@@ -103,7 +103,8 @@ const RULES: Rule[] = [
   // ... or in the next sentence, with its unit said once: "Two miles. No wait, three, I did the whole lake loop." -> "3 miles, I did ..."
   [/\b(\d+(?:\.\d+)?) ([a-z]+)[.,]\s+(?:no,?\s+wait|wait,?\s+no|no,?\s+sorry|no|sorry)[,.]?\s+(\d+(?:\.\d+)?)(?![\d/x:]|\.\d| [a-z]+\/)(?=[,.!?]|\s+\2\b)(?: \2\b)?/gi, '$3 $2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
-  [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no),?\s+(once|twice|\d+ times)\b[,.]?\s*/gi, '$3$2. '],
+  // ("He tripped twice at recess on the wood chips. No, three times, the aide texted me" -> "3 times at recess on the wood chips.")
+  [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no|no),?\s+(once|twice|\d+ times)\b[,.]?\s*([a-z])?/gi, (_m: string, _a: string, rest: string, b: string, c?: string) => `${b}${rest}. ${c ? c.toUpperCase() : ''}`],
   // the last item of a list taken back: "manipulation to C5-6 and T4-5, and L4... scratch that, I did not adjust the lumbar" ->
   // "manipulation to C5-6 and T4-5. I did not adjust the lumbar" (the items said before it stand)
   [/,\s*(?:and\s+)?[^,.!?]{1,25}\.\.\.\s+(?:scratch that|actually,?\s+no|no,?\s+actually|wait,?\s+no|no,?\s+wait)[,.]?\s+([a-z])/gi, (_m: string, c: string) => `. ${c.toUpperCase()}`],
