@@ -5,8 +5,7 @@
  * connection and laterality of each service), 1.6 (the value meant, never one taken back).
  */
 import { describe, expect, it } from 'vitest';
-import { codeVisit } from '@scribe/coding';
-import { buildVisitInput, normalizeClinical } from '../src/index.ts';
+import { normalizeClinical } from '../src/index.ts';
 import { kindFor } from '../src/extract/measure-names.ts';
 import { sectionFor } from '../src/compose/classify.ts';
 import { concise } from '../src/compose/prose.ts';
@@ -14,14 +13,11 @@ import { priority } from '../src/compose/budget.ts';
 import { regionsIn } from '../src/lexicon/anatomy.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { draftOf, entries, ledger, say, SMALL_TALK, type Line } from './spoken.ts';
+import { codedOf, draftOf, entries, ledger, say, SMALL_TALK, type Line } from './spoken.ts';
+import type { DraftContext } from '../src/index.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 
-async function coded(lines: Line[], context = {}) {
-  const ctx = { discipline: 'pt' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'commercial' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
-  const draft = await draftOf(lines, ctx);
-  return codeVisit(buildVisitInput(draft, ctx));
-}
+const coded = async (lines: Line[], context: Partial<DraftContext> = {}) => (await codedOf(lines, context)).coding;
 
 describe('voice treatment practice is speech treatment (DOMAIN.md 2.3: 92507)', () => {
   it('"Ten long ahs", "high and low ahs, ten each", "functional phrases", "practice a phone call" are 92507 work', () => {

@@ -5,18 +5,14 @@
  * a service not done is not billed), 2.13 (98940-98942 by regions adjusted).
  */
 import { describe, expect, it } from 'vitest';
-import { codeVisit } from '@scribe/coding';
-import { buildVisitInput, normalizeClinical } from '../src/index.ts';
+import { normalizeClinical } from '../src/index.ts';
 import { kindsIn } from '../src/lexicon/interventions.ts';
 import { toThirdPerson } from '../src/text/voice.ts';
 import { priority } from '../src/compose/budget.ts';
-import { draftOf, ledger, SMALL_TALK, type Line } from './spoken.ts';
+import { codedOf, draftOf, ledger, SMALL_TALK, type Line } from './spoken.ts';
+import type { DraftContext } from '../src/index.ts';
 
-async function coded(lines: Line[], context = {}) {
-  const ctx = { discipline: 'chiro' as const, noteType: 'daily' as const, mode: 'ambient' as const, payer: { type: 'auto' as const }, diagnoses: [], goals: [], referral: { onFile: true }, ...context };
-  const draft = await draftOf(lines, ctx);
-  return { draft, coding: codeVisit(buildVisitInput(draft, ctx)) };
-}
+const coded = (lines: Line[], context: Partial<DraftContext> = {}) => codedOf(lines, { discipline: 'chiro', payer: { type: 'auto' }, ...context });
 
 describe('a manipulation declined or held back is not done (DOMAIN.md 2.4, 2.13)', () => {
   it('"No neck adjusting", "we\'re not adjusting that today", "We don\'t have to touch the neck with an adjustment" name no CMT', () => {

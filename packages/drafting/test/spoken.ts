@@ -3,7 +3,8 @@ import { toLedger } from '../src/extract/entries.ts';
 import { findBlocks } from '../src/extract/ledger.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
+import { codeVisit } from '@scribe/coding';
+import { buildVisitInput, normalizeClinical, OfflineTherapyDrafter } from '../src/index.ts';
 import type { DraftContext } from '../src/index.ts';
 import { symptomMentions } from '../src/text/negation.ts';
 
@@ -28,11 +29,19 @@ export type Line = [speaker: 'clinician' | 'patient' | 'other', text: string];
 /** Small talk any visit has: it gives a short test visit the share of words a real one gives the word budget (FORMAT.md compression). */
 export const SMALL_TALK: Line = ['patient', 'Do you know if it is supposed to rain on Saturday? My tomatoes really need it, the whole garden is dry.'];
 
+const DEFAULT_CONTEXT: DraftContext = { discipline: 'pt', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true } };
+
 /** The offline draft of lines said in turn, five seconds apart, in a daily ambient PT visit (commercial) unless the context says otherwise. */
 export function draftOf(lines: Line[], context: Partial<DraftContext> = {}) {
   const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker, start: i * 5, end: i * 5 + 4, text }));
-  return new OfflineTherapyDrafter().draft({ utterances, context: {
-    discipline: 'pt', noteType: 'daily', mode: 'ambient', payer: { type: 'commercial' }, diagnoses: [], goals: [], referral: { onFile: true }, ...context } });
+  return new OfflineTherapyDrafter().draft({ utterances, context: { ...DEFAULT_CONTEXT, ...context } });
+}
+
+/** The draft of those lines and the coding the worker would make of it (same defaults as `draftOf`). */
+export async function codedOf(lines: Line[], context: Partial<DraftContext> = {}) {
+  const ctx = { ...DEFAULT_CONTEXT, ...context };
+  const draft = await draftOf(lines, ctx);
+  return { draft, coding: codeVisit(buildVisitInput(draft, ctx)) };
 }
 
 /** Lines dictated by the clinician. */
