@@ -6,7 +6,7 @@
  */
 import type { LedgerEntry, Side } from '@scribe/coding';
 import { namesEquipment, namesGrip, namesHeight, ONE_LIMB, PLURAL, regionsIn } from '../lexicon/anatomy.ts';
-import { kindsIn } from '../lexicon/interventions.ts';
+import { kindsIn, manipulationNotDone } from '../lexicon/interventions.ts';
 import { sidesIn } from '../text/laterality.ts';
 import { toThirdPerson } from '../text/voice.ts';
 import { GOAL_LINK, IMPERATIVE, namesPlanGoal } from './cues.ts';
@@ -61,7 +61,7 @@ function sideFromDiagnosis(regions: string[], dxSides: ReadonlyMap<string, Side>
 }
 
 /** A region declined or left out: "you'd rather not have your neck adjusted". */
-const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b|\bno (?:\w+ )?(?:adjust\w*|manipulat\w*|cracking)\b|\bnot (?:adjust|manipulat)\w*/i;
+const DECLINED = /\b(?:rather not|(?:don't|do not|doesn't|does not) want|declin\w*|refus\w*|not comfortable with|(?:won't|will not|didn't|did not|not going to) (?:adjust|manipulat|treat|touch|work on))\b/i;
 
 /** Words that give a reason: a goal is said as what the work is for, keeps, helps or leads to. */
 const RATIONALE = /\b(?:is|are|that's|because|for|so|keeps?|helps?|gets?|part of|toward|aim\w*|what|build(?:s|ing)?|working on)\b/i;
@@ -93,7 +93,7 @@ function blockRegions(b: Block, allUnits: Unit[], discipline?: string): string[]
   const counts = new Map<string, number>();
   const cmt = mainKind(b) === 'cmt';
   for (const u of b.units) {
-    if (u.speaker !== 'clinician' || DECLINED.test(u.text)) continue;
+    if (u.speaker !== 'clinician' || DECLINED.test(u.text) || manipulationNotDone(u.text)) continue;
     // "Post-treatment cervical rotation ...", "The neck work is to restore rotation for ...": a re-measure or a
     // goal sentence names what was measured or aimed at, not where this block's hands were
     if (u.header === 'assessment' || u.header === 'plan' || /^(?:pre|post)[- ]?treatment\b|^after(?:wards)?,?\s+(?!(?:that|this)\b)[^.]*\b(?:was|were|is|went|now|to)\b[^.]*\d/i.test(u.text) || (GOAL_LINK.test(u.text) && !kindsIn(u.text, discipline).some((k) => k.kind === mainKind(b)))

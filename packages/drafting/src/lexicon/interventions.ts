@@ -70,13 +70,22 @@ const NOT_DONE = /(?:\b(?:no|not|never|without|instead of)\b|n't\b)[^,.;:]*$/i;
 /** A service offered and turned down in the same sentence. */
 const OFFERED_DECLINED = /\b(?:offered|suggested|recommended)\b[^.;]*\b(?:declin\w*|refus\w*|(?:didn't|did not|doesn't|does not) want)\b/i;
 
+/** A manipulation named with a negation before it ("No neck adjusting.", "we're not adjusting that today"): not done. */
+export function manipulationNotDone(text: string): boolean {
+  return INTERVENTIONS.some((p) => {
+    if (p.kind !== 'cmt') return false;
+    const m = p.re.exec(text);
+    return !!m && NOT_DONE.test(text.slice(Math.max(0, m.index - 40), m.index));
+  });
+}
+
 export function kindsIn(text: string, discipline?: string): { kind: ServiceKind; explicit: boolean; match: string }[] {
   const out: { kind: ServiceKind; explicit: boolean; match: string; index: number }[] = [];
   for (const p of INTERVENTIONS) {
     if (!kindFits(p.kind, discipline)) continue;
     const m = p.re.exec(text);
     // ("No neck adjusting.", "we're not adjusting that today", "We don't have to touch the neck with an adjustment": a manipulation not done)
-    if (m && p.kind === 'cmt' && NOT_DONE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (m && p.kind === 'cmt' && manipulationNotDone(text)) continue;
     // ("I offered a hot pack at the end and he declined": a service offered and turned down is not given)
     if (m && OFFERED_DECLINED.test(text)) continue;
     if (m) out.push({ kind: p.kind, explicit: p.explicit ?? false, match: m[0], index: m.index });
