@@ -31,9 +31,9 @@ export const LEADING_NO = /^(?:no|nope|none|nothing|never|not really)\b(?:,? (?:
 // ... also after a topic: "And eating, any trouble chewing or swallowing?"
 /** "Do you drop things?" - "Yes, I drop cups sometimes ...": a yes, with what follows it, answers the question. */
 export const LEADING_YES = /^(?:yes|yeah|yep|yup|uh-huh|mm-hm|sometimes|occasionally|a little)\b[,.]?\s+\S/i;
-/** A yes/no question whose content reads back as a phrase ("Does it wake you up at night?" -> "waking the patient up at night"). */
 /** A yes said as how often: "All the time.", "Constantly.", "Pretty much every day." */
 export const FREQUENT_YES = /^(?:(?:oh|well|um|uh|honestly)[,]?\s+)?((?:pretty much |almost )?(?:all the time|constantly|always|every (?:day|night|morning|time)|most (?:days|nights|mornings)|daily|nightly|non-?stop))[.!]?$/i;
+/** A yes/no question whose content reads back as a phrase ("Does it wake you up at night?" -> "waking the patient up at night"). */
 const YES_ABOUT_Q = /^(?:(?:and|so|okay|now)[,]?\s+)?(?:any|do you|does it|does that|did you|did it|have you|has it|are you)\b/i;
 export const YES_NO_Q = /^(?:(?:and|so|okay|ok|now)[,]?\s+)?(?:[a-z]+(?: [a-z]+)?,\s+)?(?:any|has|have|had|did|does|do|is|are|was|were|can|could|ever)\b/i;
 

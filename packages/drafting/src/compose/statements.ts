@@ -119,10 +119,10 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 /** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
 const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?(?:,? (?:up|down) from \d+(?:\.\d+)?(?:°|%| s| cm| lb)?)?\.?$/i;
-/** A value given as the reading: "that's about 50°." */
 /** A spinal level reached, said alone: "To L3." after "reach behind your back, thumb up the spine" (DOMAIN.md 1.5 O: a measure). */
 const LEVEL_REACHED = /^(?:to |up to )?[CTLS]\d{1,2}\.?$/i;
 const isBareValue = (t: string) => BARE_VALUE.test(t.trim()) || LEVEL_REACHED.test(t.trim());
+/** A value given as the reading: "that's about 50°." */
 const SAID_VALUE = new RegExp(String.raw`^(?:that's|that is|it's) ${BARE_VALUE.source.slice(1)}`, 'i');
 
 const MOVEMENT_ALIAS: [RegExp, string][] = [
@@ -197,6 +197,15 @@ function measureAsked(units: readonly Unit[], u: Unit): { name: string; uttId: s
     if (/\d/.test(x.text.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return null;
   }
   return null;
+}
+
+/**
+ * The clinician's sentence that names the test a bare score belongs to: the one just before it, or the one before that
+ * past a sentence with no number ("You filled out the EAT-10 ... Let me add that up... 21.").
+ */
+function testNamedBefore(units: readonly Unit[], u: Unit): Unit | undefined {
+  const prev = units[u.idx - 1];
+  return [prev, units[u.idx - 2]].find((x) => x?.speaker === 'clinician' && testsIn(x.text).length > 0 && (x === prev || (prev?.speaker === 'clinician' && !/\d/.test(prev.text))));
 }
 
 /** The joint named last in the 25 sentences up to this one ("How's the knee doing?" ... "Bend it back"). */
@@ -331,8 +340,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (!section && u.speaker === 'clinician' && isBareValue(u.text) && ((prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx && m.kind !== 'pain'))
       || movementBefore(units, u, said, lastJoint(units, u.idx))
       // ("Five times sit to stand, arms crossed, go." - "19.8 s.": the result of the test just started)
-      || [prevSaid, units[u.idx - 2]].some((x) => x?.speaker === 'clinician' && x.uttId === u.uttId && testsIn(x.text).length > 0)
-      || (prevSaid?.speaker === 'clinician' && testsIn(prevSaid.text).length > 0))) section = 'objective';
+      || !!testNamedBefore(units, u))) section = 'objective';
     // "Box and Blocks, right hand, go. 16 blocks. Left is 48.": the counts of the test just started
     if (!section && u.speaker === 'clinician' && TEST_COUNT.test(u.text.trim()) && prevSaid?.uttId === u.uttId && measures.some((m) => m.unitIdx === u.idx)) section = 'objective';
     // "Passive flexion first..." then "125.": the name is charted with its value, not alone
@@ -440,7 +448,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       // "GFTA-3 is done. Standard score 74": a score said after the test named in the sentence before it is that test's
       // (so is a bare value: "You filled out the SPADI questionnaire. 41% today.")
       // (the test named one sentence further back, past "Let me add that up...": "You filled out the EAT-10 ... Let me add that up... 21.")
-      const testSaid = [prev, units[u.idx - 2]].find((x) => x?.speaker === 'clinician' && testsIn(x.text).length > 0 && (x === prev || (prev?.speaker === 'clinician' && !/\d/.test(prev.text))));
+      const testSaid = testNamedBefore(units, u);
       const scored = section === 'objective' && testSaid && !testsIn(text).length && (SCORE_LABEL.test(text) || (bareValue && !prevMovement && !valueOf)) ? testsIn(testSaid.text)[0] : undefined;
       const scoredAs = scored ? new RegExp(`${scored.re.source}(?:-\\d+)?(?: (?:inventory|index|scale|questionnaire))?`, 'i').exec(testSaid?.text ?? '')?.[0] : undefined;
       if (testSaid && scoredAs && !/\d/.test(testSaid.text.replace(scoredAs, '').replace(/\byou (?:two|2)\b/i, ''))) { text = `${scoredAs}: ${lowerFirst(text.replace(/^(?:patient |he |she )?scored /i, ''))}`; evidence.unshift(testSaid.uttId); }

@@ -49,8 +49,12 @@ function namesTechnique(text: string, discipline?: string): boolean {
   // ("This is the VOR." names what a task trains, not a technique given)
   const rest = /^(?:this|that) is (?:a |an |some )?(?!the\b)(.*)$|^(?:these|those) are (?!the\b)(.*)$/i.exec(text.trim());
   const said = rest?.[1] ?? rest?.[2];
-  return !!said && kindsIn(said, discipline).some((k) => !k.explicit && said.toLowerCase().indexOf(k.match.toLowerCase()) >= 0
-    && said.toLowerCase().indexOf(k.match.toLowerCase()) <= said.split(/\s+/).slice(0, 6).join(' ').length);
+  if (!said) return false;
+  const firstWords = said.split(/\s+/).slice(0, 6).join(' ').length;
+  return kindsIn(said, discipline).some((k) => {
+    const at = said.toLowerCase().indexOf(k.match.toLowerCase());
+    return !k.explicit && at >= 0 && at <= firstWords;
+  });
 }
 
 /** A sentence that describes an item of treatment (not a marker, goal link, measure or result). */
