@@ -95,6 +95,8 @@ export function spokenClockTimes(text: string): string {
   // after words that mark a time: "it's one-forty", "from two twenty", "till nine forty-five"
   out = out.replace(new RegExp(String.raw`\b(${HM})\b`, 'gi'), (m: string, _a: string, offset: number, all: string) => {
     const lead = all.slice(Math.max(0, offset - 20), offset);
+    // "that's from one forty up to one fifty": a reading that changed, not a time
+    if (/^\s+(?:up|down) to\b/i.test(all.slice(offset + m.length)) || /\b(?:up|down) (?:to|from)\s+$/i.test(lead)) return m;
     if (TIME_BEFORE.test(lead)) return readHM(m);
     // "at"/"from" mark a time unless a range of motion is being measured ("up from one eighteen")
     // the context is the utterance (texts joined by line breaks are read one line at a time)

@@ -70,7 +70,8 @@ const RULES: Rule[] = [
   [/\b\d+x\d+[.,]?\s+(?:no,?\s+)?(?:correction|sorry|I mean|scratch that|make that)[,:]?\s+(?=\d+x\d+)/gi, ''],
   // an ordinal corrected: "after the second sip, no, sorry, that was the third sip" -> "after the third sip"
   [/\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) ([a-z]+),?\s+(?:no,?\s+)?(?:sorry|I mean|correction|wait)[,]?\s+(?:that was |it was )?(?:the )?(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) \1\b/gi, '$2 $1'],
-  [/\b\d+(?:\.\d+)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)\b/gi, '$1'],
+  // ("stuttered 2.1%. Sorry, correction, 2.4%" -> "stuttered 2.4%")
+  [/\b\d+(?:\.\d+)?(%|°)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)(?:\1(?!\w))?/gi, (_m: string, unit: string | undefined, v: string) => `${v}${unit ?? ''}`],
   // ... with its unit said first, or taken back with "no": "TUG 11.4 s... correction, 10.8 s" -> "TUG 10.8 s",
   // "right hand 34... no, 43 s" -> "right hand 43 s" (never inside a scale or a dose: "6/10", "3x10")
   // ("Elbow extension -30... sorry, -25": a value below zero taken back, for another below zero)
@@ -101,7 +102,10 @@ const RULES: Rule[] = [
   // ... taken back with "make it": "Twenty-five minutes. No, make it twenty-eight, I ran over on the QL." -> "28 min, I ran over on the QL."
   [/\b\d+(?:\.\d+)? (min|s|cm|lb|reps)[.,]\s+(?:no,?\s+)?(?:make (?:it|that)|I mean|correction|scratch that),?\s+(\d+(?:\.\d+)?)\b(?! ?(?:min|s|cm|lb|reps)\b)/gi, '$2 $1'],
   // ... or in the next sentence, with its unit said once: "Two miles. No wait, three, I did the whole lake loop." -> "3 miles, I did ..."
-  [/\b(\d+(?:\.\d+)?) ([a-z]+)[.,]\s+(?:no,?\s+wait|wait,?\s+no|no,?\s+sorry|no|sorry)[,.]?\s+(\d+(?:\.\d+)?)(?![\d/x:]|\.\d| [a-z]+\/)(?=[,.!?]|\s+\2\b)(?: \2\b)?/gi, '$3 $2'],
+  // ... "six weeks ago, actually no, closer to seven" -> "7 weeks ago"; "five lines, no wait, let me check, it was six lines" -> "6 lines"
+  [/\b(\d+(?:\.\d+)?) ([a-z]+)( ago)?[.,]\s+(?:no,?\s+wait|wait,?\s+no|no,?\s+sorry|(?:actually,?\s+)?no(?:,?\s+actually)?|sorry)[,.]?\s+(?:let me (?:check|see|look)(?: again)?[,.]?\s+)?(?:(?:closer to|more like|it was|it's|it is)\s+)?(\d+(?:\.\d+)?)(?![\d/x:]|\.\d| [a-z]+\/)(?=[,.!?]|\s+\2\b)(?: \2\b)?/gi, '$4 $2$3'],
+  // ... said again in the same words around it: "at the 12-week mark, no, sorry, at the 10-week mark" -> "at the 10-week mark"
+  [/(\b(?:[a-z]+ ){0,2})\d+(?:\.\d+)?([- ]?[a-z]+(?: [a-z]+)?)(?:\.\.\.|,)\s+(?:(?:no|sorry|wait|actually)[,.]?\s+)+\1(\d+(?:\.\d+)?)\2\b/gi, '$1$3$2'],
   // ... or corrected in the next sentence: "I leaked twice this week. No, actually 3 times, Tuesday was twice."
   // ("He tripped twice at recess on the wood chips. No, three times, the aide texted me" -> "3 times at recess on the wood chips.")
   [/\b(once|twice|\d+ times)\b([^.!?]{0,30})[.!?]\s+(?:no,?\s+actually|actually,?\s+no|wait,?\s+no|sorry,?\s+no|no),?\s+(once|twice|\d+ times)\b[,.]?\s*([a-z])?/gi, (_m: string, _a: string, rest: string, b: string, c?: string) => `${b}${rest}. ${c ? c.toUpperCase() : ''}`],

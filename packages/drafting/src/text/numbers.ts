@@ -32,6 +32,9 @@ const ROM_CONTEXT = /\b(?:flexion|extension|rotation|abduction|adduction|bend|de
 /** A heart rate said in the sentence: "heart rate one forty-two" is 142 beats, not "1 42". */
 const RATE_CONTEXT = /\b(?:heart rate|HR|pulse|bpm|beats per minute|symptom threshold|steps (?:a|per) minute|cadence)\b/i;
 
+/** A time taken said in the sentence: "took 90 s today, one forty last visit" is a minute and forty seconds. */
+const TIMED_CONTEXT = /\b(?:took|takes|seconds?|secs?|minutes?|min|timed|time)\b/i;
+
 type Tok = { word: string; joiner: string };
 
 function value(word: string): number | undefined {
@@ -110,6 +113,24 @@ function convertRun(run: string, rom = false): string {
   return out;
 }
 
+/**
+ * "Right side is about one seventy-five. Left is one forty, and that hurt", "One fifty now.": "one" and
+ * a tens word said as a value on its own (nothing counted after it) is the hundreds shorthand of
+ * goniometry, 175 and 140, not "1 75" (unless a time taken is said with it). A clock time was read before numbers are, and "one thirty-second
+ * hold" counts a thing after the words, so it stays 1 and 30.
+ */
+/** The sentence of `text` around `offset`. */
+function sentenceAt(text: string, offset: number): string {
+  const start = Math.max(0, ...[...text.slice(0, offset).matchAll(/[.!?]\s+/g)].map((m) => (m.index ?? 0) + m[0].length));
+  const end = /[.!?](?:\s|$)/.exec(text.slice(offset));
+  return text.slice(start, end ? offset + end.index : text.length);
+}
+
+function hundredsSaidAlone(run: string, after: string): boolean {
+  return /^one[\s]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?$/i.test(run.trim())
+    && /^(?:\s*[.,;!?)]|\s*$|\s+(?:now|up|down|and|today|with|this time|that|so|but|or|at (?:the )?(?:eval\w*|start|intake|baseline)|last (?:time|visit|week))\b)/i.test(after);
+}
+
 /** Replace spoken number words with digits, leaving everything else untouched. */
 export function wordsToDigits(text: string): string {
   const rom = ROM_CONTEXT.test(text) || RATE_CONTEXT.test(text);
@@ -122,8 +143,9 @@ export function wordsToDigits(text: string): string {
     }
     // "one sixty-five hertz", "one forty pounds": a unit after the words makes "one" the hundreds
     // ... and so does a body weight read off a scale ("one seventy-two on our scale")
-    const unitAfter = /^\s*(?:hertz|Hz|degrees?|pounds|lbs?|feet|steps (?:a|per) minute|on (?:our|the|his|her|my|their) scale)\b/i.test(all.slice(offset + run.length));
-    return convertRun(run, rom || unitAfter);
+    const after = all.slice(offset + run.length);
+    const unitAfter = /^\s*(?:hertz|Hz|degrees?|pounds|lbs?|feet|steps (?:a|per) minute|on (?:our|the|his|her|my|their) scale)\b/i.test(after);
+    return convertRun(run, rom || unitAfter || (hundredsSaidAlone(run, after) && !TIMED_CONTEXT.test(sentenceAt(all, offset))));
   });
 }
 

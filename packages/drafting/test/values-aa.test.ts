@@ -1,0 +1,40 @@
+/**
+ * Rules found on held-out set AA, checked here on sentences written for this file. Sources:
+ * DOMAIN.md 1.6 (the value meant: a number taken back is never charted) and 2.4 (measures
+ * are charted with their values: ROM in degrees), 2.2 (clock times are the real times said).
+ */
+import { describe, expect, it } from 'vitest';
+import { normalizeClinical } from '../src/text/normalize.ts';
+import { wordsToDigits } from '../src/text/numbers.ts';
+
+describe('"one" and a tens word said as a reading is the hundreds shorthand (DOMAIN.md 2.4: ROM in degrees)', () => {
+  it.each([
+    ['Right side is about one seventy-five.', 'Right side is about 175.'],
+    ['Left is one forty, and that hurt at the top?', 'Left is 140, and that hurt at the top?'],
+    ['Lift your arm up again. One fifty now.', 'Lift your arm up again. 150 now.'],
+  ])('%s', (said, want) => expect(wordsToDigits(said)).toBe(want));
+
+  it('keeps a count said after the words and a time taken (1 and 30; a minute and forty seconds)', () => {
+    expect(wordsToDigits('Hold for one thirty-second bout.')).toBe('Hold for 1 30-second bout.');
+    expect(wordsToDigits('It took ninety seconds today, one forty last visit.')).not.toMatch(/\b140\b/);
+  });
+});
+
+describe('a reading that changed is not a clock time (DOMAIN.md 2.2: the times said are clock times, nothing else)', () => {
+  it('"from one forty up to one fifty" is 140 to 150', () => {
+    expect(normalizeClinical("Good, that's from one forty up to one fifty.")).toBe("Good, that's from 140 up to 150.");
+  });
+
+  it('"from one forty" with no reading after it is still a time', () => {
+    expect(normalizeClinical('We started from one forty, stop at two ten.')).toMatch(/1:40/);
+  });
+});
+
+describe('a value taken back is replaced by the one meant (DOMAIN.md 1.6)', () => {
+  it.each([
+    ['It started maybe six weeks ago, actually no, closer to seven, it was after the Fourth.', 'It started maybe 7 weeks ago, it was after the Fourth.'],
+    ['At eval it was five lines, no wait, let me check, it was six lines at eval.', 'At eval it was 6 lines at eval.'],
+    ['Start light putty at the twelve-week mark, no, sorry, at the ten-week mark.', 'Start light putty at the 10-week mark.'],
+    ['Stuttered two point one percent. Sorry, correction, two point four percent. Baseline was 9.4%.', 'Stuttered 2.4%. Baseline was 9.4%.'],
+  ])('%s', (said, want) => expect(normalizeClinical(said)).toBe(want));
+});
