@@ -1,11 +1,15 @@
 /**
  * Rules found on held-out set AA, checked here on sentences written for this file. Sources:
  * DOMAIN.md 1.6 (the value meant: a number taken back is never charted) and 2.4 (measures
- * are charted with their values: ROM in degrees), 2.2 (clock times are the real times said).
+ * are charted with their values: ROM in degrees), 2.2 (clock times are the real times said), 1.5 (S: history of
+ * falls; O: the treatment given), 2.3 (97112 for a measured balance deficit).
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/text/normalize.ts';
 import { wordsToDigits } from '../src/text/numbers.ts';
+import { priority } from '../src/compose/budget.ts';
+import { buildUnits } from '../src/extract/units.ts';
+import { codedOf, dictated, say } from './spoken.ts';
 
 describe('"one" and a tens word said as a reading is the hundreds shorthand (DOMAIN.md 2.4: ROM in degrees)', () => {
   it.each([
@@ -37,4 +41,32 @@ describe('a value taken back is replaced by the one meant (DOMAIN.md 1.6)', () =
     ['Start light putty at the twelve-week mark, no, sorry, at the ten-week mark.', 'Start light putty at the 10-week mark.'],
     ['Stuttered two point one percent. Sorry, correction, two point four percent. Baseline was 9.4%.', 'Stuttered 2.4%. Baseline was 9.4%.'],
   ])('%s', (said, want) => expect(normalizeClinical(said)).toBe(want));
+});
+
+describe('blood pressure said in words (DOMAIN.md 2.4: measures with their values)', () => {
+  it('"one twenty-eight over seventy-six" is 128/76', () => {
+    expect(normalizeClinical('Orthostatic vitals negative, one twenty-eight over seventy-six sitting.')).toBe('Orthostatic vitals negative, 128/76 sitting.');
+  });
+});
+
+describe('"Treatment after the re-eval." is a spoken header of the treatment given (DOMAIN.md 1.5 O)', () => {
+  it('ends the goals said before it: the blocks after it are done, not planned', async () => {
+    const { coding } = await codedOf(dictated([
+      'Assessment. Persistent left vestibular hypofunction with a measured balance deficit, FGA seventeen out of thirty.',
+      'Revised goals. One, FGA twenty-two out of thirty in six weeks.',
+      'Treatment after the re-eval. Start time 10:05. Gaze stabilization, VOR times one, standing feet together, three sets of forty-five seconds. Stop 10:17.',
+    ]), { noteType: 'progress', payer: { type: 'medicare' } });
+    expect(coding.lines.map((l) => l.code)).toContain('97112');
+  });
+
+  it('is read as the objective header', () => {
+    const [u] = buildUnits(say(['Treatment after the re-eval. Gaze stabilization.']), 'dictation');
+    expect(u?.header).toBe('objective');
+  });
+});
+
+describe('a fall is the fall risk a reviewer looks for (DOMAIN.md 1.5 S: history, falls)', () => {
+  it.each(['Had a fall at home last Tuesday, turning in the kitchen.', 'Had fall at home last Tuesday.', 'She fell on the ice.'])('%s is never left out for length', (text) => {
+    expect(priority({ section: 'subjective', text, evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+  });
 });

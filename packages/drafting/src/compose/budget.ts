@@ -43,8 +43,8 @@ const FUNCTION = /\b(?:difficult\w*|trouble|can't|cannot|unable|hard(?:est)?|pro
 const LIMITATION = /\b(?:trouble|difficulty|hard time|unable to|can't|cannot|(?:the )?hardest (?:part|thing)|struggl\w*) (?:with )?(?:\w+ing|getting|the stairs|stairs|\w+ up|\w+ down)\b|\b(?:can't|cannot|unable to|still (?:can't|cannot)) (?:get|reach|lift|raise|put|hold|open|carry|walk|stand|sit|climb|bend|turn|sleep|drive|dress|wash|cook|write|grip|kneel|squat|button|tie)\b|\b(?:finally|for the first time)\b[^.;]{0,30}\b(?:[a-z]+ed|ate|ran|drove|wrote|rode|held|made|got|went|slept|sat|stood|walked)\b|\b(?:\w+ing|stairs)\b[^.;]{0,40}\b(?:is|are) (?:still )?(?:the )?(?:hardest|worst|hard|difficult|impossible)\b|\b\w+ing\b[^.;]{0,40}\b(?:hardest|worst) (?:part|thing)\b|\b(?:drops?|dropping) (?:things|cups|glasses|objects|coins|keys|dishes|the (?:cup|glass|phone))\b/i;
 /** "back at work as a dental hygienist, full duty", "back to driving", "returned to soccer": function regained. */
 const RETURNED = /\b(?:back (?:at|to) (?:[a-z]+ )?(?:work|driving|school|play(?:ing)?|practice|the gym|full duty)|returned to (?:[a-z]+ )?(?:work|full duty|driving|school|play|sports?|practice)|full duty|cleared to (?:return|play|drive)|(?:light|modified|restricted) duty|off work|out of work)\b/i;
-/** "one near-loss of balance stepping off a curb", "almost fell", "caught himself on the car". */
-const NEAR_FALL = /\bnear[- ](?:loss of balance|falls?)\b|\balmost (?:fell|went down)\b|\bnearly fell\b|\bcaught (?:him|her|my|them)sel(?:f|ves)\b/i;
+/** "one near-loss of balance stepping off a curb", "almost fell", "caught himself on the car", and a fall itself: "had a fall at home last Tuesday". */
+const NEAR_FALL = /\bnear[- ](?:loss of balance|falls?)\b|\balmost (?:fell|went down)\b|\bnearly fell\b|\bcaught (?:him|her|my|them)sel(?:f|ves)\b|\b(?:had|has had|sustained) (?:(?:a|another|one|two|three|\d+) )?(?:(?!no\b)\w+ )?falls?\b|^(?:patient |she |he |they )?fell\b/i;
 /** "down to one crutch around the apartment", "still uses both crutches on campus", "off the walker". */
 const DEVICE_STATUS = /\b(?:down to |weaned (?:off|to) |still (?:uses?|using|needs?) |no longer (?:uses?|using|needs?) |off (?:the|his|her) |without (?:the |a |his |her )?)(?:\w+ )?(?:crutch(?:es)?|cane|walker|rollator|wheelchair|brace|sling|boot)\b/i;
 /** What a patient does in a day: the activities whose return a progress or discharge note reports. */
@@ -119,7 +119,7 @@ function basePriority(d: Draftable): number {
   if (d.section === 'objective' && REMEASURED.test(t)) return 9;
   // how often a symptom came ("2 headaches this week", "3 falls since March") is its measure (DOMAIN.md 1.5 S)
   if (d.section === 'subjective' && SYMPTOM_COUNT.test(t)) return 9;
-  // a near fall is the fall risk a reviewer looks for, and a walking aid cut down or still used is function (DOMAIN.md 1.5 S)
+  // a fall or a near fall is the fall risk a reviewer looks for, and a walking aid cut down or still used is function (DOMAIN.md 1.5 S)
   if (d.section === 'subjective' && (NEAR_FALL.test(t) || DEVICE_STATUS.test(t))) return 8.9;
   // what a study found before the visit ("the stroboscopy showed nodules on both vocal folds") is history a reviewer checks (DOMAIN.md 1.5 S)
   if (d.section === 'subjective' && STUDY_RESULT.test(t)) return 8.9;

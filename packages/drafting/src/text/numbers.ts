@@ -128,7 +128,7 @@ function sentenceAt(text: string, offset: number): string {
 
 function hundredsSaidAlone(run: string, after: string): boolean {
   return /^one[\s]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?$/i.test(run.trim())
-    && /^(?:\s*[.,;!?)]|\s*$|\s+(?:now|up|down|and|today|with|this time|that|so|but|or|at (?:the )?(?:eval\w*|start|intake|baseline)|last (?:time|visit|week))\b)/i.test(after);
+    && /^(?:\s*[.,;!?)]|\s*$|\s+(?:now|up|down|and|today|with|this time|that|so|but|or|over|at (?:the )?(?:eval\w*|start|intake|baseline)|last (?:time|visit|week))\b)/i.test(after);
 }
 
 /** Replace spoken number words with digits, leaving everything else untouched. */
