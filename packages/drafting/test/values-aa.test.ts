@@ -9,7 +9,14 @@ import { normalizeClinical } from '../src/text/normalize.ts';
 import { wordsToDigits } from '../src/text/numbers.ts';
 import { priority } from '../src/compose/budget.ts';
 import { buildUnits } from '../src/extract/units.ts';
-import { codedOf, dictated, say } from './spoken.ts';
+import { extractMeasures } from '../src/extract/measures.ts';
+import { sectionFor } from '../src/compose/classify.ts';
+import { codedOf, dictated, draftOf, say, SMALL_TALK } from './spoken.ts';
+
+const unitSection = (text: string, mode: 'ambient' | 'dictation' = 'ambient') => {
+  const [u] = buildUnits(say([text]), mode);
+  return u ? sectionFor(u, mode) : 'none';
+};
 
 describe('"one" and a tens word said as a reading is the hundreds shorthand (DOMAIN.md 2.4: ROM in degrees)', () => {
   it.each([
@@ -68,5 +75,38 @@ describe('"Treatment after the re-eval." is a spoken header of the treatment giv
 describe('a fall is the fall risk a reviewer looks for (DOMAIN.md 1.5 S: history, falls)', () => {
   it.each(['Had a fall at home last Tuesday, turning in the kitchen.', 'Had fall at home last Tuesday.', 'She fell on the ice.'])('%s is never left out for length', (text) => {
     expect(priority({ section: 'subjective', text, evidence: ['u1'] })).toBeGreaterThanOrEqual(8.9);
+  });
+});
+
+describe('a stance timed after "Now the left foot." is the left leg\'s (DOMAIN.md 2.4: never swap or invent a side)', () => {
+  const units = buildUnits(say([
+    'Okay, stand on your right foot like a flamingo, as long as you can. Ready, go.',
+    'Three seconds. Now the left foot. Ten seconds. At his evaluation it was one second on the right.',
+  ]), 'ambient');
+  const found = extractMeasures(units, 'pt').map((m) => [m.name, m.value, m.baseline]);
+
+  it('names each reading by the leg it was taken on, and gives the prior said "on the right" to the right leg only', () => {
+    expect(found).toContainEqual(['stance on right leg', '3 s', '1 s']);
+    expect(found).toContainEqual(['stance on left leg', '10 s', null]);
+  });
+
+});
+
+describe('what the clinician asks the family to do at home is the plan (DOMAIN.md 1.5 P: home programme)', () => {
+  it('"please try the AFO on weekends too, at least half the day" is plan', () => {
+    expect(unitSection('And please try the AFO on weekends too, at least half the day.')).toBe('plan');
+  });
+  it('"please push up against me" is an instruction, not plan', () => {
+    expect(unitSection('Please push up against me.')).not.toBe('plan');
+  });
+});
+
+describe('the impression named to the patient is the assessment (DOMAIN.md 1.5 A)', () => {
+  it('"..., what we call subacromial pain or impingement" is charted in A with its name', async () => {
+    const s = (await draftOf([
+      ['clinician', 'This looks like the rotator cuff tendons getting irritated as they pass under the top of the shoulder, what we call subacromial pain or impingement.'],
+      SMALL_TALK,
+    ])).sections;
+    expect(s.assessment.map((x) => x.text).join(' ')).toMatch(/: subacromial pain or impingement\./);
   });
 });

@@ -67,6 +67,9 @@ const BASELINE_THEN = new RegExp(String.raw`^(?:\s+(?:today|now))?,\s+(${V}) (?:
 const BASELINE_SIDES = new RegExp(String.raw`^\s*(?:(?:the |his |her )?baseline|at (?:the )?(?:intake|evaluation|eval|initial evaluation|start))(?: it)?(?: was| were|:)?,?\s+(?:(${V}) (?:on the )?(left|right),? and (${V}) (?:on the )?(left|right)|(left|right) (${V}),? (?:and )?(left|right) (${V}))\b`, 'i');
 
 /** A baseline said after the value, in its sentence or the next; one said for the other side is not this one's. */
+/** The side a measure's name says ("stance on left leg"). */
+const sideNamed = (name: string) => (/\b(left|right)\b/i.exec(name)?.[1]?.toLowerCase() ?? null) as Side | null;
+
 function baselineNear(text: string, valueEnd: number, next: string | undefined, side: Side | null = null, value = ''): string | null {
   const after = BASELINE_AFTER.exec(text.slice(valueEnd)) ?? BASELINE_THEN.exec(text.slice(valueEnd));
   if (after) return after[1] ?? null;
@@ -81,7 +84,8 @@ function baselineNear(text: string, valueEnd: number, next: string | undefined, 
   }
   for (const s of [text.slice(valueEnd), next ?? '']) {
     const p = PRIOR.exec(s);
-    const saidSide = p ? sidesIn(p[0])[0]?.side ?? null : null;
+    // ("At his evaluation it was 1 s on the right": the side said after the prior in its sentence)
+    const saidSide = p ? sidesIn(s.slice(p.index).split(/[.!?](?:\s|$)/)[0] ?? '')[0]?.side ?? null : null;
     if (p && (saidSide === null || saidSide === side)) return priorValue(p);
   }
   return null;
@@ -194,7 +198,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const stance = ownStance ?? carried?.name ?? null;
       const named = asked ?? stance ?? (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
       if (PRIOR_BEFORE.test(text.slice(0, m.index)) || (/\b(?:was|were)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && PRIOR_AFTER.test(text.slice(end)))) {
-        if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
+        const priorSide = /\b(?:on|of) the (left|right)\b/i.exec(text.slice(end))?.[1]?.toLowerCase() ?? null;
+        if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx, false, priorSide)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
         continue;
       }
       // "Lift up again for me... 130°": a repeat takes the name of the one measure of that unit just taken, never a guess between two
@@ -213,7 +218,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       // ("Right external rotation, elbow by your side, turn out... 35.": a bare reading's side is the movement's, said just before it)
       const askedSides = asked && prev ? [...new Set(sidesIn(prev.text).map((x) => x.side))] : [];
       const side = sideBefore(text, m.index) ?? (askedSides.length === 1 ? askedSides[0] ?? null : null);
-      let baseline = ranged || (range && m.index < range.index && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? ''))) ? range?.[1] ?? null : baselineNear(text, end, next, side, value);
+      let baseline = ranged || (range && m.index < range.index && Math.abs(parseFloat(value)) === Math.abs(parseFloat(range[2] ?? ''))) ? range?.[1] ?? null : baselineNear(text, end, next, side ?? sideNamed(name), value);
       // "was 2 cm when we started, and now it's 1 cm": the prior said first is this reading's baseline
       if (baseline === null && pending && u.idx - pending.idx <= 1 && (pending.name === null || pending.name === name.toLowerCase())) {
         baseline = pending.value;
@@ -381,7 +386,19 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
   const hit = /\bre-?test\b|\b(?:check|test|measure|time)\b|\bgo[.!]?\s*$/i.test(turnBefore) ? STANCE.exec(turnBefore) : null;
   if (!hit || !turn[0]) return null;
   const saidEyes = EYES.exec(turnBefore)?.[1]?.toLowerCase();
-  return { name: `${stanceBase(hit[0])}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: turn[0].uttId };
+  return { name: `${stanceBase(switchedLeg(hit[0], earlier))}${saidEyes ? ` eyes ${saidEyes}` : ''}`, uttId: turn[0].uttId };
+}
+
+/**
+ * "Stand on your right foot ... go." - "Three seconds. Now the left foot. Ten seconds.": the leg said
+ * since the stance was set up is the one the reading is of (never the side set up first).
+ */
+function switchedLeg(stance: string, since: string): string {
+  const said = [...since.matchAll(/\b(?:the |your |his |her )?(left|right|other) (?:foot|leg|side)\b/gi)].pop()?.[1]?.toLowerCase();
+  if (!said) return stance;
+  const was = /\b(left|right)\b/i.exec(stance)?.[1]?.toLowerCase();
+  const now = said === 'other' ? ({ left: 'right', right: 'left' } as Record<string, string>)[was ?? ''] : said;
+  return now && was ? stance.replace(/\b(?:left|right)\b/i, now) : stance;
 }
 
 /** Trials scored right: "6/10 correct sequences", "8/10 accurate". */
@@ -475,9 +492,13 @@ function unitOf(value: string): string {
  * A prior reading said on its own ("Flexion was 115 last week", "Last week it was 38") is
  * the baseline of the latest reading of that measure (by name, or by unit when unnamed).
  */
-function attachPrior(list: LocatedMeasure[], name: string | null, value: string, uttId: string, unitIdx: number, assist = false): boolean {
+function attachPrior(list: LocatedMeasure[], name: string | null, value: string, uttId: string, unitIdx: number, assist = false, side: string | null = null): boolean {
+  // "Now the left foot. 10 s. At his evaluation it was 1 s on the right.": a prior said of one side is that side's reading's
+  const sideOf = (x: LocatedMeasure) => x.side ?? /\b(left|right)\b/i.exec(x.name)?.[1]?.toLowerCase() ?? null;
   const target = [...list].reverse().find((x) => x.baseline === null && unitIdx - x.unitIdx <= 6
-    && (assist ? x.name.endsWith('assist level') && unitIdx - x.unitIdx <= 2 : name ? sameMeasure(x.name, name) : unitIdx - x.unitIdx <= 2 && unitOf(x.value) === unitOf(value)));
+    && (side === null || sideOf(x) === null || sideOf(x) === side)
+    && (assist ? x.name.endsWith('assist level') && unitIdx - x.unitIdx <= 2 : name ? sameMeasure(x.name, name)
+      : (unitIdx - x.unitIdx <= 2 || (side !== null && sideOf(x) === side)) && unitOf(x.value) === unitOf(value)));
   if (!target) return false;
   target.baseline = value;
   if (!target.evidence.includes(uttId)) target.evidence.push(uttId);

@@ -162,6 +162,8 @@ function rewrite(text: string, voice: Voice): string {
     s = s.replace(/^(?:[A-Z][a-z]+,\s*)?(Dr\.? [A-Z][a-z]+|(?:[Yy]our|[Hh]is|[Hh]er|[Tt]he) (?:doctor|surgeon|physician|PCP|oncologist|neurologist|orthopedist|referral|chart)(?:'s note)?) (?:tells? (?:me|us)|told (?:me|us)|says|said|mentions?|mentioned|notes?|noted)(?: that)? (?=(?:you|he|she|they)\b)/,
       (_m, who: string) => `Per ${who.replace(/^(?:your|his|her|the) /i, 'the ')}, `);
     s = s.replace(/\bwhen (?:we|you) (?:first )?(?:started|began)\b/gi, 'at the start');
+    // "..., what we call subacromial pain or impingement" -> "...: subacromial pain or impingement" (the impression named)
+    s = s.replace(/,\s*what (?:we|I|they) call\s+/gi, ': ');
     // "we still don't have a referral on file" -> "no referral on file": what the clinic lacks, in chart style
     s = s.replace(/\b(?:we|I) (?:still )?(?:don't|do not) have (?:a |an |any |the )?(?=[a-z])/gi, 'no ');
     // ("I'll teach you to do ten minutes of practice with him": said to a parent, with the patient in the third person)
