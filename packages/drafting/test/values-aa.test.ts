@@ -110,3 +110,16 @@ describe('the impression named to the patient is the assessment (DOMAIN.md 1.5 A
     expect(s.assessment.map((x) => x.text).join(' ')).toMatch(/: subacromial pain or impingement\./);
   });
 });
+
+describe('a baseline said after the reading\'s name is that reading\'s (DOMAIN.md 2.4: progress compared to baseline)', () => {
+  const measures = (texts: string[]) => extractMeasures(buildUnits(say(texts), 'dictation'), 'slp').map((m) => [m.value, m.baseline]);
+
+  it('"3.5% syllables stuttered, baseline 14%" is 3.5% with its baseline 14%, and 14% is no reading of its own', () => {
+    const found = measures(['Phone call sample: three point five percent syllables stuttered, baseline fourteen percent.']);
+    expect(found).toEqual([['3.5%', '14%']]);
+  });
+
+  it('"It was 2.8, moderate, at the evaluation." is the prior of the score before it', () => {
+    expect(measures(['OASES total impact score one point nine, mild to moderate. It was two point eight, moderate, at the evaluation.'])).toEqual([['1.9', '2.8']]);
+  });
+});

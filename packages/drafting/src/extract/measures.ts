@@ -24,7 +24,7 @@ export interface LocatedMeasure extends Measure {
 
 const V = String.raw`-?\d+(?:\.\d+)?[+-]?(?:\/\d+|°| lb| cm| s|%| of \d+)?`;
 const VALUE = /(-?\d+(?:\.\d+)?[+-]?\/\d+|-?\d+(?:\.\d+)?°|\d+(?:\.\d+)? (?:lb|kg|cm|mm|inch(?:es)?|s|m\/s|lines?|dB)\b|\d+-lines?\b|\d+(?:\.\d+)?-s\b|\d+(?:\.\d+)?%|\b\d+ of (?:the )?\d+\b)/g;
-const BASELINE_AFTER = new RegExp(String.raw`^(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?|baseline(?: was| of)?),?) (${V})(?!\d|\.\d| to)`, 'i');
+const BASELINE_AFTER = new RegExp(String.raw`^(?:\s+[a-z]+(?: [a-z]+){0,2}(?=,))?(?:[^.;]{0,20}?\b(?:(?:up|down|improved|increased|decreased|reduced) )?from|,\s+(?:it |that )?(?:was|were)|,\s+(?:last (?:week|visit|time|session)|at (?:the |your )?(?:eval(?:uation)?|intake|initial evaluation|start)|eval(?:uation)?(?: was)?|baseline(?: was| of)?),?) (${V})(?!\d|\.\d| to)`, 'i');
 const FROM_TO = new RegExp(String.raw`\bfrom (?:about |around |approximately )?(${V}) to (${V})`, 'i');
 const WHEN_BEFORE = String.raw`(?:at (?:the |your |his |her )?(?:evaluation|eval|initial (?:evaluation|exam)|initial|intake|start(?: of care)?|first visit)|^initial(?: (?:exam|evaluation|eval|visit|score))?(?= was\b)|^baseline(?= (?:was|is)\b)|last (?:week|visit|time|session|month)|(?:\d+|a) (?:weeks?|days?|months?) ago|when (?:we|you|I|he|she) (?:first )?(?:started|came in))`;
 /** The value a PRIOR match holds, whichever of its phrasings said it. */
@@ -33,7 +33,7 @@ function priorValue(m: RegExpExecArray): string | null {
 }
 
 /** A reading said as a prior value: "was 115 last week", "Last week it was 38", "at evaluation 7". */
-const PRIOR = new RegExp(String.raw`\b(?:it was|was|were|you did|patient did|he did|she did|you were)\s+(?:at\s+)?(${V})\s*(?:on the (?:left|right)\s+)?(?:${WHEN_BEFORE}|before)|\b${WHEN_BEFORE}[^.;]{0,30}?\b(?:was|were|did|at|named|scored|had|got)\s+(?:at\s+)?(${V})|\b(?:you|he|she|patient|they) started (?:at|with|out at) (${V})|^\s*(?:at )?eval(?:uation)?(?: (?:left|right))?(?: was)?[,:]?\s+(${V})(?=[.;,]|$)`, 'i');
+const PRIOR = new RegExp(String.raw`\b(?:it was|was|were|you did|patient did|he did|she did|you were)\s+(?:at\s+)?(${V})\s*(?:,\s*(?:(?:mild|moderate|severe|profound|minimal)(?: to (?:mild|moderate|severe|profound))?|normal|WNL),?\s*)?(?:on the (?:left|right)\s+)?(?:${WHEN_BEFORE}|before)|\b${WHEN_BEFORE}[^.;]{0,30}?\b(?:was|were|did|at|named|scored|had|got)\s+(?:at\s+)?(${V})|\b(?:you|he|she|patient|they) started (?:at|with|out at) (${V})|^\s*(?:at )?eval(?:uation)?(?: (?:left|right))?(?: was)?[,:]?\s+(${V})(?=[.;,]|$)`, 'i');
 const PRIOR_BEFORE = new RegExp(String.raw`${WHEN_BEFORE}(?:(?!\b(?:now|today|currently|after|this time)\b)[^.;]){0,30}$`, 'i');
 const PRIOR_AFTER = new RegExp(String.raw`^\s*(?:\S+\s+)?${WHEN_BEFORE}`, 'i');
 const ASSIST = /\b(independent(?:ly)?|supervision|stand-?by assist(?:ance)?|contact guard(?: assist(?:ance)?)?|min(?:imal|imum)? assist(?:ance)?|mod(?:erate)? assist(?:ance)?|max(?:imal|imum)? assist(?:ance)?|CGA|SBA)\b/i;
@@ -181,7 +181,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       // "visit 12 of 12 authorized": which visit it is, not a measure
       if (count && (/\b(?:visits?|sessions?)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:authori[sz]ed|approved|visits?|sessions?)\b/i.test(text.slice(end)))) continue;
       // "4 lb, up from 1.5 lb at the evaluation": the earlier reading of the value just read, not a new one
-      if (found.length && /\b(?:(?:up|down|improved|increased|decreased|reduced|better|worse) )?from\s+$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
+      // ("3.5% syllables stuttered, baseline 14%": the baseline just given to the reading before it)
+      if (found.length && /\b(?:(?:(?:up|down|improved|increased|decreased|reduced|better|worse) )?from|baseline(?: was| of)?)\s+$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
         && found[found.length - 1]?.baseline === value) continue;
       // "rotation up about 25° each way": a change, not a reading
       if (/\b(?:up|down|improved|increased|decreased|gained|lost|better|worse)(?: by)?(?: about| around| roughly| nearly| almost)?\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index)) && /°$/.test(value)) continue;
