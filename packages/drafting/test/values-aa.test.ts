@@ -123,3 +123,18 @@ describe('a baseline said after the reading\'s name is that reading\'s (DOMAIN.m
     expect(measures(['OASES total impact score one point nine, mild to moderate. It was two point eight, moderate, at the evaluation.'])).toEqual([['1.9', '2.8']]);
   });
 });
+
+describe('the items of a plan list the clinician opened stay in the plan (DOMAIN.md 1.5 P: precautions and home programme)', () => {
+  it('"Until then: ... No straws. Pills one at a time in applesauce. Sit fully upright ..." are all plan', async () => {
+    const s = (await draftOf([
+      ['clinician', 'Until then: keep thin liquids, but by cup only, single small sips, chin tuck with every sip. No straws. Pills one at a time in applesauce. Sit fully upright for meals and for thirty minutes after. Smaller bites, and alternate solids with a sip. That includes coffee.'],
+      SMALL_TALK,
+    ], { discipline: 'slp' })).sections;
+    const plan = s.plan.map((x) => x.text).join(' ');
+    expect(plan).toMatch(/No straws\./);
+    expect(plan).toMatch(/Pills one at time in applesauce\./);
+    expect(plan).toMatch(/Sit fully upright for meals and for 30 min after\./);
+    expect(plan).toMatch(/Smaller bites/);
+    expect(plan).not.toMatch(/includes coffee/);
+  });
+});

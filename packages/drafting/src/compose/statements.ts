@@ -25,7 +25,7 @@ import { amountAsked, askedAbout, feelingAnswer, GOAL_Q, handDominance, sideAnsw
 import { bareRatings, confirmingTurn, ratesBodyOrSymptom, scaleUtterance } from './ratings.ts';
 import { joinBaseline, withBaselines } from './baselines.ts';
 import { concise, finish, sameDenials } from './prose.ts';
-import { IMPERATIVE, planByContext, SUBJECTIVE_CUE } from '../extract/cues.ts';
+import { IMPERATIVE, inPlanList, planByContext, SUBJECTIVE_CUE } from '../extract/cues.ts';
 
 export interface Draftable {
   section: SectionName;
@@ -360,6 +360,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     // "Should I get him one of those grips?" - "Yes, the crossover grip.": advice for home is plan;
     // so is "And ..." carrying on from a plan sentence
     if (section && mode === 'ambient' && planByContext(units, u)) section = 'plan';
+    if (section !== 'plan' && section !== 'assessment' && inPlanList(units, u) && !measures.some((m) => m.unitIdx === u.idx)) section = 'plan';
     // "That reproduces it." after "I'm going to lift your big toe up while you're standing": a test's result
     if (!section && u.speaker === 'clinician' && TEST_RESULT.test(u.text) && testBefore(units, u)) section = 'objective';
     // "... maybe a three out of ten now." - "At intake you were a seven.": the earlier rating, said back on the same scale

@@ -76,6 +76,19 @@ export function planByContext(units: readonly { idx: number; uttId: string; uttI
   return !!prev && prev.speaker === 'clinician' && (prev.header === 'plan' || (PLAN_CUE.test(prev.text) && !/\d{1,2}:\d{2}/.test(prev.text)) || planByContext(units, prev));
 }
 
+/** A list the clinician opens as the plan: "Until then: ...", "At home: ...", "Precautions: ...". */
+const PLAN_LIST_OPEN = /^(?:(?:and|so|okay|ok)[,]?\s+)?(?:until then|in the meantime|meanwhile|for now|at home|for home|home program(?:me)?|recommendations?|precautions?|strategies|diet)\s*:/i;
+
+/**
+ * "Until then: keep thin liquids, by cup only. No straws. Pills one at a time in applesauce. Sit fully upright for
+ * meals.": the items after a plan list the clinician opened go on in the plan until the turn ends (DOMAIN.md 1.5 P).
+ */
+export function inPlanList(units: readonly { idx: number; uttId: string; speaker: string; isQuestion: boolean; text: string }[], u: { idx: number; uttId: string; speaker: string; isQuestion: boolean; text: string }): boolean {
+  // ("That includes birdseed.": a remark on the item before, not an item)
+  if (u.speaker !== 'clinician' || u.isQuestion || /^(?:that|this|it|which)\b/i.test(u.text.trim())) return false;
+  return units.some((x) => x.uttId === u.uttId && x.idx < u.idx && PLAN_LIST_OPEN.test(x.text));
+}
+
 const GOAL_STOP = new Set(('goal goals within weeks week months days without with independent independently pain patient able ' +
   'improve improvement increase decrease score under over less more than from into onto back full time times using ' +
   'home daily return level while when then their them they this that what have every each also first least most').split(' '));
