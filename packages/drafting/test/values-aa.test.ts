@@ -138,3 +138,15 @@ describe('the items of a plan list the clinician opened stay in the plan (DOMAIN
     expect(plan).not.toMatch(/includes coffee/);
   });
 });
+
+describe('advice and cause said to the patient (DOMAIN.md 1.5 A: the impression and prognosis; P: home programme)', () => {
+  it('"bump your water up to six to eight glasses a day, and hold off on choir until we recheck" is plan', () => {
+    expect(unitSection('Also bump your water up to six to eight glasses a day, and hold off on choir until we recheck.')).toBe('plan');
+  });
+  it('"the nodules come from the way you\'re using your voice all day" is the assessment', () => {
+    expect(unitSection("So the nodules come from the way you're using your voice all day, pressing the folds together hard.")).toBe('assessment');
+  });
+  it('"nodules usually respond well to voice therapy" is the prognosis, in the assessment', () => {
+    expect(unitSection('The good news is that nodules usually respond well to voice therapy.')).toBe('assessment');
+  });
+});
