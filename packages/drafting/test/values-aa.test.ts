@@ -150,3 +150,23 @@ describe('advice and cause said to the patient (DOMAIN.md 1.5 A: the impression 
     expect(unitSection('The good news is that nodules usually respond well to voice therapy.')).toBe('assessment');
   });
 });
+
+describe('a bare reading named by the movement asked, in the words said (DOMAIN.md 2.4; the name must have its source)', () => {
+  const objective = async (lines: [string, string][]) => (await draftOf([...lines.map(([sp, t]) => [sp, t] as ['clinician' | 'patient', string]), SMALL_TALK])).sections.objective.map((x) => x.text);
+
+  it('"Now turn your head toward the sore side. About fifty degrees." is that rotation, never glued to the reading before it', async () => {
+    const o = await objective([['clinician', 'Bend forward and reach for the floor. Fingertips are thirty centimeters from the floor. Now turn your head toward the sore side. About fifty degrees.']]);
+    expect(o.join(' ')).toMatch(/Rotation toward sore side: 50°/);
+    expect(o.join(' ')).not.toMatch(/floor: 50°/);
+  });
+
+  it('"reach for the floor again. Twenty-two centimeters now." is fingertips to floor', async () => {
+    const o = await objective([['clinician', 'Sit up for a second and reach for the floor again. Twenty-two centimeters now.']]);
+    expect(o).toContain('Fingertips to floor: 22 cm now.');
+  });
+
+  it('"Lift your arm up again. One fifty now." is an arm raise; shoulder flexion only when the shoulder was said', async () => {
+    expect(await objective([['clinician', 'Lift your arm up again. One fifty now.']])).toContain('Arm raise: 150°.');
+    expect((await objective([['clinician', 'Let me check your shoulder. Lift your arm up again. One fifty now.']])).join(' ')).toMatch(/Shoulder flexion: 150°/);
+  });
+});

@@ -130,6 +130,10 @@ const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:[^.:]*?\b(?:and|then|now)\s+)?look over (?:your|the) (left|right) shoulder\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
+  // "Bend forward and reach for the floor", "Sit up for a second and reach for the floor again": fingertips to floor
+  [/^(?:[^.:]*?\b(?:and|then|now)\s+)?(?:bend forward and )?reach (?:for|to|toward|towards|down to) the floor\b[^:.]*/i, 'fingertips to floor'],
+  // "Now turn your head toward the sore side": the rotation toward the side named by how it feels, never a side invented
+  [/^(?:[^.:]*?\b(?:and|then|now)\s+)?turn (?:your head )?(?:toward|towards|to) the (sore|painful|good|other|stiff|tight) side\b[^:.]*/i, 'rotation toward $1 side'],
   [/^(?:sit up and |now )?reach behind (?:your|the) back\b[^:.]*/i, 'hand behind back'],
   [/^(?:[^.:]*?\b(?:and|then|now)\s+|let's measure\.\s+)?squeeze(?: this| it| the [a-z]+)?,? (?:with |in )?(?:your |the )?(right|left) hand\b[^:.]*/i, '$1 grip'],
   [/^(?:[^.:]*?\b(?:and|then|now)\s+)?rotate (?:it |the arm )?(out|in)\b[^:.]*/i, '$1 rotation'],
@@ -149,6 +153,8 @@ function movementName(text: string, said = '', joint: string | null = null): str
   }
   for (const [re, name] of MOVEMENT_ALIAS) {
     const m = re.exec(text.trim());
+    // ("Lift your arm up again. One fifty now.": an arm raise; shoulder flexion only where the shoulder or flexion was said, so the name has its source)
+    if (m && name === 'shoulder flexion' && !/\b(?:shoulder|flexion)\b/i.test(`${text} ${said}`)) return 'arm raise';
     if (m) return name.replace('$1', (({ out: 'external', in: 'internal' }) as Record<string, string>)[(m[1] ?? '').toLowerCase()] ?? (m[1] ?? '').toLowerCase());
   }
   const other = /^(?:and |now )?(?:to the |the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
