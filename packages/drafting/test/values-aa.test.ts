@@ -170,3 +170,16 @@ describe('a bare reading named by the movement asked, in the words said (DOMAIN.
     expect((await objective([['clinician', 'Let me check your shoulder. Lift your arm up again. One fifty now.']])).join(' ')).toMatch(/Shoulder flexion: 150°/);
   });
 });
+
+describe('a distance read bare after the measure is asked again is that measure, with its first reading as baseline (DOMAIN.md 2.4: outcome vs baseline)', () => {
+  it('"reach for the floor" ... (the treatment) ... "reach for the floor again. Twenty-two centimeters now." is fingertip-to-floor 22 cm from 30 cm', () => {
+    const units = buildUnits(say([
+      'Bend forward and reach for the floor. Fingertips are thirty centimeters from the floor.',
+      "Okay. Lie face down. It's 1:05. I'm starting on the low back: effleurage to warm up, then petrissage on the lumbar paraspinals.",
+      'Breathe into my hands. The QLs are really guarded, the left one more than the right. Good. Keep breathing. Nice and slow.',
+      'This low back work is so you can sit through your dispatch shifts without the pain climbing. Almost done here. Stay relaxed.',
+      "It's 1:32. Twenty-seven minutes on the low back. Sit up for a second and reach for the floor again. Twenty-two centimeters now. How's the pain?",
+    ]), 'ambient');
+    expect(extractMeasures(units, 'massage').map((m) => [m.name, m.value, m.baseline])).toEqual([['fingertip-to-floor', '30 cm', null], ['fingertip-to-floor', '22 cm', '30 cm']]);
+  });
+});

@@ -158,7 +158,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     // "Reach up again for me... 156 now.": the movement measured before, asked again
     const asked = bare ? movementAsked(units, u) ?? askedAgain(units, u, out) : null;
     // ("Your contraction is a 3/5 on the Modified Oxford, up from a 2": the grade of the scale named after it)
-    const text = asked ? u.text.replace(/\d{1,3}/, (n) => `${n}°`) : withUnits(u.text).replace(/\b(?:a |an )?(\d(?:\.\d)?[+-]?\/5) on (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?=[,.;]|$)/, (m, grade: string, scale: string) => (testsIn(scale).length ? `${scale} ${grade}` : m))
+    const text = asked ? u.text.replace(/\b\d{1,3}\b(?! ?(?:cm|inch))/, (n) => `${n}°`) : withUnits(u.text).replace(/\b(?:a |an )?(\d(?:\.\d)?[+-]?\/5) on (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?=[,.;]|$)/, (m, grade: string, scale: string) => (testsIn(scale).length ? `${scale} ${grade}` : m))
       .replace(/\b(up|down) from a (\d)/g, '$1 from $2');
     const range = FROM_TO.exec(text);
     const found: LocatedMeasure[] = [];
@@ -411,7 +411,7 @@ function scoredKind(text: string, discipline?: string): Measure['kind'] {
 }
 
 /** A sentence that is only a number: "About 65.", "Sixty now." */
-const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: now| today| again)?[.!]?$/i;
+const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: ?(?:cm|inch(?:es)?))?(?: now| today| again)?[.!]?$/i;
 
 /**
  * The movement asked for just before a bare number in the same utterance: "Turn your head to the
