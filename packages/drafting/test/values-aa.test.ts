@@ -183,3 +183,19 @@ describe('a distance read bare after the measure is asked again is that measure,
     expect(extractMeasures(units, 'massage').map((m) => [m.name, m.value, m.baseline])).toEqual([['fingertip-to-floor', '30 cm', null], ['fingertip-to-floor', '22 cm', '30 cm']]);
   });
 });
+
+describe('assist levels are the clinician\'s grades, with the prior said first (DOMAIN.md 2.4: patient performance level vs baseline)', () => {
+  const levels = (lines: [string, string][]) => {
+    const utterances = lines.map(([speaker, text], i) => ({ id: `u${i + 1}`, speaker: speaker as 'clinician' | 'other', start: i, end: i + 1, text: normalizeClinical(text) }));
+    return extractMeasures(buildUnits(utterances, 'ambient'), 'ot').filter((m) => m.name.endsWith('assist level')).map((m) => [m.value, m.baseline]);
+  };
+
+  it('"At your first visit you needed moderate assist ... Today it\'s minimal assist" is minimal assist from moderate', () => {
+    expect(levels([['clinician', 'At your first visit you needed moderate assist for lower body dressing. Today it\'s minimal assist, just me steadying you.']]))
+      .toEqual([['minimal assist', 'moderate assist']]);
+  });
+
+  it('a family member repeating the home plan ("Stand by, supervision. Got it.") grades nothing', () => {
+    expect(levels([['clinician', 'Lower body dressing: minimal assist, just me steadying you.'], ['other', 'Stand by, supervision. Got it.']])).toEqual([['minimal assist', null]]);
+  });
+});

@@ -135,6 +135,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
   let measuring = false;
   let lastName: string | null = null;
   let pending: { name: string | null; value: string; uttId: string; idx: number } | null = null;
+  let pendingAssist: { value: string; uttId: string; idx: number } | null = null;
   for (const u of units) {
     if (u.speaker === 'clinician' && u.uttId !== sideUtt) {
       if (!measuring) sideNow = null;
@@ -262,16 +263,23 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
           : [...out].reverse().find((x) => x.kind !== 'pain' && x.baseline === null && u.idx - x.unitIdx <= 3 && (saidSide === null || x.side === saidSide));
       if (target) { target.baseline = `${priorValue(barePrior)}${unitOf(target.value)}`; target.evidence.push(u.uttId); }
     }
-    const assist = ASSIST.exec(text);
+    // (a level is the clinician's to grade: "Stand by, supervision. Got it." is the daughter repeating the home plan)
+    const assist = u.speaker === 'clinician' ? ASSIST.exec(text) : null;
     if (assist && !GOAL_LINK.test(text) && !TARGET_BEFORE.test(text.slice(0, assist.index))) {
       const before = text.slice(0, assist.index);
       const priorAssist = PRIOR_AFTER.test(text.slice(assist.index + assist[0].length)) || PRIOR_BEFORE.test(before) || /\b(?:up|improved|progressed|down) from\s+$/i.test(before);
       // "Socks with the sock aid: minimal assist": the task said before the colon names the level
       const task = /^([a-z][\w -]{2,40}?):\s*$/i.exec(before)?.[1]?.toLowerCase();
       const name = task ? `${task} assist level` : 'assist level';
-      const baseline = new RegExp(String.raw`\b(?:up|improved|progressed) from (${ASSIST.source.slice(2, -2)})`, 'i').exec(`${text.slice(assist.index + assist[0].length)} ${next ?? ''}`)?.[1] ?? null;
-      if (priorAssist) attachPrior([...out, ...found], null, assist[1] ?? '', u.uttId, u.idx, true);
-      else found.push({ kind: 'functional', name, value: assist[1] ?? '', baseline, side: null, evidence: [u.uttId], unitIdx: u.idx });
+      // ("At your first visit you needed moderate assist ... Today it's minimal assist.": the prior said first is the next level's baseline)
+      const saidFirst = pendingAssist && pendingAssist.uttId === u.uttId && u.idx - pendingAssist.idx <= 2 ? pendingAssist.value : null;
+      const baseline = new RegExp(String.raw`\b(?:up|improved|progressed) from (${ASSIST.source.slice(2, -2)})`, 'i').exec(`${text.slice(assist.index + assist[0].length)} ${next ?? ''}`)?.[1] ?? saidFirst;
+      if (priorAssist) {
+        if (!attachPrior([...out, ...found], null, assist[1] ?? '', u.uttId, u.idx, true)) pendingAssist = { value: assist[1] ?? '', uttId: u.uttId, idx: u.idx };
+      } else {
+        found.push({ kind: 'functional', name, value: assist[1] ?? '', baseline, side: null, evidence: [u.uttId], unitIdx: u.idx });
+        pendingAssist = null;
+      }
     }
     // a bare count right after a named test: "30-s chair stand ... That's 10, and at evaluation 7"
     if (found.length === 0 && lastName && prev === undefined && units[u.idx - 1] && testsIn(units[u.idx - 1]?.text ?? '').length > 0
