@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeClinical } from '../src/text/normalize.ts';
 import { wordsToDigits } from '../src/text/numbers.ts';
 import { priority } from '../src/compose/budget.ts';
+import { finish } from '../src/compose/prose.ts';
 import { buildUnits } from '../src/extract/units.ts';
 import { extractMeasures } from '../src/extract/measures.ts';
 import { sectionFor } from '../src/compose/classify.ts';
@@ -197,5 +198,37 @@ describe('assist levels are the clinician\'s grades, with the prior said first (
 
   it('a family member repeating the home plan ("Stand by, supervision. Got it.") grades nothing', () => {
     expect(levels([['clinician', 'Lower body dressing: minimal assist, just me steadying you.'], ['other', 'Stand by, supervision. Got it.']])).toEqual([['minimal assist', null]]);
+  });
+});
+
+describe('how often a symptom came, said after its name, is its measure (DOMAIN.md 1.5 S)', () => {
+  it('"Headaches: 2 this week, back of head" is never left out for length', () => {
+    expect(priority({ section: 'subjective', text: 'Headaches: 2 this week, back of head.', evidence: ['u1'] })).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('a reading said bare with its change ("Sixty-four, up from fifty-five.") after the movement asked (DOMAIN.md 2.4)', () => {
+  it('is left rotation 64° from 55', () => {
+    const units = buildUnits(say(["Okay, 9:24, that's twelve minutes. Turn your head to the left again. Sixty-four, up from fifty-five."]), 'ambient');
+    expect(extractMeasures(units, 'chiro').map((m) => [m.name, m.value, m.baseline])).toEqual([['left rotation', '64°', '55']]);
+  });
+});
+
+describe('chart style: the words a note does not need (FORMAT.md compression; DOMAIN.md 1.8: say once that the patient is discharged)', () => {
+  it.each([
+    ['Starting massage on low back: effleurage, then petrissage.', 'Massage to low back: effleurage, then petrissage.'],
+    ['Moving to left hip now: myofascial release to glute med.', 'Left hip: myofascial release to glute med.'],
+    ['Next visit will do shirt standing, with quad cane nearby.', 'Next visit: shirt standing, with quad cane nearby.'],
+    ['Next week will try treadmill walk-jog.', 'Next week: try treadmill walk-jog.'],
+    ['Next visit will be the re-exam.', 'Next visit will be re-exam.'],
+  ])('%s', (said, want) => expect(finish(said)).toBe(want));
+
+  it('the discharge decision is said once, in the plan, and the goal status stays in the assessment', async () => {
+    const s = (await draftOf([
+      ['clinician', "You've met both goals, so we're discharging you from speech therapy."],
+      SMALL_TALK,
+    ], { discipline: 'slp', noteType: 'discharge' })).sections;
+    expect(s.plan.map((x) => x.text)).toContain('Discharge from speech therapy.');
+    expect([...s.assessment, ...s.plan].map((x) => x.text).join(' ')).not.toMatch(/Clinician discharging/);
   });
 });

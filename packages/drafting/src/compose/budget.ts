@@ -54,7 +54,7 @@ const REGAINED = /\b(?:again|by (?:him|her|them|my)sel(?:f|ves)|on (?:his|her|th
 /** Change since last time: the progress a note must show (DOMAIN.md 2.4 progression). */
 const COMPARISON = /\b(?:last (?:visit|week|time|session)|at (?:the )?(?:start|evaluation|intake|first visit)|up from|down from|improved|from \S+ to)\b/i;
 /** A symptom counted: "2 headaches this week", "headaches 3 times this week", "one near-fall", "headaches down to 1 this week". */
-const SYMPTOM_COUNT = /\b\d+ (?:\w+ )?(?:headaches|migraines|falls|near-falls|episodes|flare-?ups|spells|accidents|nosebleeds)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells|accidents)\b[^.;]{0,30}\b\d+ times\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells)\b[^.;]{0,20}\b(?:down|up) to (?:\d+|one|two|three|four|five)\b/i;
+const SYMPTOM_COUNT = /\b\d+ (?:\w+ )?(?:headaches|migraines|falls|near-falls|episodes|flare-?ups|spells|accidents|nosebleeds)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells|accidents)\b[^.;]{0,30}\b\d+ times\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells)\b[^.;]{0,20}\b(?:down|up) to (?:\d+|one|two|three|four|five)\b|\b(?:headaches|migraines|falls|episodes|flare-?ups|spells):?\s+\d+ (?:this|per|a|last|in the last) (?:week|month|day)\b/i;
 /** A sign looked for and not found, or a part found normal: "no drooling", "palate looks normal", "sensation intact". */
 const NORMAL_EXAM = /\bno (?!problem|issue|change)[a-z]{4,}|\b(?:looks?|looked|appears?|is|are|was|were) (?:normal|unremarkable|intact|symmetric\w*|fine)\b|\b(?:intact|unremarkable|WNL|within normal limits)\b/i;
 /** The structures an oral-mechanism exam looks at (SLP). */

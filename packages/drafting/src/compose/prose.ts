@@ -131,8 +131,14 @@ function mergeDenials(text: string): string {
 }
 
 /** A finished statement: chart style, capitalised, one closing stop. */
+/** "Starting massage on low back: ...", "Moving to left hip now: ...": the part a block is on, without the narration of moving to it. */
+const MOVING_ON = /^(?:(?:I'm |we're |clinician is )?(?:now )?(?:starting|moving|switching|going|working)(?: (?:the |with )?(massage|soft tissue|manual therapy|myofascial release|stretching|mobili[sz]ations?))? (?:on|onto|to|over to) (?:the )?([^:.;]{2,40}?)(?: now)?:\s+)/i;
+
 export function finish(text: string): string {
-  const t = cap(concise(text).replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/,(?:\s*,)+/g, ',').replace(/[,;:]+(?=[.!?]|$)/g, '').replace(/^[,;:\s]+/, '').trim());
+  const moved = text.replace(MOVING_ON, (_m, what: string | undefined, part: string) => `${what ? `${cap(what)} to ${part}` : cap(part)}: `)
+    // "Next visit will do shirt standing" -> "Next visit: shirt standing" (the plan in chart style)
+    .replace(/^Next (visit|week|session|time),? will (?:do |work on )?(?!be\b)/i, (_m, when: string) => `Next ${when.toLowerCase()}: `);
+  const t = cap(concise(moved).replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/,(?:\s*,)+/g, ',').replace(/[,;:]+(?=[.!?]|$)/g, '').replace(/^[,;:\s]+/, '').trim());
   if (/[.!?]"\.$/.test(t)) return t.slice(0, -1);
   return /[.!?]"?$/.test(t) ? t : `${t}.`;
 }

@@ -489,7 +489,13 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     // "both goals are met, so we're discharging you": the goal status stays in A, the decision is
     // also the plan (DOMAIN.md 1.8: "If you are planning to discharge, say so and explain why")
     const discharge = section === 'assessment' && voice === 'clinician' ? DISCHARGE.exec(u.text) : null;
-    if (discharge) out.push({ section: 'plan', text: finish(toThirdPerson(discharge[1] ?? '', 'clinician')), evidence: [u.uttId] });
+    if (discharge) {
+      // the decision is said once, in the plan, in chart style ("Clinician discharging from OT." -> "Discharge from OT.")
+      const said = finish(toThirdPerson(discharge[1] ?? '', 'clinician'));
+      const assessed = out[out.length - 1]!;
+      if (assessed.section === 'assessment' && assessed.text === said) out.pop();
+      out.push({ section: 'plan', text: said.replace(/^(?:Clinician (?:is )?)?discharging (?:(?:the )?patient|him|her|them)\.$/i, 'Patient discharged.').replace(/^(?:Clinician (?:is )?)?discharging (?:(?:(?:the )?patient|him|her|them) )?(?=[a-z])/i, 'Discharge '), evidence: [u.uttId] });
+    }
   }
   const spoken = spokenWords ?? units.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
   const through = interpreterStatement(units);

@@ -419,7 +419,7 @@ function scoredKind(text: string, discipline?: string): Measure['kind'] {
 }
 
 /** A sentence that is only a number: "About 65.", "Sixty now." */
-const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: ?(?:cm|inch(?:es)?))?(?: now| today| again)?[.!]?$/i;
+const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: ?(?:cm|inch(?:es)?))?(?: now| today| again)?(?:,? (?:up|down) from \d{1,3}(?: ?(?:cm|inch(?:es)?))?)?[.!]?$/i;
 
 /**
  * The movement asked for just before a bare number in the same utterance: "Turn your head to the
