@@ -232,3 +232,17 @@ describe('chart style: the words a note does not need (FORMAT.md compression; DO
     expect([...s.assessment, ...s.plan].map((x) => x.text).join(' ')).not.toMatch(/Clinician discharging/);
   });
 });
+
+describe('a recheck said in the turn that stops a block is no item of the next block (DOMAIN.md 2.3: the next block is coded by what is done in it)', () => {
+  it('"One twenty-four. Let\'s see that single-leg stance on the right again. Five seconds." then transfers: 97112 then 97530', async () => {
+    const { coding } = await codedOf([
+      ['clinician', 'Single-leg stance. Right leg, three seconds. Left leg, fourteen seconds.'],
+      ['clinician', "Okay, it's one-oh-five. Balance work at the counter, shifting your weight onto the right leg. Ten shifts, three rounds."],
+      ['clinician', 'Now left foot taps onto the step, so the right leg has to hold you. Three sets of ten.'],
+      ['clinician', "One twenty-four. Let's see that single-leg stance on the right again. Five seconds. Up from three at the start of the session."],
+      ['clinician', 'Okay, one twenty-five, transfers. Sit to stand from the low couch, five reps, three sets.'],
+      ['clinician', "Now the car simulator, five times. Right leg in first, then swing the left. That was contact guard the whole time. It's one thirty-seven."],
+    ], { payer: { type: 'medicare' } });
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97112', 1], ['97530', 1]]);
+  });
+});

@@ -105,6 +105,9 @@ function blockKinds(text: string, discipline?: string) {
   return work ? kindsIn(work[1]!, discipline) : kinds;
 }
 
+/** A measure taken again: "let's see that single-leg stance again", "let me recheck the reach". */
+const RECHECK = /\bagain\b|\bre-?check\w*|\bre-?test\w*|\bre-?measure\w*/i;
+
 /** "after the stretch", "following the massage": when a reading was taken, not a service given. */
 const AFTER_TREATMENT = /\b(?:after|following|post)[- ](?:the |that |this |your |his |her )?[a-z-]+(?= (?:is|was|are|were|at|to|of|now)\b| -?\d)/gi;
 
@@ -115,6 +118,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
   // a test said before treatment, never timed, is a measurement, not a block
   const close = () => { if (open && (open.kinds.length || open.start) && !(open.test && !open.start && open.minutes === null)) blocks.push(open); open = null; };
   let testSaidAt = -9;
+  let closedAt: { uttId: string; rechecking: boolean } | null = null;
   for (const u of units) {
     if (u.speaker !== 'clinician' || u.isQuestion) continue;
     const text = u.text;
@@ -281,6 +285,7 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
             if (cur.minutes === null || !fitsSpan(cur.minutes, span)) { cur.minutes = span; if (span !== null) cur.minutesSaid = null; }
           }
           close();
+          closedAt = { uttId: u.uttId, rechecking: false };
           // "It's 2:24. Moving to the left hip now ...": the time that ends one block starts the next
           const next = units[u.idx + 1];
           if (bareTime && next?.uttId === u.uttId && NEXT_BLOCK.test(next.text)) {
@@ -299,6 +304,13 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
       b.units.push(u);
       b.kinds.push(...kinds);
       open = b;
+      continue;
+    }
+    // "One twenty-four. Let's see that single-leg stance on the right again. Five seconds. Up from three at the start of the
+    // session.": a recheck said in the turn that stopped a block, before anything new starts, is that block's result (a
+    // measure), never an item of the next block
+    if (!open && closedAt && closedAt.uttId === u.uttId && !times.length && (RECHECK.test(text) || (closedAt.rechecking && (/^\d/.test(text.trim()) || /^(?:up|down) from\b/i.test(text.trim()))))) {
+      closedAt.rechecking = true;
       continue;
     }
     // "Therapeutic massage ..., prone. Twenty-eight minutes.": a duration said alone right after the item, in the same turn, is its time
