@@ -246,3 +246,19 @@ describe('a recheck said in the turn that stops a block is no item of the next b
     expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97112', 1], ['97530', 1]]);
   });
 });
+
+describe('AB: a named score, a time on the hour, a prior said of one side (DOMAIN.md 2.4 measures vs baseline; 2.2 clock times)', () => {
+  it('"QuickDASH 11, it was 52." under a dictated Objective is charted', async () => {
+    const s = (await draftOf(dictated(['Objective. Lateral pinch right sixteen pounds. QuickDASH eleven, it was fifty-two.']), { discipline: 'ot', mode: 'dictation' })).sections;
+    expect(s.objective.map((x) => x.text).join(' ')).toMatch(/QuickDASH 11 \(was 52\)/);
+  });
+
+  it('"nine-oh-oh to nine-oh-eight" is 9:00 to 9:08', () => {
+    expect(normalizeClinical('Manual therapy nine-oh-oh to nine-oh-eight, scar massage.')).toBe('Manual therapy 9:00 to 9:08, scar massage.');
+  });
+
+  it('"Right grip was 38 at the evaluation" is the right grip\'s baseline only', () => {
+    const units = buildUnits(say(['Grip, Jamar position two, right sixty-eight pounds, left ninety-two. Right grip was thirty-eight at the evaluation.']), 'dictation');
+    expect(extractMeasures(units, 'ot').map((m) => [m.side, m.value, m.baseline])).toEqual([['right', '68 lb', '38'], ['left', '92 lb', null]]);
+  });
+});

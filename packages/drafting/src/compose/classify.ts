@@ -122,6 +122,8 @@ function substantive(text: string, answers = false): boolean {
   if (symptomMentions(text).length > 0 && content.length >= 1) return true;
   // "Abduction 165, it was 95.": goniometry said without "degrees" is a measure too
   if (MEASURE_VALUE.test(withUnits(text))) return true;
+  // "QuickDASH 11, it was 52.": a named test's score
+  if (/\d/.test(text) && testsIn(text).length > 0) return true;
   // "Continue 2x/week.": a frequency of care is the plan's core (DOMAIN.md 1.8 "Type, Amount, Duration, and Frequency")
   if (/\b\d+x\/(?:day|week|wk|month)\b/i.test(text) && content.length >= 1) return true;
   return content.length >= 2 && words.length >= 3;

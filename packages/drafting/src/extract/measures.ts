@@ -85,7 +85,9 @@ function baselineNear(text: string, valueEnd: number, next: string | undefined, 
   for (const s of [text.slice(valueEnd), next ?? '']) {
     const p = PRIOR.exec(s);
     // ("At his evaluation it was 1 s on the right": the side said after the prior in its sentence)
-    const saidSide = p ? sidesIn(s.slice(p.index).split(/[.!?](?:\s|$)/)[0] ?? '')[0]?.side ?? null : null;
+    // ("Right grip was 38 at the evaluation": said before it in its sentence, too)
+    const sentence = p ? `${s.slice(0, p.index).split(/[.!?]\s+/).pop() ?? ''}${s.slice(p.index).split(/[.!?](?:\s|$)/)[0] ?? ''}` : '';
+    const saidSide = p ? sidesIn(sentence)[0]?.side ?? null : null;
     if (p && (saidSide === null || saidSide === side)) return priorValue(p);
   }
   return null;
@@ -200,7 +202,9 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       const stance = ownStance ?? carried?.name ?? null;
       const named = asked ?? stance ?? (count ? null : nameAfter(text, end)) ?? nameBefore(text, m.index) ?? prevName ?? (count || DOSE.test(text) ? null : labelBefore(text, m.index));
       if (PRIOR_BEFORE.test(text.slice(0, m.index)) || (/\b(?:was|were)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && PRIOR_AFTER.test(text.slice(end)))) {
-        const priorSide = /\b(?:on|of) the (left|right)\b/i.exec(text.slice(end))?.[1]?.toLowerCase() ?? null;
+        // ("Right grip was 38 at the evaluation": the one side the sentence says)
+        const saidSides = [...new Set(sidesIn(text).map((x) => x.side))];
+        const priorSide = /\b(?:on|of) the (left|right)\b/i.exec(text.slice(end))?.[1]?.toLowerCase() ?? (saidSides.length === 1 ? saidSides[0] ?? null : null);
         if (!attachPrior([...out, ...found], named?.toLowerCase() ?? null, value, u.uttId, u.idx, false, priorSide)) pending = { name: named?.toLowerCase() ?? null, value, uttId: u.uttId, idx: u.idx };
         continue;
       }

@@ -67,6 +67,8 @@ export function spokenClockTimes(text: string): string {
       const angle = /^\s*(?:°|degrees?\b|(?:now,?\s+)?(?:up|down) from\b)/i.test(all.slice(offset + m.length)) || /\b(?:up|down|improved|increased|decreased) from\s+$/i.test(all.slice(Math.max(0, offset - 20), offset));
       return angle ? String(hourOf(h) * 100 + (ONES[u.toLowerCase()] ?? 0)) : clock(hourOf(h), ONES[u.toLowerCase()] ?? 0);
     })
+    // "nine-oh-oh": the hour on the dot
+    .replace(new RegExp(String.raw`\b(${H})[- ]oh[- ]oh\b`, 'gi'), (_m, h: string) => clock(hourOf(h), 0))
     .replace(new RegExp(String.raw`\b(${H}) o'clock\b`, 'gi'), (_m, h: string) => clock(hourOf(h), 0))
     .replace(new RegExp(String.raw`\b(half|quarter) (past|after|to|till) (${H})\b`, 'gi'), (_m, part: string, rel: string, h: string) => {
       const hour = hourOf(h);
