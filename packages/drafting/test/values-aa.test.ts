@@ -262,3 +262,13 @@ describe('AB: a named score, a time on the hour, a prior said of one side (DOMAI
     expect(extractMeasures(units, 'ot').map((m) => [m.side, m.value, m.baseline])).toEqual([['right', '68 lb', '38'], ['left', '92 lb', null]]);
   });
 });
+
+describe('field drills for a return to sport are one functional activity (DOMAIN.md 2.3: dynamic functional multi-outcome task -> 97530)', () => {
+  it('"field work. Cones at 45 and 90 degrees, cutting off the injured leg, four sets of six cuts, then lateral shuffles" is 97530', async () => {
+    const { coding } = await codedOf([
+      ['clinician', 'Three twenty-one, field work. Cones at forty-five and ninety degrees, cutting off the injured leg, four sets of six cuts, then figure-eights and lateral shuffles side to side, and the ladder.'],
+      ['clinician', "This is the cutting you need to get back to full practice. It's three forty-four, nice work."],
+    ]);
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97530', 2]]);
+  });
+});
