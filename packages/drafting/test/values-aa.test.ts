@@ -272,3 +272,14 @@ describe('field drills for a return to sport are one functional activity (DOMAIN
     expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97530', 2]]);
   });
 });
+
+describe('a stance on the injured and the good leg (DOMAIN.md 2.4: measures of each side, never a side invented)', () => {
+  it('"Eyes closed, stand on the injured leg. Go." - "Six seconds. Now the good leg. Twenty-five seconds." is charted side by side', async () => {
+    const s = (await draftOf([
+      ['clinician', "Alright, let's check your balance before we start. Eyes closed, stand on the injured leg. Go."],
+      ['clinician', 'Six seconds. Now the good leg. Twenty-five seconds.'],
+      SMALL_TALK,
+    ])).sections;
+    expect(s.objective.map((x) => x.text)).toContain('Stance eyes closed: injured leg 6 s; good leg 25 s.');
+  });
+});

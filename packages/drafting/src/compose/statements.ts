@@ -594,6 +594,9 @@ const SIDE_COUNT = /^(?:that's\s+)?(\d{1,3})(?: reps)? on the (left|right)\b[.!]
 /** A reading given for one side: "Right hand, 51 blocks.", "Left 12 lb." */
 const SIDE_READING = /^(?:right|left)((?: [a-z]+){0,2}?)(?: is| was)?,? -?\d(?:[^.;]|\.\d){0,30}\.$/i;
 
+/** "Stance on injured leg eyes closed: 6 s. Stance on good leg eyes closed: 25 s." -> "Stance eyes closed: injured leg 6 s; good leg 25 s." */
+const STANCE_PAIR = /\bStance on (\S+) leg((?: eyes (?:open|closed))?): ([^.;]+)\. Stance on (\S+) leg\2: ([^.;]+)\./g;
+
 function mergeAdjacent(items: Draftable[]): Draftable[] {
   const out: Draftable[] = [];
   for (const it of items) {
@@ -655,6 +658,8 @@ function mergeAdjacent(items: Draftable[]): Draftable[] {
       else prev.text = `${prev.text} ${it.text}`;
     } else out.push({ ...it, evidence: [...it.evidence] });
   }
+  // both legs' readings of one stance test, side by side
+  for (const it of out) it.text = it.text.replace(STANCE_PAIR, 'Stance$2: $1 leg $3; $4 leg $5.');
   return out;
 }
 
