@@ -283,3 +283,31 @@ describe('a stance on the injured and the good leg (DOMAIN.md 2.4: measures of e
     expect(s.objective.map((x) => x.text)).toContain('Stance eyes closed: injured leg 6 s; good leg 25 s.');
   });
 });
+
+describe('AB speech evaluation (DOMAIN.md 1.5 O: the results of tests and screens; A: the diagnosis; P: goals; 1.6: the value meant)', () => {
+  it('"standard score is seventy-six, sorry, seventy-nine, I was reading the wrong row" is 79 (the sentence was lost)', () => {
+    expect(normalizeClinical('Expressive communication standard score is seventy-six, sorry, seventy-nine, I was reading the wrong row.')).toBe('Expressive communication standard score is 79.');
+  });
+
+  it('a child asking "Go home?" before the diagnosis does not make it the plan', async () => {
+    const s = (await draftOf([
+      ['patient', 'I done! Go home?'],
+      ['clinician', "Almost, buddy. So Mom, he has a phonological disorder, those sound patterns, and an expressive language delay. I'm recommending speech therapy twice a week."],
+      SMALL_TALK,
+    ], { discipline: 'slp', noteType: 'evaluation' })).sections;
+    expect(s.assessment.map((x) => x.text).join(' ')).toMatch(/phonological disorder/);
+  });
+
+  it('"Goals would be: ..." is the plan', () => {
+    expect(unitSection('Goals would be: k and g at the beginning of words with eighty percent accuracy.')).toBe('plan');
+  });
+
+  it('"First a quick hearing screen. ... Passed both ears at twenty decibels." names the screen', async () => {
+    const s = (await draftOf([['clinician', 'Okay. First a quick hearing screen. Put your hand up when you hear the beep. Passed both ears at twenty decibels.'], SMALL_TALK], { discipline: 'slp' })).sections;
+    expect(s.objective.map((x) => x.text)).toContain('Hearing screen: passed both ears at 20 dB.');
+  });
+
+  it('"His mouth structures and movement look fine for speech." is an observation', () => {
+    expect(unitSection('His mouth structures and movement look fine for speech.')).toBe('objective');
+  });
+});

@@ -162,6 +162,17 @@ function movementName(text: string, said = '', joint: string | null = null): str
   return other && /\bturn\b|\blook over\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
 }
 
+/** A screen or test announced in the clinician's sentences just before, in the same turn: "First a quick hearing screen." */
+function screenBefore(units: readonly Unit[], u: Unit): string | null {
+  for (let i = u.idx - 1; i >= Math.max(0, u.idx - 3); i--) {
+    const x = units[i];
+    if (!x || x.uttId !== u.uttId) return null;
+    const m = /\b((?:[a-z]+ ){0,2}?[a-z]+ (?:screen(?:ing)?|test))\b/i.exec(x.text.replace(/^(?:(?:okay|ok|so|now|first|next),?\s+)*(?:a |an |the |our )?(?:quick |short |brief )?/i, ''));
+    if (m) return (m[1] ?? '').toLowerCase();
+  }
+  return null;
+}
+
 /** "Let me recheck the reach.", "Let's retest the chin tuck hold.": the measure taken again, by name. */
 const RECHECK_OF = /^(?:(?:okay|ok|so|now|good)[,.]?\s+)*(?:let me |let's |I'll |we'll )?(?:re-?check|re-?test|re-?measure) (?:the |your |that )?((?!(?:with|your|his|her|it|that|this)\b)[a-z][a-z-]{2,}(?: (?!(?:with|your|his|her|it|that|this)\b)[a-z][a-z-]+){0,2})(?: again| now)?[.!]?$/i;
 
@@ -416,7 +427,9 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
       const valueOf = bareValue ? measures.find((m) => m.unitIdx === u.idx) : undefined;
       // "About 65." after a movement asked for is charted in degrees, as it was read
       const bareText = valueOf && /^\d+°$/.test(valueOf.value) ? u.text.replace(new RegExp(String.raw`\b${valueOf.value.slice(0, -1)}\b(?!°)`), valueOf.value) : u.text;
-      const source = alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
+      // "First a quick hearing screen. ... Passed both ears at twenty decibels.": the result says the screen it is of
+      const screen = /^(?:passed|failed|pass|fail|referred)\b/i.test(u.text.trim()) ? screenBefore(units, u) : null;
+      const source = screen ? `${cap(screen)}: ${u.text.charAt(0).toLowerCase()}${u.text.slice(1)}` : alias && afterColon && !named ? `${alias}: ${afterColon}` : alias && named ? afterColon
         // ("Squeeze with your right hand ... 72 lb. Now the left ... 18 lb." -> "Grip: right 72 lb; left 18 lb.": the sides of one measure)
         : prevMovement ? (/^(?:left|right) grip$/.test(prevMovement.name) ? `Grip: ${prevMovement.name.split(' ')[0]} ${bareText}` : `${prevMovement.name}: ${bareText.replace(/^To /, 'to ')}`)
         // "Lift up again for me... 130°.": the value is named by the measure it repeats

@@ -72,6 +72,9 @@ const RULES: Rule[] = [
   [/\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) ([a-z]+),?\s+(?:no,?\s+)?(?:sorry|I mean|correction|wait)[,]?\s+(?:that was |it was )?(?:the )?(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) \1\b/gi, '$2 $1'],
   // ("stuttered 2.1%. Sorry, correction, 2.4%" -> "stuttered 2.4%")
   [/\b\d+(?:\.\d+)?(%|°)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)(?:\1(?!\w))?/gi, (_m: string, unit: string | undefined, v: string) => `${v}${unit ?? ''}`],
+  // a value taken back with the right one said before why: "standard score is 76, sorry, 79, I was reading the wrong row." ->
+  // "standard score is 79."
+  [/\b\d+(?:\.\d+)?((?: ?(?:%|°|lb|s|cm|kg))?),\s+(?:no,?\s+)?sorry,\s+(\d+(?:\.\d+)?)\1,\s+(?:I was|I'm|I am|I had|that was)\b[^.!?]*?\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*/gi, '$2$1'],
   // ... with its unit said first, or taken back with "no": "TUG 11.4 s... correction, 10.8 s" -> "TUG 10.8 s",
   // "right hand 34... no, 43 s" -> "right hand 43 s" (never inside a scale or a dose: "6/10", "3x10")
   // ("Elbow extension -30... sorry, -25": a value below zero taken back, for another below zero)
