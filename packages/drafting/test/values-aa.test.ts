@@ -311,3 +311,28 @@ describe('AB speech evaluation (DOMAIN.md 1.5 O: the results of tests and screen
     expect(unitSection('His mouth structures and movement look fine for speech.')).toBe('objective');
   });
 });
+
+describe('AB jaw evaluation (DOMAIN.md 1.5 O: measures in the words said; A: the impression; P: referrals; 1.6: the value meant)', () => {
+  it('"Thirty-five, no, hold on, I read that wrong, twenty-nine millimeters." is 29 mm (the sentence was lost)', () => {
+    expect(normalizeClinical("I'm measuring. Thirty-five, no, hold on, I read that wrong, twenty-nine millimeters.")).toBe("I'm measuring. 29 mm.");
+  });
+
+  it('"Open as wide as you comfortably can." - "29 mm." is the mouth opening; "Slide your jaw to the right. Six millimeters." a jaw slide right', async () => {
+    const o = (await draftOf([['clinician', 'Open as wide as you comfortably can. Twenty-nine millimeters. Slide your jaw to the right. Six millimeters.'], SMALL_TALK])).sections.objective.map((x) => x.text).join(' ');
+    expect(o).toMatch(/Mouth opening: 29 mm\./);
+    expect(o).toMatch(/Jaw slide right: 6 mm\./);
+  });
+
+  it('a click "at about twenty millimeters" is where it came, not a reading with a baseline', () => {
+    const units = buildUnits(say(['Open as wide as you comfortably can. Twenty-nine millimeters.', 'And I feel a click on the left at about twenty millimeters.']), 'ambient');
+    expect(extractMeasures(units, 'pt').map((m) => m.value)).toEqual(['29 mm']);
+  });
+
+  it('"So what I\'m seeing fits a left TMJ disc displacement with reduction" is the impression', () => {
+    expect(unitSection("So what I'm seeing fits a left TMJ disc displacement with reduction, that's the click, plus muscle pain from the clenching.")).toBe('assessment');
+  });
+
+  it('"ask your dentist about a night guard" is plan', () => {
+    expect(unitSection('I also want you to ask your dentist about a night guard for the grinding.')).toBe('plan');
+  });
+});

@@ -118,7 +118,7 @@ function withoutPractisedLines(units: Unit[]): { units: Unit[]; lines: Set<numbe
 /** A sentence that is only a value: "50.", "About 65.", "60 now.", "4/5 again." */
 /** "At intake you were a seven.": a rating the clinician recalls from an earlier visit. */
 const BASELINE_RATING = /^(?:and |so )?(?:at|on) ((?:the |your |his |her )?(?:intake|evaluation|eval|start|first visit|initial (?:visit|evaluation|eval)))[,]? (?:you|he|she|they) (?:were|was) (?:a |an |at (?:a )?)?(\d{1,2})\.?$/i;
-const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?(?:,? (?:up|down) from \d+(?:\.\d+)?(?:°|%| s| cm| lb)?)?\.?$/i;
+const BARE_VALUE = /^(?:about |maybe |around |roughly )?-?\d[\d+\-/°%. ]*(?:lb|cm|mm|s|inch(?:es)?)?(?: out of \d+| from (?:the )?floor)?(?: (?:now|today|again))?(?:,? (?:up|down) from \d+(?:\.\d+)?(?:°|%| s| cm| lb)?)?\.?$/i;
 /** A spinal level reached, said alone: "To L3." after "reach behind your back, thumb up the spine" (DOMAIN.md 1.5 O: a measure). */
 const LEVEL_REACHED = /^(?:to |up to )?[CTLS]\d{1,2}\.?$/i;
 const isBareValue = (t: string) => BARE_VALUE.test(t.trim()) || LEVEL_REACHED.test(t.trim());
@@ -130,6 +130,9 @@ const MOVEMENT_ALIAS: [RegExp, string][] = [
   [/^(?:[^.:]*?\b(?:and|then|now)\s+)?look over (?:your|the) (left|right) shoulder\b[^:.]*/i, '$1 rotation'],
   [/^(?:lift|raise) (?:the |your )?(?:right |left )?arm (?:up|forward)[^:.]*/i, 'shoulder flexion'],
   [/^reach up\b[^:.]*/i, 'overhead reach'],
+  // "Open as wide as you comfortably can.", "Slide your jaw to the right.": the jaw's motion (TMJ), in the words said
+  [/^(?:now )?open (?:as wide as|your mouth|wide|(?:for me )?again|up (?:for me )?again)\b[^:.]*/i, 'mouth opening'],
+  [/^(?:now )?slide (?:your |the )?jaw (?:to the )?(left|right)\b[^:.]*/i, 'jaw slide $1'],
   // "Bend forward and reach for the floor", "Sit up for a second and reach for the floor again": fingertips to floor
   [/^(?:[^.:]*?\b(?:and|then|now)\s+)?(?:bend forward and )?reach (?:for|to|toward|towards|down to) the floor\b[^:.]*/i, 'fingertips to floor'],
   // "Now turn your head toward the sore side": the rotation toward the side named by how it feels, never a side invented
@@ -159,6 +162,7 @@ function movementName(text: string, said = '', joint: string | null = null): str
   }
   const other = /^(?:and |now )?(?:to the |the )?(left|right)\b[^:.]*\.*$/i.exec(text.trim());
   if (other && /\bsqueeze\b/i.test(said)) return `${(other[1] ?? '').toLowerCase()} grip`;
+  if (other && /\bslide (?:your |the )?jaw\b/i.test(said)) return `jaw slide ${(other[1] ?? '').toLowerCase()}`;
   return other && /\bturn\b|\blook over\b/i.test(said) ? `${(other[1] ?? '').toLowerCase()} rotation` : null;
 }
 
@@ -442,7 +446,7 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
           .replace(/^(?:I'm|I am|we're|we are) not (?:re-?measuring|measuring|re-?testing|testing|re-?checking|checking) [^,.;]*[,;]\s*/i, '')
           // "So what I'm seeing is persistent developmental stuttering": the clinician's impression
           // (also said to a parent: "Mom, what I'm seeing is ...")
-          .replace(/^(?:(?:so|mom|mum|dad)[,]?\s+)?what (?:I'm|I am) seeing (?:here )?is\s+(?:that\s+)?/i, 'Impression: ');
+          .replace(/^(?:(?:so|mom|mum|dad)[,]?\s+)?what (?:I'm|I am) seeing (?:here )?(?:is|fits|suggests|points to|looks like)\s+(?:that\s+)?/i, 'Impression: ');
       let text = toThirdPerson(section === 'plan' ? source : dropInstructionClauses(stripNoteHeader(source)), 'clinician')
         .replace(/\b(?:clinician|patient) is (?:starting|beginning|counting|timing|checking|keeping (?:score|count|track))(?: with)?:?\s*/gi, '');
       // (the turn that asked for the movement is cited with the reading: "turn to the right" - "52°")

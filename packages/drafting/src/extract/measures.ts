@@ -161,7 +161,7 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
     // "Reach up again for me... 156 now.": the movement measured before, asked again
     const asked = bare ? movementAsked(units, u) ?? askedAgain(units, u, out) : null;
     // ("Your contraction is a 3/5 on the Modified Oxford, up from a 2": the grade of the scale named after it)
-    const text = asked ? u.text.replace(/\b\d{1,3}\b(?! ?(?:cm|inch))/, (n) => `${n}°`) : withUnits(u.text).replace(/\b(?:a |an )?(\d(?:\.\d)?[+-]?\/5) on (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?=[,.;]|$)/, (m, grade: string, scale: string) => (testsIn(scale).length ? `${scale} ${grade}` : m))
+    const text = asked ? u.text.replace(/\b\d{1,3}\b(?! ?(?:cm|mm|inch))/, (n) => `${n}°`) : withUnits(u.text).replace(/\b(?:a |an )?(\d(?:\.\d)?[+-]?\/5) on (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?=[,.;]|$)/, (m, grade: string, scale: string) => (testsIn(scale).length ? `${scale} ${grade}` : m))
       .replace(/\b(up|down) from a (\d)/g, '$1 from $2');
     const range = FROM_TO.exec(text);
     const found: LocatedMeasure[] = [];
@@ -187,6 +187,8 @@ export function extractMeasures(units: Unit[], discipline?: string): LocatedMeas
       // ("3.5% syllables stuttered, baseline 14%": the baseline just given to the reading before it)
       if (found.length && /\b(?:(?:(?:up|down|improved|increased|decreased|reduced|better|worse) )?from|baseline(?: was| of)?)\s+$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
         && found[found.length - 1]?.baseline === value) continue;
+      // "I feel a click on the left at about 20 mm": where in the motion a sign came, not a reading
+      if (/\b(?:click|clicks|clicking|pop|pops|popping|catch|catches|clunk)\b[^.;]{0,30}\bat (?:about |around |roughly )?$/i.test(text.slice(Math.max(0, m.index - 45), m.index))) continue;
       // "rotation up about 25° each way": a change, not a reading
       if (/\b(?:up|down|improved|increased|decreased|gained|lost|better|worse)(?: by)?(?: about| around| roughly| nearly| almost)?\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index)) && /°$/.test(value)) continue;
       // "so that's 15° better": a difference, not a reading
@@ -423,7 +425,7 @@ function scoredKind(text: string, discipline?: string): Measure['kind'] {
 }
 
 /** A sentence that is only a number: "About 65.", "Sixty now." */
-const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: ?(?:cm|inch(?:es)?))?(?: now| today| again)?(?:,? (?:up|down) from \d{1,3}(?: ?(?:cm|inch(?:es)?))?)?[.!]?$/i;
+const BARE_READING = /^(?:about |maybe |around |roughly )?\d{1,3}(?: ?(?:cm|mm|inch(?:es)?))?(?: now| today| again)?(?:,? (?:up|down) from \d{1,3}(?: ?(?:cm|mm|inch(?:es)?))?)?[.!]?$/i;
 
 /**
  * The movement asked for just before a bare number in the same utterance: "Turn your head to the

@@ -72,6 +72,8 @@ const RULES: Rule[] = [
   [/\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) ([a-z]+),?\s+(?:no,?\s+)?(?:sorry|I mean|correction|wait)[,]?\s+(?:that was |it was )?(?:the )?(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) \1\b/gi, '$2 $1'],
   // ("stuttered 2.1%. Sorry, correction, 2.4%" -> "stuttered 2.4%")
   [/\b\d+(?:\.\d+)?(%|°)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)(?:\1(?!\w))?/gi, (_m: string, unit: string | undefined, v: string) => `${v}${unit ?? ''}`],
+  // ... or with what was wrong said before the right one: "35, no, hold on, I read that wrong, 29 mm." -> "29 mm."
+  [/\b\d+(?:\.\d+)?(?: ?(?:%|°|lb|s|cm|mm|kg))?,\s+(?:(?:no|sorry|hold on|wait|oops)[,.]?\s+)*(?:I (?:read|wrote|had|said|measured) (?:that|it) wrong|I misread (?:that|it)|(?:that's|that was) the wrong (?:line|row|number|side))[,.]?\s+(?=\d)/gi, ''],
   // a value taken back with the right one said before why: "standard score is 76, sorry, 79, I was reading the wrong row." ->
   // "standard score is 79."
   [/\b\d+(?:\.\d+)?((?: ?(?:%|°|lb|s|cm|kg))?),\s+(?:no,?\s+)?sorry,\s+(\d+(?:\.\d+)?)\1,\s+(?:I was|I'm|I am|I had|that was)\b[^.!?]*?\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*/gi, '$2$1'],
