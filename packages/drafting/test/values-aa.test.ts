@@ -336,3 +336,16 @@ describe('AB jaw evaluation (DOMAIN.md 1.5 O: measures in the words said; A: the
     expect(unitSection('I also want you to ask your dentist about a night guard for the grinding.')).toBe('plan');
   });
 });
+
+describe('small talk about a car in the shop is not charted (DOMAIN.md 1.5: the note holds the visit\'s clinical content)', () => {
+  it('"Car\'s in the body shop, they said another two weeks." said about the car repair is left out', async () => {
+    const s = (await draftOf([
+      ['clinician', 'How is the car situation going?'],
+      ['patient', "Car's in the body shop, they said another two weeks."],
+      ['patient', 'My neck is about a four out of ten today.'],
+    ], { discipline: 'chiro' })).sections;
+    const all = [...s.subjective, ...s.objective].map((x) => x.text).join(' ');
+    expect(all).not.toMatch(/body shop/);
+    expect(all).toMatch(/4\/10/);
+  });
+});

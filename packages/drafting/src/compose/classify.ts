@@ -49,7 +49,7 @@ const PLEASANTRY = /\b(?:says? (?:hi|hello)|sends? (?:(?:his|her|their) )?(?:reg
  * Never when it names a body part, a symptom, a measure or how the patient got hurt ("it had been
  * raining all night ... I slipped").
  */
-const OFF_TOPIC = /\b(?:weather|(?:going|supposed) to (?:rain|snow)|forecast|tournament|playoffs?|championship|super bowl|world series|fantasy (?:football|league)|baptism|christening|wedding|bridal shower|baby shower|birthday party|graduation party|family reunion)\b/i;
+const OFF_TOPIC = /\b(?:weather|(?:going|supposed) to (?:rain|snow)|forecast|tournament|playoffs?|championship|super bowl|world series|fantasy (?:football|league)|baptism|christening|wedding|bridal shower|baby shower|birthday party|graduation party|family reunion|body shop|(?:car|truck|van)(?:'s| is) (?:still )?in the shop)\b/i;
 /** "How's Mike doing?", "How's your husband?", "How's the little one?": a question about someone else. */
 const OTHER_PERSON_Q = /^(?:(?:oh|so|and|hey|hi|okay|well),?\s+)*(?:(?:is|was) (?:that|this) (?:your|his|her) (?:grand)?(?:son|daughter|kids?|child(?:ren)?|baby|husband|wife|partner|dog|cat|puppy)\b|how(?:'s| is| are| was)\s+(?:(?!(?:the|your|it|that|this|everything|things|life|work)\b)[A-Z][a-z]+(?=\s+(?:doing|holding up|getting on|liking)\b|\s*\?)|(?:your|the) (?:husband|wife|partner|son|daughter|mom|mother|dad|father|kids?|grandkids?|family|baby|little one|new baby)\b|[Hh](?:e|is)\b|[Ss]he\b|[Hh]er\b))/;
 const GOAL_WORD = /\b(?:wants? to|hop(?:e|es|ing) to|goal|back (?:for|to|in)|return\w*|play(?:ing)? in|compete|make it to)\b/i;
