@@ -349,3 +349,32 @@ describe('small talk about a car in the shop is not charted (DOMAIN.md 1.5: the 
     expect(all).toMatch(/4\/10/);
   });
 });
+
+describe('AC coding (DOMAIN.md 2.13: CMT by spinal regions, extraspinal 98943; 2.3: exercise for one impairment -> 97110; 2.1: CMS total timed minutes)', () => {
+  it('"four regions: cervical, thoracic, lumbar, and sacral-pelvic" and the talocrural joint are 98941 and 98943', async () => {
+    const { coding } = await codedOf([
+      ['clinician', 'Adjusting. Neck first, C5-6, diversified. Mid back, T6-7, breathe out. Now side-lying for L5-S1. And the drop table for the right SI. That\'s four regions: cervical, thoracic, lumbar, and sacral-pelvic.'],
+      ['clinician', 'Now the right ankle. Long-axis distraction, then an adjustment of the talocrural joint.'],
+    ], { discipline: 'chiro', payer: { type: 'auto' } });
+    expect(coding.lines.map((l) => l.code).sort()).toEqual(['98941', '98943']);
+  });
+
+  it('"Nine thirty-four. Last thing, about six minutes: prone left hip extension, two sets of fifteen." is a 6-min 97110 block that counts in the CMS total', async () => {
+    const { coding } = await codedOf([
+      ['clinician', "Okay, it's nine oh two. Gait training in the hallway with the rolling walker, one hundred fifty feet, three times."],
+      ['clinician', 'Nine twenty-four. Now floor transfers, down to the mat through half-kneeling, back up using the chair, three times.'],
+      ['clinician', 'Nine thirty-four. Last thing, about six minutes: prone left hip extension, two sets of fifteen, to keep the hip from getting tight.'],
+      ['clinician', 'Nine forty, done.'],
+    ], { payer: { type: 'medicare' } });
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97116', 2], ['97530', 1]]);
+    expect(coding.checks.map((c) => c.id)).toContain('under_8_minutes');
+  });
+
+  it('"Elbow extension, active assisted with the dowel, two sets of ten" is therapeutic exercise', async () => {
+    const { coding } = await codedOf([
+      ['clinician', "It's two fifty-two. Elbow extension, active assisted with the dowel, two sets of ten, holding at the end."],
+      ['clinician', "It's two fifty-eight, that's six minutes."],
+    ], { discipline: 'ot' });
+    expect(coding.checks.map((c) => [c.id, c.codes])).toContainEqual(['under_8_minutes', ['97110']]);
+  });
+});

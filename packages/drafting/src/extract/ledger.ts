@@ -36,7 +36,8 @@ export interface Block {
 const GOAL_STATUS = /\b(?:goals? (?:is |are |was |were |has been |have been )?(?:now )?(?:all |both )?(?:partly |partially |fully )?(?:met|achieved|reached)|(?:met|achieved|reached) (?:both|all|each|his|her|their|your|the) (?:\w+ )?goals?)\b/i;
 
 /** A sentence that moves on to the next piece of treatment. */
-const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:(?:one more thing|last thing|lastly|finally)[,.]?\s+)?(?:now|next|then|moving|switching|let's (?:do|move|switch|go|start|walk|try)|over to|on to)\b/i;
+/** (also "Last thing, about six minutes: prone left hip extension": the last block announced with its length) */
+const NEXT_BLOCK = /^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:(?:one more thing|last thing|lastly|finally)[,.]?\s+)?(?:now|next|then|moving|switching|let's (?:do|move|switch|go|start|walk|try)|over to|on to)\b|^(?:(?:okay|ok|alright|good)[,.]?\s+)?(?:one more thing|last thing|lastly|finally)[,.]?\s+(?:about |around )?\d+ min\b/i;
 const STOP_CUE = /\b(?:that's|that is|that was|stop|done|finished|so \d+ min|\d+ min (?:of|on))\b/i;
 const START_CUE = /\b(?:let's|let us|start|starting|begin|now|next|over to|go|going to|first|last thing|then)\b/i;
 /** Parameters as written in a note: doses, loads, positions, surfaces. */

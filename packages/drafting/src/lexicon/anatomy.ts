@@ -16,7 +16,8 @@ export const REGIONS: RegionPattern[] = [
   // the front of the chest is its own region, not the thoracic spine (coding regions.ts)
   { region: 'chest_wall', re: /\b(?:chest wall|chest|pectorals?|pectoralis(?: major| minor)?|pecs?|intercostals?|ribs?|sternum|collarbone)\b/gi },
   { region: 'lumbar', re: /\b(?:low(?:er)? back|lumbar|quadratus lumborum|QL|L[1-5](?:[-/](?:L?[1-5]|S1))?)\b/gi },
-  { region: 'sacral', re: /\b(?:sacr(?:um|al))\b/gi },
+  // ("sacral-pelvic": the one region the sacroiliac joint is counted as, below)
+  { region: 'sacral', re: /\b(?:sacr(?:um|al))\b(?![- ]?pelvic)/gi },
   // the sacroiliac joint is the pelvic region for CMT region counts (98940-98942)
   { region: 'pelvic', re: /\b(?:pelvis|pelvic|SI joints?|sacroiliac(?: joints?)?|ilium|iliac|innominates?)\b/gi },
   // a "shoulder check" is the head turn a driver makes, not the shoulder joint
@@ -32,7 +33,7 @@ export const REGIONS: RegionPattern[] = [
   { region: 'thigh', re: /\b(?:thighs?|hamstrings?)\b/gi },
   { region: 'knee', re: /\b(?:knees?|kneecaps?|TKA|TKR|patell(?:a|ar))\b/gi },
   { region: 'calf', re: /\b(?:calf|calves)\b/gi },
-  { region: 'ankle', re: /\b(?:ankles?|achilles)\b/gi },
+  { region: 'ankle', re: /\b(?:ankles?|achilles|talocrural(?: joint)?|subtalar(?: joint)?)\b/gi },
   { region: 'foot', re: /\b(?:foot|feet|heel|plantar|midfoot|toes?)\b/gi },
   { region: 'leg', re: /(?<!single[- ]|\bbreak a )\b(?:legs?|lower extremit(?:y|ies))\b/gi },  // ("Break a leg" wishes luck)
   // "a letter target at arm's length": a distance, not the arm
