@@ -378,3 +378,28 @@ describe('AC coding (DOMAIN.md 2.13: CMT by spinal regions, extraspinal 98943; 2
     expect(coding.checks.map((c) => [c.id, c.codes])).toContainEqual(['under_8_minutes', ['97110']]);
   });
 });
+
+describe('AC OT and pediatric blocks (DOMAIN.md 2.3: functional task -> 97530; self-care/home management -> 97535; CMS total minutes)', () => {
+  it('a medication task is 97530 and "this part is home management training for both of you" 97535 (17 + 7 min: 1 + 1 under CMS)', async () => {
+    const { coding } = await codedOf([
+      ['clinician', "It's ten ten. Medication task, standing at the counter. Go all the way left to the red line before every row. Now the evening row."],
+      ['clinician', 'Ten twenty-seven. Now the microwave. Frank, come watch, this part is home management training for both of you. I put orange bump dots on start, the plus thirty button, and stop.'],
+      ['clinician', 'With the dots, four out of five. Ten thirty-four.'],
+    ], { discipline: 'ot', payer: { type: 'medicare' } });
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97530', 1], ['97535', 1]]);
+  });
+
+  it('"every row" and "the plus thirty button" name no exercise and no dressing task', async () => {
+    const { kindsIn } = await import('../src/lexicon/interventions.ts');
+    expect(kindsIn('Go all the way left to the red line before every row; evening row', 'ot')).toEqual([]);
+    expect(kindsIn('I put orange bump dots on start, the plus 30 button, and stop.', 'ot')).toEqual([]);
+  });
+
+  it('tummy time and reaching across midline for an infant are a developmental activity (97530)', async () => {
+    const { coding } = await codedOf([
+      ['clinician', 'Ten fifteen. Now some play. Tummy time and reaching, I put the rattle up to his right so he has to turn his head.'],
+      ['clinician', 'Sitting, reaching across midline for the ring, to his right and to his left. Ten twenty-nine.'],
+    ], { payer: { type: 'commercial' } });
+    expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97530', 1]]);
+  });
+});

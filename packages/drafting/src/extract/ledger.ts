@@ -129,7 +129,9 @@ export function findBlocks(units: Unit[], discipline?: string): Block[] {
     // ("That's building toward the 300 feet with a cane": a number inside the goal is the goal's, not a dose)
     const goalAt = GOAL_LINK.exec(text)?.index ?? -1;
     const linkOnly = goalAt >= 0 && !PARAM_TEST.test(text.slice(0, goalAt)) && !(goalAt > 0 && PARAM_TEST.test(text) && !/^(?:(?:so|and|okay),?\s+)?(?:that's|that is|this is|it's|that|this)\b/i.test(text))
-      && !clockTimes(text).length && statedMinutes(text) === null && !announces;
+      && !clockTimes(text).length && statedMinutes(text) === null && !announces
+      // ("Frank, come watch, this part is home management training for both of you.": the service named, said with whom it is for)
+      && !(kindsIn(text, discipline).some((k) => k.explicit) && !/\bgoals?\b/i.test(text));
     // a test's result, or a probe of stimulability, is a measure, not a treatment item
     // "Buttons: 2 of 3 with cues" after the block's stop time: its result, not a new block (untimed SLP items excepted)
     const resultOnly = discipline !== 'slp' && !open && !clockTimes(text).length
