@@ -509,8 +509,8 @@ export function composeStatements(heard: Unit[], blocks: Block[], mode: 'ambient
     if (discharge) {
       // the decision is said once, in the plan, in chart style ("Clinician discharging from OT." -> "Discharge from OT.")
       const said = finish(toThirdPerson(discharge[1] ?? '', 'clinician'));
-      const assessed = out[out.length - 1]!;
-      if (assessed.section === 'assessment' && assessed.text === said) out.pop();
+      const assessed = out[out.length - 1];
+      if (assessed?.section === 'assessment' && assessed.text === said) out.pop();
       out.push({ section: 'plan', text: said.replace(/^(?:Clinician (?:is )?)?discharging (?:(?:the )?patient|him|her|them)\.$/i, 'Patient discharged.').replace(/^(?:Clinician (?:is )?)?discharging (?:(?:(?:the )?patient|him|her|them) )?(?=[a-z])/i, 'Discharge '), evidence: [u.uttId] });
     }
   }

@@ -359,11 +359,13 @@ function landmarkReach(text: string): string | null {
   return `fingertips to ${(m[1] ?? '').toLowerCase().replace(/^mid /, 'mid-')}`;
 }
 
-const STANCE = /\b(?:on (?:the )?foam|foam,? feet together|(?:tandem|heel[- ]to[- ]toe)(?: stance)?|feet together|single[- ]leg(?: stance)?|stand(?:ing)? on (?:the |your |his |her |one )?(?:left|right|one|injured|good|affected|involved|uninvolved|weak|strong|bad|sore) (?:leg|foot))\b/i;
+/** The words a leg is named by in a stance test: its side, or how it is ("the injured leg", "the good leg"). */
+const LEG = String.raw`left|right|injured|good|affected|involved|uninvolved|weak|strong|bad|sore`;
+const STANCE = new RegExp(String.raw`\b(?:on (?:the )?foam|foam,? feet together|(?:tandem|heel[- ]to[- ]toe)(?: stance)?|feet together|single[- ]leg(?: stance)?|stand(?:ing)? on (?:the |your |his |her |one )?(?:one|${LEG}) (?:leg|foot))\b`, 'i');
 const EYES = /\beyes (open|closed)\b/i;
 
 function stanceBase(said: string): string {
-  const leg = /\b(left|right|injured|good|affected|involved|uninvolved|weak|strong|bad|sore)\b(?= (?:leg|foot)\b|$)/i.exec(said)?.[1]?.toLowerCase() ?? /\b(left|right)\b/i.exec(said)?.[1]?.toLowerCase();
+  const leg = new RegExp(String.raw`\b(${LEG})\b(?= (?:leg|foot)\b|$)`, 'i').exec(said)?.[1]?.toLowerCase() ?? /\b(left|right)\b/i.exec(said)?.[1]?.toLowerCase();
   return /foam/i.test(said) ? 'foam stance' : /tandem|heel[- ]to[- ]toe/i.test(said) ? 'tandem stance'
     // (named as said: "stand on the left leg" is not the test's name, which the verifier looks for in what was said)
     : /single/i.test(said) ? `single-leg stance${leg ? ` ${leg}` : ''}` : /leg|foot/i.test(said) ? `stance on ${leg ?? 'one'} leg` : 'feet-together stance';
@@ -409,9 +411,9 @@ function stanceCarried(text: string, prior: LocatedMeasure[], u: Unit, units: Un
  * since the stance was set up is the one the reading is of (never the side set up first).
  */
 function switchedLeg(stance: string, since: string): string {
-  const said = [...since.matchAll(/\b(?:the |your |his |her )?(left|right|other|injured|good|affected|involved|uninvolved|weak|strong|bad|sore) (?:foot|leg|side)\b/gi)].pop()?.[1]?.toLowerCase();
+  const said = [...since.matchAll(new RegExp(String.raw`\b(?:the |your |his |her )?(other|${LEG}) (?:foot|leg|side)\b`, 'gi'))].pop()?.[1]?.toLowerCase();
   if (!said) return stance;
-  const was = /\b(left|right|injured|good|affected|involved|uninvolved|weak|strong|bad|sore)\b(?= (?:leg|foot)\b)/i.exec(stance)?.[1]?.toLowerCase();
+  const was = new RegExp(String.raw`\b(${LEG})\b(?= (?:leg|foot)\b)`, 'i').exec(stance)?.[1]?.toLowerCase();
   const now = said === 'other' ? ({ left: 'right', right: 'left' } as Record<string, string>)[was ?? ''] : said;
   return now && was ? stance.replace(new RegExp(String.raw`\b${was}\b(?= (?:leg|foot)\b)`, 'i'), now) : stance;
 }
