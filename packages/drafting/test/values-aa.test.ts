@@ -403,3 +403,16 @@ describe('AC OT and pediatric blocks (DOMAIN.md 2.3: functional task -> 97530; s
     expect(coding.lines.map((l) => [l.code, l.units])).toEqual([['97530', 1]]);
   });
 });
+
+describe('AC: values measured again and small talk about a game (DOMAIN.md 1.6: the value meant; 1.5: goal links name plan-of-care goals)', () => {
+  it.each([
+    ["Grip, right: fifty-eight pounds. No, I read the wrong dial, that's fifty-two. Left, ninety-eight.", 'Grip, right: 52. Left, 98.'],
+    ["Turn your head to the left. Fifty-five. Hmm, you're turning your shoulders, let me measure again. Fifty.", 'Turn your head to the left. 50.'],
+    ['After treatment, twenty-four point one. Sorry, let me look at my sheet again. Twenty-four point two after.', 'After treatment, 24.2 after.'],
+    ['Left rotation 55. Let me check the right side. 60.', 'Left rotation 55. Let me check the right side. 60.'],
+  ])('%s', (said, want) => expect(normalizeClinical(said)).toBe(want));
+
+  it('"Lost it on a field goal." is no goal link', () => {
+    expect(unitSection('Lost it on a field goal.')).toBeNull();
+  });
+});

@@ -73,7 +73,11 @@ const RULES: Rule[] = [
   // ("stuttered 2.1%. Sorry, correction, 2.4%" -> "stuttered 2.4%")
   [/\b\d+(?:\.\d+)?(%|°)?[.,]?\s+(?:(?:no|sorry),?\s+)*(?:scratch that|correction|I mean|make that)[,:]?\s+(\d+(?:\.\d+)?)(?:\1(?!\w))?/gi, (_m: string, unit: string | undefined, v: string) => `${v}${unit ?? ''}`],
   // ... or with what was wrong said before the right one: "35, no, hold on, I read that wrong, 29 mm." -> "29 mm."
-  [/\b\d+(?:\.\d+)?(?: ?(?:%|°|lb|s|cm|mm|kg))?,\s+(?:(?:no|sorry|hold on|wait|oops)[,.]?\s+)*(?:I (?:read|wrote|had|said|measured) (?:that|it) wrong|I misread (?:that|it)|(?:that's|that was) the wrong (?:line|row|number|side))[,.]?\s+(?=\d)/gi, ''],
+  // ("Grip, right: 58 lb. No, I read the wrong dial, that's 52." -> "Grip, right: 52")
+  [/\b\d+(?:\.\d+)?(?: ?(?:%|°|lb|s|cm|mm|kg))?[.,]\s+(?:(?:no|sorry|hold on|wait|oops)[,.]?\s+)*(?:I (?:read|wrote|had|said|measured) (?:that|it) wrong|I (?:read|looked at|had) the wrong (?:dial|line|row|number|side|needle|column)|I misread (?:that|it)|(?:that's|that was) the wrong (?:line|row|number|side))[,.]?\s+(?:that's |it's |it is )?(?=\d)/gi, ''],
+  // ... or measured again: "55. Hmm, you're turning your shoulders, let me measure again. 50." -> "50.";
+  // "24.1. Sorry, let me look at my sheet again. 24.2 after." -> "24.2 after." (never "Let me check the right side.")
+  [/\b\d+(?:\.\d+)?(?: ?(?:%|°|lb|s|cm|mm|kg))?\.\s+(?:(?:hmm|hm|oh|okay|sorry|no|wait)[,.]?\s+)*[^.!?]{0,60}?\blet me (?:(?:measure|check|do|take|read) (?:that |it |this )?again|look at my (?:sheet|notes|chart) again|re-?measure(?: that| it)?)\b[^.!?]{0,30}[.!]\s+(?=\d)/gi, ''],
   // a value taken back with the right one said before why: "standard score is 76, sorry, 79, I was reading the wrong row." ->
   // "standard score is 79."
   [/\b\d+(?:\.\d+)?((?: ?(?:%|°|lb|s|cm|kg))?),\s+(?:no,?\s+)?sorry,\s+(\d+(?:\.\d+)?)\1,\s+(?:I was|I'm|I am|I had|that was)\b[^.!?]*?\b(?:wrong|misread|mis-read|backwards)\b[^.!?]*/gi, '$2$1'],
