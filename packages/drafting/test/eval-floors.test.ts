@@ -113,14 +113,14 @@ describe('offline drafter and coder on heldout-j (FORMAT.md metrics)', () => {
 // exercises"; the cases expect neither. Check recall 0.909: the ankle case names no side anywhere, but "drop your hips"
 // reads as both hips, and that side is taken for the whole leg (missing_laterality not raised).
 // AC (stop 24; first sight at cd160d4, after every AA and AB rule: facts 0.828, 5 forbidden, F1 0.842, units 0.750, checks
-// 0.750 / 0.818) meets the code F1, unit and check recall floors after the general fixes; left out: facts 0.816, five
-// forbidden hits (values taken back, small talk) and check precision 0.750 (same_region_overlap between lymphatic and scar
+// 0.750 / 0.818) meets the code F1, unit and check recall floors after the general fixes; left out: facts 0.834, one
+// forbidden hit (ice scraping off a car charted as the clinician's) and check precision 0.750 (same_region_overlap between lymphatic and scar
 // work and a low-back massage, missing_clock_times where the case expects only under_8_minutes, missing_laterality in a
 // concussion evaluation, vague_intervention for "some play").
 describe.each([
   ['heldout-aa', { forbidden: 1 }],
   ['heldout-ab', { precision: 0.8 }],
-  ['heldout-ac', { facts: false, forbidden: 5, precision: 0.75 }],
+  ['heldout-ac', { facts: false, forbidden: 1, precision: 0.75 }],
   ['heldout-k', {}],
   ['heldout-l', { compression: false }],
   ['heldout-m', {}],
