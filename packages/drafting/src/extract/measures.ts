@@ -9,6 +9,7 @@
  */
 import type { Measure, Side } from '@scribe/coding';
 import { sidesIn } from '../text/laterality.ts';
+import { sentenceAt } from '../text/sentences.ts';
 import { testsIn } from '../lexicon/tests.ts';
 import { GOAL_LINK, PLAN_CUE, WANTED_VALUE } from './cues.ts';
 import { isPosition, kindFor, nameAfter, nameBefore, withUnits } from './measure-names.ts';
@@ -86,8 +87,7 @@ function baselineNear(text: string, valueEnd: number, next: string | undefined, 
     const p = PRIOR.exec(s);
     // ("At his evaluation it was 1 s on the right": the side said after the prior in its sentence)
     // ("Right grip was 38 at the evaluation": said before it in its sentence, too)
-    const sentence = p ? `${s.slice(0, p.index).split(/[.!?]\s+/).pop() ?? ''}${s.slice(p.index).split(/[.!?](?:\s|$)/)[0] ?? ''}` : '';
-    const saidSide = p ? sidesIn(sentence)[0]?.side ?? null : null;
+    const saidSide = p ? sidesIn(sentenceAt(s, p.index))[0]?.side ?? null : null;
     if (p && (saidSide === null || saidSide === side)) return priorValue(p);
   }
   return null;
@@ -511,7 +511,7 @@ function unitOf(value: string): string {
  */
 function attachPrior(list: LocatedMeasure[], name: string | null, value: string, uttId: string, unitIdx: number, assist = false, side: string | null = null): boolean {
   // "Now the left foot. 10 s. At his evaluation it was 1 s on the right.": a prior said of one side is that side's reading's
-  const sideOf = (x: LocatedMeasure) => x.side ?? /\b(left|right)\b/i.exec(x.name)?.[1]?.toLowerCase() ?? null;
+  const sideOf = (x: LocatedMeasure) => x.side ?? sideNamed(x.name);
   const target = [...list].reverse().find((x) => x.baseline === null && unitIdx - x.unitIdx <= 6
     && (side === null || sideOf(x) === null || sideOf(x) === side)
     && (assist ? x.name.endsWith('assist level') && unitIdx - x.unitIdx <= 2 : name ? sameMeasure(x.name, name)

@@ -5,6 +5,8 @@
  * the drafter and the verifier compare numbers only after this normalisation.
  */
 
+import { sentenceAt } from './sentences.ts';
+
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
 };
@@ -119,13 +121,6 @@ function convertRun(run: string, rom = false): string {
  * goniometry, 175 and 140, not "1 75" (unless a time taken is said with it). A clock time was read before numbers are, and "one thirty-second
  * hold" counts a thing after the words, so it stays 1 and 30.
  */
-/** The sentence of `text` around `offset`. */
-function sentenceAt(text: string, offset: number): string {
-  const start = Math.max(0, ...[...text.slice(0, offset).matchAll(/[.!?]\s+/g)].map((m) => (m.index ?? 0) + m[0].length));
-  const end = /[.!?](?:\s|$)/.exec(text.slice(offset));
-  return text.slice(start, end ? offset + end.index : text.length);
-}
-
 function hundredsSaidAlone(run: string, after: string): boolean {
   return /^one[\s]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?$/i.test(run.trim())
     && /^(?:\s*[.,;!?)]|\s*$|\s+(?:now|up|down|and|today|with|this time|that|so|but|or|over|at (?:the )?(?:eval\w*|start|intake|baseline)|last (?:time|visit|week))\b)/i.test(after);

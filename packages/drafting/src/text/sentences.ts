@@ -23,3 +23,10 @@ export function splitSentences(text: string): string[] {
   if (tail) out.push(tail);
   return out;
 }
+
+/** The sentence of `text` around `offset`. */
+export function sentenceAt(text: string, offset: number): string {
+  const start = Math.max(0, ...[...text.slice(0, offset).matchAll(/[.!?]\s+/g)].map((m) => (m.index ?? 0) + m[0].length));
+  const end = /[.!?](?:\s|$)/.exec(text.slice(offset));
+  return text.slice(start, end ? offset + end.index : text.length);
+}
